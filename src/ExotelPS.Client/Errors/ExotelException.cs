@@ -1,0 +1,125 @@
+namespace ExotelPS.Client;
+
+/// <summary>
+/// Base of every error ExotelPS raises. Messages name the field, value, method and path involved but never
+/// a credential.
+/// </summary>
+public abstract class ExotelException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    protected ExotelException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>What kind of failure this is.</summary>
+    public abstract ExotelErrorKind Kind { get; }
+
+    /// <summary>True when a call may have been placed despite the error: never retry such a request blindly.</summary>
+    public virtual bool MayHaveBeenPlaced => false;
+}
+
+/// <summary>One field that failed validation, with the value that failed it.</summary>
+public sealed class ValidationFailure
+{
+    /// <summary>Creates a failure.</summary>
+    public ValidationFailure(string field, string? value, string reason)
+    {
+        Field = field;
+        Value = value;
+        Reason = reason;
+    }
+
+    /// <summary>The Exotel field name, e.g. <c>To</c> or <c>TimeLimit</c>.</summary>
+    public string Field { get; }
+
+    /// <summary>The value given, as text.</summary>
+    public string? Value { get; }
+
+    /// <summary>Why the value was refused.</summary>
+    public string Reason { get; }
+
+    /// <summary>E.g. <c>To 'abc': must be a phone number ...</c>.</summary>
+    public override string ToString() => $"{Field} '{Value}': {Reason}";
+}
+
+/// <summary>The request was refused before anything was sent: one or more fields are invalid.</summary>
+public sealed class ExotelValidationException : ExotelException
+{
+    /// <summary>Creates the exception from the failures found.</summary>
+    public ExotelValidationException(IReadOnlyList<ValidationFailure> failures)
+        : base("Invalid request: " + string.Join("; ", failures))
+    {
+        Failures = failures;
+    }
+
+    /// <summary>Every field that failed, in field order.</summary>
+    public IReadOnlyList<ValidationFailure> Failures { get; }
+
+    /// <inheritdoc/>
+    public override ExotelErrorKind Kind => ExotelErrorKind.InvalidInput;
+}
+
+/// <summary>
+/// Exotel answered with an error (JSON or XML <c>RestException</c>), or did not answer a request in a way that
+/// settles it. Carries the HTTP status, Exotel's own status, message and code, and the request's method and path.
+/// </summary>
+public sealed class ExotelApiException : ExotelException
+{
+    /// <summary>Creates the exception.</summary>
+    public ExotelApiException(
+        ExotelErrorKind kind,
+        string method,
+        string path,
+        int? httpStatus,
+        int? exotelStatus,
+        string? exotelMessage,
+        string? code,
+        bool mayHaveBeenPlaced,
+        Exception? innerException = null)
+        : base(Describe(kind, method, path, httpStatus, exotelMessage, code, mayHaveBeenPlaced), innerException)
+    {
+        Kind = kind;
+        Method = method;
+        Path = path;
+        HttpStatus = httpStatus;
+        ExotelStatus = exotelStatus;
+        ExotelMessage = exotelMessage;
+        Code = code;
+        MayHaveBeenPlaced = mayHaveBeenPlaced;
+    }
+
+    /// <inheritdoc/>
+    public override ExotelErrorKind Kind { get; }
+
+    /// <inheritdoc/>
+    public override bool MayHaveBeenPlaced { get; }
+
+    /// <summary>GET or POST.</summary>
+    public string Method { get; }
+
+    /// <summary>The request path, without query or credentials.</summary>
+    public string Path { get; }
+
+    /// <summary>The HTTP status code; null when no answer came.</summary>
+    public int? HttpStatus { get; }
+
+    /// <summary><c>RestException.Status</c> from the body, when present.</summary>
+    public int? ExotelStatus { get; }
+
+    /// <summary><c>RestException.Message</c> from the body, when present.</summary>
+    public string? ExotelMessage { get; }
+
+    /// <summary><c>RestException.Code</c>, e.g. <c>RATE_LIMIT_EXCEEDED</c>, when present.</summary>
+    public string? Code { get; }
+
+    private static string Describe(
+        ExotelErrorKind kind, string method, string path, int? httpStatus, string? exotelMessage, string? code, bool mayHaveBeenPlaced)
+    {
+        var status = httpStatus is null ? "no answer" : "HTTP " + httpStatus;
+        var detail = string.IsNullOrEmpty(exotelMessage) ? string.Empty : ": " + exotelMessage;
+        var codeText = string.IsNullOrEmpty(code) ? string.Empty : $" [{code}]";
+        var outcome = mayHaveBeenPlaced ? " Outcome unknown: the call may have been placed; check before retrying." : string.Empty;
+        return $"{method} {path} failed ({kind}, {status}){codeText}{detail}.{outcome}";
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace ExotelPS.Client;
+
+/// <summary>
+/// Who to call Exotel as, and where. The API token is held privately: it is only ever written into an
+/// Authorization header and never appears in <see cref="ToString"/>, logs or exception messages.
+/// </summary>
+public sealed class ExotelAccount
+{
+    private readonly string apiToken;
+
+    /// <summary>Creates an account for one of Exotel's regions.</summary>
+    public ExotelAccount(string accountSid, string apiKey, string apiToken, ExotelRegion region = ExotelRegion.Singapore)
+        : this(accountSid, apiKey, apiToken, region, RegionBaseUri(region))
+    {
+    }
+
+    /// <summary>
+    /// Creates an account that talks to a custom base URI: the emulator, a proxy, or a regional URI given
+    /// explicitly. Plain http is accepted only for loopback addresses, so credentials never cross a network in clear text.
+    /// </summary>
+    public ExotelAccount(string accountSid, string apiKey, string apiToken, Uri baseUri)
+        : this(accountSid, apiKey, apiToken, RegionOf(baseUri), baseUri)
+    {
+    }
+
+    private ExotelAccount(string accountSid, string apiKey, string apiToken, ExotelRegion region, Uri baseUri)
+    {
+        AccountSid = RequireText(accountSid, nameof(AccountSid));
+        ApiKey = RequireText(apiKey, nameof(ApiKey));
+        this.apiToken = RequireText(apiToken, "ApiToken");
+        Region = region;
+        BaseUri = CheckBaseUri(baseUri);
+    }
+
+    /// <summary>The account SID, as shown on the Exotel dashboard's API settings page.</summary>
+    public string AccountSid { get; }
+
+    /// <summary>The API key: the user name of HTTP basic authentication.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The region the account belongs to (for a custom base URI, the region it resembles).</summary>
+    public ExotelRegion Region { get; }
+
+    /// <summary>The scheme, host and port requests go to, ending in a slash.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The base URI of an Exotel region.</summary>
+    public static Uri RegionBaseUri(ExotelRegion region) => region switch
+    {
+        ExotelRegion.Singapore => new Uri("https://api.exotel.com/"),
+        ExotelRegion.Mumbai => new Uri("https://api.in.exotel.com/"),
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown Exotel region."),
+    };
+
+    /// <summary>The Authorization header value for this account (basic auth, never put in a URL).</summary>
+    public AuthenticationHeaderValue CreateAuthorizationHeader() =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ApiKey + ":" + apiToken)));
+
+    /// <summary>True when <paramref name="text"/> contains the API token or the encoded credentials; used to prove secrets stay out of text.</summary>
+    public bool Reveals(string? text) =>
+        !string.IsNullOrEmpty(text)
+        && (text!.Contains(apiToken) || text.Contains(CreateAuthorizationHeader().Parameter!));
+
+    /// <summary>A key that identifies the account on its server, shared by everything that must share its rate limit.</summary>
+    public string ThrottleKey => BaseUri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + "/" + AccountSid;
+
+    /// <summary>Account SID and host; never the token.</summary>
+    public override string ToString() => $"{AccountSid} @ {BaseUri.Host}";
+
+    private static string RequireText(string value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} is required and cannot be empty.", name);
+        }
+
+        return value.Trim();
+    }
+
+    private static ExotelRegion RegionOf(Uri baseUri) =>
+        baseUri.Host.EndsWith(".in.exotel.com", StringComparison.OrdinalIgnoreCase) ? ExotelRegion.Mumbai : ExotelRegion.Singapore;
+
+    private static Uri CheckBaseUri(Uri baseUri)
+    {
+        if (baseUri is null || !baseUri.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"BaseUri '{baseUri}' must be an absolute http(s) URI.", nameof(BaseUri));
+        }
+
+        var isHttps = baseUri.Scheme == Uri.UriSchemeHttps;
+        var isLoopbackHttp = baseUri.Scheme == Uri.UriSchemeHttp && IsLoopback(baseUri);
+        if (!isHttps && !isLoopbackHttp)
+        {
+            throw new ArgumentException(
+                $"BaseUri '{baseUri}' must use https; plain http is allowed only for loopback addresses such as 127.0.0.1.",
+                nameof(BaseUri));
+        }
+
+        return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

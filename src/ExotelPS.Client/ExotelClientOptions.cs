@@ -1,0 +1,48 @@
+namespace ExotelPS.Client;
+
+/// <summary>How an <see cref="ExotelClient"/> paces, retries and times out its requests.</summary>
+public sealed class ExotelClientOptions
+{
+    /// <summary>Exotel's documented limit for the call APIs.</summary>
+    public const int ExotelRequestsPerMinute = 200;
+
+    /// <summary>Requests a minute allowed for the account, shared by every client of that account in this process.</summary>
+    public int RequestsPerMinute { get; set; } = ExotelRequestsPerMinute;
+
+    /// <summary>Most requests in flight at once for the account.</summary>
+    public int MaxConcurrency { get; set; } = 10;
+
+    /// <summary>How many times a request refused with 429 (or a read that failed transiently) is tried again.</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>First backoff delay; doubles each retry, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest single backoff delay, also the cap on an honoured Retry-After.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one attempt may take before it is abandoned.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Throws when a setting is out of range, naming it and its value.</summary>
+    public void Validate()
+    {
+        Require(RequestsPerMinute >= 1, nameof(RequestsPerMinute), RequestsPerMinute, "at least 1");
+        Require(MaxConcurrency >= 1, nameof(MaxConcurrency), MaxConcurrency, "at least 1");
+        Require(MaxRetries >= 0, nameof(MaxRetries), MaxRetries, "0 or more");
+        Require(RetryBaseDelay > TimeSpan.Zero, nameof(RetryBaseDelay), RetryBaseDelay, "positive");
+        Require(MaxRetryDelay >= RetryBaseDelay, nameof(MaxRetryDelay), MaxRetryDelay, "at least RetryBaseDelay");
+        Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), RequestTimeout, "positive");
+    }
+
+    /// <summary>A copy, so a client's settings cannot change under it.</summary>
+    public ExotelClientOptions Clone() => (ExotelClientOptions)MemberwiseClone();
+
+    private static void Require(bool condition, string name, object value, string expectation)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {expectation}; got {value}.");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace ExotelPS.Client;
+
+/// <summary>Connect two numbers: Exotel rings From, then To, and bridges them (<c>POST Calls/connect.json</c>).</summary>
+public sealed class ConnectCallOptions : PlaceCallOptions
+{
+    /// <summary>The customer's number, rung once From answers. Required.</summary>
+    public string? To { get; set; }
+
+    /// <summary>A WAV file URL played to From while To rings (under 2 MB).</summary>
+    public string? WaitUrl { get; set; }
+
+    /// <summary>Record the conversation.</summary>
+    public bool? Record { get; set; }
+
+    /// <summary>Single (merged) or dual (one channel per leg) recording.</summary>
+    public RecordingChannels? RecordingChannels { get; set; }
+
+    /// <summary>mp3 or mp3-hq.</summary>
+    public RecordingFormat? RecordingFormat { get; set; }
+
+    /// <summary>A ws:// or wss:// URL for real-time audio streaming.</summary>
+    public string? StreamUrl { get; set; }
+
+    /// <summary>When streaming begins.</summary>
+    public StreamBegin? StreamBegin { get; set; }
+
+    /// <summary>Who hears the pre-call audio.</summary>
+    public StartPlaybackTo? StartPlaybackToNew { get; set; }
+
+    /// <summary>An audio URL played before the call connects.</summary>
+    public string? StartPlaybackValueNew { get; set; }
+
+    /// <inheritdoc/>
+    public override string? Target => To;
+
+    private protected override void AddDestination(RequestValidator validator, string accountSid) => validator.Phone("To", To);
+
+    private protected override void AddCallOptions(RequestValidator validator)
+    {
+        validator.Url("WaitUrl", WaitUrl);
+        if (Record is bool record)
+        {
+            validator.Add("Record", record ? "true" : "false");
+        }
+
+        validator.Enum("RecordingChannels", RecordingChannels);
+        validator.Enum("RecordingFormat", RecordingFormat);
+        validator.Url("StreamUrl", StreamUrl, "ws", "wss");
+        validator.Enum("StreamBegin", StreamBegin);
+        validator.Enum("StartPlaybackToNew", StartPlaybackToNew);
+        validator.Url("StartPlaybackValueNew", StartPlaybackValueNew);
+    }
+}

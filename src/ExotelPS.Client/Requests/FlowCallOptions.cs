@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace ExotelPS.Client;
+
+/// <summary>
+/// Connect a number to a call flow (an IVR applet): Exotel rings From, then runs the flow. Give the flow
+/// either by its id (<see cref="FlowId"/>) or as a full flow URL (<see cref="FlowUrl"/>), not both.
+/// </summary>
+public sealed class FlowCallOptions : PlaceCallOptions
+{
+    private static readonly Regex FlowIdPattern = new("^[0-9]{1,12}$", RegexOptions.CultureInvariant);
+
+    /// <summary>The flow's app id from App Bazaar, e.g. <c>926</c>.</summary>
+    public string? FlowId { get; set; }
+
+    /// <summary>A full flow URL, e.g. <c>http://my.exotel.com/&lt;sid&gt;/exoml/start_voice/926</c>.</summary>
+    public string? FlowUrl { get; set; }
+
+    /// <inheritdoc/>
+    public override string? Target => string.IsNullOrWhiteSpace(FlowUrl) ? "flow " + FlowId : FlowUrl;
+
+    /// <summary>The flow URL Exotel is given for a flow id.</summary>
+    public static string FlowUrlFor(string accountSid, string flowId) =>
+        $"http://my.exotel.com/{Uri.EscapeDataString(accountSid)}/exoml/start_voice/{flowId}";
+
+    private protected override void AddDestination(RequestValidator validator, string accountSid)
+    {
+        var hasId = !string.IsNullOrWhiteSpace(FlowId);
+        var hasUrl = !string.IsNullOrWhiteSpace(FlowUrl);
+        if (hasId && hasUrl)
+        {
+            validator.Fail("Url", FlowUrl, $"give either FlowId ('{FlowId}') or FlowUrl, not both");
+        }
+        else if (hasId)
+        {
+            var flowId = FlowId!.Trim();
+            if (FlowIdPattern.IsMatch(flowId))
+            {
+                validator.Add("Url", FlowUrlFor(accountSid, flowId));
+            }
+            else
+            {
+                validator.Fail("FlowId", FlowId, "must be the numeric app id of a flow, e.g. 926");
+            }
+        }
+        else if (hasUrl)
+        {
+            validator.Url("Url", FlowUrl);
+        }
+        else
+        {
+            validator.Fail("Url", null, "a flow is required: give FlowId or FlowUrl");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace ExotelPS.Client;
+
+/// <summary>
+/// The phone number forms Exotel accepts: E.164 (<c>+919900XXXXXX</c>), a 0-prefixed national number
+/// (<c>09876543210</c>, or a landline with its STD code, <c>08030752400</c>), or a bare 10-digit Indian mobile.
+/// Spaces, dashes, dots and parentheses are removed; anything else is refused.
+/// </summary>
+public static class PhoneNumber
+{
+    private static readonly Regex Separators = new(@"[\s\-\.\(\)]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex E164 = new(@"^\+[1-9][0-9]{7,14}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex National = new(@"^0[1-9][0-9]{9}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex BareMobile = new(@"^[6-9][0-9]{9}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Returns the number without separators, or null with <paramref name="reason"/> saying why it cannot be dialled.
+    /// </summary>
+    public static string? TryNormalize(string? value, out string reason)
+    {
+        var compact = Separators.Replace(value ?? string.Empty, string.Empty);
+        reason = string.Empty;
+        if (compact.Length == 0)
+        {
+            reason = "a phone number is required";
+            return null;
+        }
+
+        if (E164.IsMatch(compact) || National.IsMatch(compact) || BareMobile.IsMatch(compact))
+        {
+            return compact;
+        }
+
+        var digits = compact.TrimStart('+');
+        reason = digits.Any(c => c < '0' || c > '9')
+            ? "a phone number may hold only digits, a leading '+', and spaces, dashes, dots or parentheses"
+            : digits.Length < 10
+                ? $"too short ({digits.Length} digits); use E.164 such as +919900123456 or 0 and 10 digits such as 09900123456"
+                : digits.Length > 15
+                    ? $"too long ({digits.Length} digits); E.164 numbers have at most 15 digits"
+                    : "not a dialable number; use E.164 such as +919900123456, 0 and 10 digits such as 09900123456, or a landline with its STD code such as 08030752400";
+        return null;
+    }
+}

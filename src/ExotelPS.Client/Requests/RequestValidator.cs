@@ -1,0 +1,101 @@
+namespace ExotelPS.Client;
+
+/// <summary>Collects the validation failures of one request, field by field, and its form fields as they pass.</summary>
+internal sealed class RequestValidator
+{
+    private readonly List<ValidationFailure> failures = new();
+
+    public List<KeyValuePair<string, string>> Form { get; } = new();
+
+    public void Fail(string field, string? value, string reason) => failures.Add(new ValidationFailure(field, value, reason));
+
+    public void Phone(string field, string? value, bool required = true)
+    {
+        if (!required && string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        var number = PhoneNumber.TryNormalize(value, out var reason);
+        if (number is null)
+        {
+            Fail(field, value, reason);
+        }
+        else
+        {
+            Add(field, number);
+        }
+    }
+
+    public void Range(string field, int? value, int min, int max)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value < min || value > max)
+        {
+            Fail(field, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between {min} and {max}");
+        }
+        else
+        {
+            Add(field, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public void Text(string field, string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Fail(field, value, $"must be at most {maxLength} characters (it has {value.Length})");
+        }
+        else
+        {
+            Add(field, value);
+        }
+    }
+
+    public void Url(string field, string? value, params string[] schemes)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        var allowed = schemes.Length == 0 ? new[] { Uri.UriSchemeHttp, Uri.UriSchemeHttps } : schemes;
+        if (Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri) && allowed.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+        {
+            Add(field, uri.OriginalString);
+        }
+        else
+        {
+            Fail(field, value, "must be an absolute " + string.Join(" or ", allowed) + " URL");
+        }
+    }
+
+    public void Enum(string field, Enum? value)
+    {
+        if (value is not null)
+        {
+            Add(field, ExotelWireNames.ToWire(value));
+        }
+    }
+
+    public void Add(string field, string value) => Form.Add(new KeyValuePair<string, string>(field, value));
+
+    public void ThrowIfInvalid()
+    {
+        if (failures.Count > 0)
+        {
+            throw new ExotelValidationException(failures.ToArray());
+        }
+    }
+
+    public IReadOnlyList<ValidationFailure> Failures => failures;
+}
