@@ -1,0 +1,32 @@
+namespace ExotelPS.Client;
+
+/// <summary>A snapshot of a bulk run, for Write-Progress and logs.</summary>
+public sealed class DispatchProgress
+{
+    /// <summary>Inputs posted so far.</summary>
+    public long Posted { get; init; }
+
+    /// <summary>Inputs with a result (any outcome).</summary>
+    public long Completed { get; init; }
+
+    /// <summary>Calls accepted by Exotel.</summary>
+    public long Placed { get; init; }
+
+    /// <summary>Inputs rejected or with an unknown outcome.</summary>
+    public long Failed { get; init; }
+
+    /// <summary>Inputs skipped thanks to the journal.</summary>
+    public long Skipped { get; init; }
+
+    /// <summary>Requests on the wire now.</summary>
+    public int InFlight { get; init; }
+
+    /// <summary>Requests a minute over the recent past.</summary>
+    public double RatePerMinute { get; init; }
+
+    /// <summary>Time since the first input was posted.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Time to finish the inputs posted so far at the current rate; null until a rate is known.</summary>
+    public TimeSpan? EstimatedRemaining { get; init; }
+}
