@@ -24,6 +24,12 @@ public sealed class ExotelClientOptions
     /// <summary>How long one attempt may take before it is abandoned.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Receives one line per request, retry and wait (method, path, status, timing), for verbose logs. Called from
+    /// any thread; never given a credential.
+    /// </summary>
+    public Action<string>? Trace { get; set; }
+
     /// <summary>Throws when a setting is out of range, naming it and its value.</summary>
     public void Validate()
     {
