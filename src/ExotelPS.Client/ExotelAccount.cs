@@ -81,14 +81,17 @@ public sealed class ExotelAccount
         return value.Trim();
     }
 
-    private static ExotelRegion RegionOf(Uri baseUri) =>
-        baseUri.Host.EndsWith(".in.exotel.com", StringComparison.OrdinalIgnoreCase) ? ExotelRegion.Mumbai : ExotelRegion.Singapore;
+    // Runs before CheckBaseUri (constructor chaining), so it must tolerate a null or relative URI.
+    private static ExotelRegion RegionOf(Uri? baseUri) =>
+        baseUri is { IsAbsoluteUri: true } && baseUri.Host.EndsWith(".in.exotel.com", StringComparison.OrdinalIgnoreCase)
+            ? ExotelRegion.Mumbai
+            : ExotelRegion.Singapore;
 
-    private static Uri CheckBaseUri(Uri baseUri)
+    private static Uri CheckBaseUri(Uri? baseUri)
     {
         if (baseUri is null || !baseUri.IsAbsoluteUri)
         {
-            throw new ArgumentException($"BaseUri '{baseUri}' must be an absolute http(s) URI.", nameof(BaseUri));
+            throw new ArgumentException("BaseUri must be an absolute http(s) URI such as https://api.exotel.com/.", nameof(BaseUri));
         }
 
         var isHttps = baseUri.Scheme == Uri.UriSchemeHttps;
@@ -96,12 +99,23 @@ public sealed class ExotelAccount
         if (!isHttps && !isLoopbackHttp)
         {
             throw new ArgumentException(
-                $"BaseUri '{baseUri}' must use https; plain http is allowed only for loopback addresses such as 127.0.0.1.",
+                $"BaseUri '{SchemeAndServer(baseUri)}' must use https; plain http is allowed only for loopback addresses such as 127.0.0.1.",
                 nameof(BaseUri));
         }
 
-        return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
+        // Exotel's docs put key:token@ in the URL; here it would leak into ThrottleKey and messages.
+        if (baseUri.UserInfo.Length > 0)
+        {
+            throw new ArgumentException(
+                $"BaseUri '{SchemeAndServer(baseUri)}' must not carry credentials before '@'; give the API key and token separately.",
+                nameof(BaseUri));
+        }
+
+        return new Uri(SchemeAndServer(baseUri) + "/");
     }
+
+    /// <summary>Scheme, host and port: never the user info.</summary>
+    private static string SchemeAndServer(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

@@ -8,8 +8,11 @@ public readonly struct CallStatus : IEquatable<CallStatus>
 {
     private readonly string? value;
 
-    /// <summary>Wraps a status value exactly as Exotel sent it.</summary>
-    public CallStatus(string value) => this.value = value?.Trim().ToLowerInvariant();
+    /// <summary>
+    /// Wraps a status value as Exotel sent it, in lower case; inner spaces become dashes, because Exotel's XML
+    /// documentation writes <c>in progress</c> where JSON has <c>in-progress</c>.
+    /// </summary>
+    public CallStatus(string value) => this.value = Normalize(value);
 
     /// <summary>Waiting in line before going out.</summary>
     public static CallStatus Queued { get; } = new("queued");
@@ -64,4 +67,9 @@ public readonly struct CallStatus : IEquatable<CallStatus>
 
     /// <summary>The status text as Exotel writes it, e.g. <c>no-answer</c>.</summary>
     public override string ToString() => Value;
+
+    private static string? Normalize(string? text) =>
+        text is null
+            ? null
+            : string.Join("-", text.ToLowerInvariant().Split(Array.Empty<char>(), StringSplitOptions.RemoveEmptyEntries));
 }

@@ -104,7 +104,12 @@ public static class ExotelWireNames
     };
 
     /// <summary>The value as Exotel spells it, e.g. <c>mp3-hq</c>.</summary>
-    public static string ToWire(Enum value) => Names[value];
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined member (e.g. <c>(RecordingFormat)7</c>).</exception>
+    public static string ToWire(Enum value) =>
+        WireNameOf(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, $"{value.GetType().Name} has no Exotel spelling for {value}.");
+
+    /// <summary>The value as Exotel spells it, or null when it is not a defined member.</summary>
+    public static string? WireNameOf(Enum value) => Names.TryGetValue(value, out var name) ? name : null;
 
     /// <summary>
     /// Reads an enumerated value given either as Exotel spells it (<c>mp3-hq</c>) or by its .NET name
@@ -130,6 +135,7 @@ public static class ExotelWireNames
 
     /// <summary>All accepted wire spellings of an enumeration, for error messages and help.</summary>
     public static IEnumerable<string> AllOf<TEnum>()
-        where TEnum : struct, Enum =>
-        Enum.GetValues(typeof(TEnum)).Cast<Enum>().Select(ToWire);
+        where TEnum : struct, Enum => AllOf(typeof(TEnum));
+
+    internal static IEnumerable<string> AllOf(Type enumType) => Enum.GetValues(enumType).Cast<Enum>().Select(ToWire);
 }

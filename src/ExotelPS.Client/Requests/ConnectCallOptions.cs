@@ -33,10 +33,13 @@ public sealed class ConnectCallOptions : PlaceCallOptions
     /// <inheritdoc/>
     public override string? Target => To;
 
-    private protected override void AddDestination(RequestValidator validator, string accountSid) => validator.Phone("To", To);
-
-    private protected override void AddCallOptions(RequestValidator validator)
+    // Order of "Connect Two Numbers" (003): required fields, limits, audio and recording, CustomField, playback, callback.
+    private protected override void AddFields(RequestValidator validator, string accountSid)
     {
+        validator.Phone("From", From);
+        validator.Phone("To", To);
+        validator.Phone("CallerId", CallerId);
+        AddLimits(validator);
         validator.Url("WaitUrl", WaitUrl);
         if (Record is bool record)
         {
@@ -47,7 +50,9 @@ public sealed class ConnectCallOptions : PlaceCallOptions
         validator.Enum("RecordingFormat", RecordingFormat);
         validator.Url("StreamUrl", StreamUrl, "ws", "wss");
         validator.Enum("StreamBegin", StreamBegin);
+        AddCustomField(validator);
         validator.Enum("StartPlaybackToNew", StartPlaybackToNew);
         validator.Url("StartPlaybackValueNew", StartPlaybackValueNew);
+        AddStatusCallback(validator);
     }
 }

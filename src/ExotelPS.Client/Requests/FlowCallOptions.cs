@@ -23,7 +23,18 @@ public sealed class FlowCallOptions : PlaceCallOptions
     public static string FlowUrlFor(string accountSid, string flowId) =>
         $"http://my.exotel.com/{Uri.EscapeDataString(accountSid)}/exoml/start_voice/{flowId}";
 
-    private protected override void AddDestination(RequestValidator validator, string accountSid)
+    // Order of "Outgoing Call to a Call Flow" (000): From, CallerId, Url, limits, StatusCallback, CustomField.
+    private protected override void AddFields(RequestValidator validator, string accountSid)
+    {
+        validator.Phone("From", From);
+        validator.Phone("CallerId", CallerId);
+        AddFlowUrl(validator, accountSid);
+        AddLimits(validator);
+        AddStatusCallback(validator);
+        AddCustomField(validator);
+    }
+
+    private void AddFlowUrl(RequestValidator validator, string accountSid)
     {
         var hasId = !string.IsNullOrWhiteSpace(FlowId);
         var hasUrl = !string.IsNullOrWhiteSpace(FlowUrl);

@@ -66,32 +66,35 @@ public abstract class PlaceCallOptions
     /// <summary>A one-line description for -WhatIf and logs, e.g. <c>09900000001 -> 09900000002 as 0XXXXXX4890</c>.</summary>
     public override string ToString() => $"{From} -> {Target} as {CallerId}";
 
-    private protected abstract void AddDestination(RequestValidator validator, string accountSid);
+    /// <summary>Adds every field in the order the operation's Exotel documentation lists them.</summary>
+    private protected abstract void AddFields(RequestValidator validator, string accountSid);
 
-    private protected virtual void AddCallOptions(RequestValidator validator)
+    private protected void AddLimits(RequestValidator validator)
     {
-    }
-
-    private RequestValidator Build(string accountSid)
-    {
-        var validator = new RequestValidator();
-        validator.Phone("From", From);
-        AddDestination(validator, accountSid);
-        validator.Phone("CallerId", CallerId);
         validator.Enum("CallType", CallType);
         validator.Range("TimeLimit", TimeLimit, 1, MaxTimeLimit);
         validator.Range("TimeOut", TimeOut, 1, MaxTimeOut);
-        AddCallOptions(validator);
-        validator.Text("CustomField", CustomField, MaxCustomFieldLength);
+    }
+
+    private protected void AddCustomField(RequestValidator validator) => validator.Text("CustomField", CustomField, MaxCustomFieldLength);
+
+    private protected void AddStatusCallback(RequestValidator validator)
+    {
         validator.Url("StatusCallback", StatusCallback);
         var events = StatusCallbackEvents ?? Array.Empty<StatusCallbackEvent>();
         var index = 0;
         foreach (var callbackEvent in events.Distinct())
         {
-            validator.Add($"StatusCallbackEvents[{index++}]", ExotelWireNames.ToWire(callbackEvent));
+            validator.Enum($"StatusCallbackEvents[{index++}]", callbackEvent);
         }
 
         validator.Enum("StatusCallbackContentType", StatusCallbackContentType);
+    }
+
+    private RequestValidator Build(string accountSid)
+    {
+        var validator = new RequestValidator();
+        AddFields(validator, accountSid);
         return validator;
     }
 }

@@ -81,9 +81,18 @@ internal sealed class RequestValidator
 
     public void Enum(string field, Enum? value)
     {
-        if (value is not null)
+        if (value is null)
         {
-            Add(field, ExotelWireNames.ToWire(value));
+            return;
+        }
+
+        if (ExotelWireNames.WireNameOf(value) is { } wire)
+        {
+            Add(field, wire);
+        }
+        else
+        {
+            Fail(field, value.ToString(), "must be one of " + string.Join(", ", ExotelWireNames.AllOf(value.GetType())));
         }
     }
 

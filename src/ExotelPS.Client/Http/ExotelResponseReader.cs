@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace ExotelPS.Client.Http;
+
+/// <summary>
+/// Reads Exotel's response bodies, JSON (<c>.json</c> paths) or XML (<c>&lt;TwilioResponse&gt;</c>), into engine
+/// types. Both formats go through one field mapping. A body that is not what was expected raises a
+/// <see cref="FormatException"/> saying what was expected, without quoting the body.
+/// </summary>
+internal static class ExotelResponseReader
+{
+    /// <summary>Reads <c>{"Call":{...}}</c> or <c>&lt;TwilioResponse&gt;&lt;Call&gt;...</c>.</summary>
+    internal static ExotelCall ReadCall(string body, bool json) =>
+        Read(body, json, root => ToCall(root.Child("Call") ?? throw root.Missing("Call", "a Call object")));
+
+    /// <summary>Reads a listing page: <c>{"Metadata":{...},"Calls":[...]}</c>, or its XML twin.</summary>
+    internal static CallPage ReadPage(string body, bool json) => Read(body, json, ToPage);
+
+    /// <summary>Reads a <c>RestException</c>; null when the body is not one (an HTML error page, say).</summary>
+    internal static RestError? ReadError(string body, bool json)
+    {
+        try
+        {
+            return Read(body, json, ToError);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static T Read<T>(string body, bool json, Func<ResponseNode, T> map)
+    {
+        if (json)
+        {
+            using var document = ParseJson(body);
+            return map(JsonResponseNode.Root(document));
+        }
+
+        return map(XmlResponseNode.Root(ParseXml(body)));
+    }
+
+    private static JsonDocument ParseJson(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("Exotel response: expected a JSON body. " + e.Message, e);
+        }
+    }
+
+    private static XDocument ParseXml(string body)
+    {
+        try
+        {
+            // DTDs stay prohibited (the XmlReader default), so a body cannot pull in external entities.
+            return XDocument.Parse(body);
+        }
+        catch (XmlException e)
+        {
+            throw new FormatException("Exotel response: expected an XML body. " + e.Message, e);
+        }
+    }
+
+    private static CallPage ToPage(ResponseNode root)
+    {
+        var metadata = root.Child("Metadata");
+        var calls = root.Items("Calls");
+        if (metadata is null && calls is null)
+        {
+            throw root.Missing("Calls", "a call listing (Metadata and Calls)");
+        }
+
+        return new CallPage
+        {
+            Calls = calls?.Select(ToCall).ToArray() ?? Array.Empty<ExotelCall>(),
+            Total = metadata?.Int("Total"),
+            PageSize = metadata?.Int("PageSize"),
+            NextPageUri = metadata?.Text("NextPageUri"),
+        };
+    }
+
+    private static ExotelCall ToCall(ResponseNode call) => new()
+    {
+        Sid = call.Text("Sid") ?? throw call.Missing("Sid", "the call's Sid"),
+        ParentCallSid = call.Text("ParentCallSid"),
+        DateCreated = call.Time("DateCreated"),
+        DateUpdated = call.Time("DateUpdated"),
+        AccountSid = call.Text("AccountSid"),
+        To = call.Text("To"),
+        From = call.Text("From"),
+        PhoneNumberSid = call.Text("PhoneNumberSid"),
+        Status = call.Status("Status") ?? default,
+        StartTime = call.Time("StartTime"),
+        EndTime = call.Time("EndTime"),
+        Duration = call.Int("Duration"),
+        Price = call.Decimal("Price"),
+        Direction = call.Text("Direction"),
+        AnsweredBy = call.Text("AnsweredBy"),
+        ForwardedFrom = call.Text("ForwardedFrom"),
+        CallerName = call.Text("CallerName"),
+        Uri = call.Text("Uri"),
+        RecordingUrl = call.Text("RecordingUrl"),
+        Details = call.Child("Details") is { } details ? ToDetails(details) : null,
+    };
+
+    private static CallDetails ToDetails(ResponseNode details) => new()
+    {
+        ConversationDuration = details.Int("ConversationDuration"),
+        Leg1Status = details.Status("Leg1Status"),
+        Leg2Status = details.Status("Leg2Status"),
+        Legs = details.Items("Legs")?.Select(ToLeg).ToArray() ?? Array.Empty<CallLeg>(),
+    };
+
+    private static CallLeg ToLeg(ResponseNode leg) => new()
+    {
+        Id = leg.Text("Id"),
+        OnCallDuration = leg.Int("OnCallDuration"),
+        Status = leg.Status("Status"),
+        AnsweredBy = leg.Text("AnsweredBy"),
+    };
+
+    private static RestError? ToError(ResponseNode root)
+    {
+        if (root.Child("RestException") is not { } error)
+        {
+            return null;
+        }
+
+        // A status that is not a number still leaves the message and code worth reporting.
+        var status = int.TryParse(error.Text("Status"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : (int?)null;
+        return new RestError(status, error.Text("Message"), error.Text("Code"));
+    }
+}

@@ -1,0 +1,41 @@
+using System.Xml.Linq;
+
+namespace ExotelPS.Client.Http;
+
+/// <summary>An XML element seen as a <see cref="ResponseNode"/>: child elements are its fields.</summary>
+internal sealed class XmlResponseNode : ResponseNode
+{
+    private readonly XElement element;
+
+    private XmlResponseNode(XElement element, string path)
+        : base(path) => this.element = element;
+
+    /// <summary>The root element of <paramref name="document"/> (Exotel's is <c>TwilioResponse</c>).</summary>
+    public static XmlResponseNode Root(XDocument document) =>
+        new(document.Root ?? throw new FormatException("Exotel response: expected an XML root element, found none."), string.Empty);
+
+    public override ResponseNode? Child(string name) =>
+        Find(name) is { } found ? new XmlResponseNode(found, PathOf(name)) : null;
+
+    public override IReadOnlyList<ResponseNode>? Items(string name) =>
+        Find(name)?.Elements().Select((item, index) => (ResponseNode)new XmlResponseNode(item, $"{PathOf(name)}[{index}]")).ToList();
+
+    public override string? Text(string name)
+    {
+        if (Find(name) is not { } found)
+        {
+            return null;
+        }
+
+        if (found.HasElements)
+        {
+            throw Invalid(name, "<" + found.Elements().First().Name.LocalName + ">", "a text or number");
+        }
+
+        var text = found.Value.Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private XElement? Find(string name) =>
+        element.Elements().FirstOrDefault(child => string.Equals(child.Name.LocalName, name, StringComparison.OrdinalIgnoreCase));
+}
