@@ -1,57 +1,129 @@
+using System.Runtime.CompilerServices;
+using ExotelPS.Client.Http;
+using ExotelPS.Client.Throttling;
+
 namespace ExotelPS.Client;
 
 /// <summary>
 /// The Exotel Voice API for one account: place calls, read them back. Thread-safe; share one instance.
 /// Requests are paced by the account's shared throttle and retried only where that cannot ring anyone twice.
 /// </summary>
+/// <remarks>
+/// Cancelling a request's token surfaces as <see cref="OperationCanceledException"/>. A call request cancelled after
+/// it was sent may still have placed the call: the caller (the bulk dispatcher) decides how to report that.
+/// </remarks>
 public sealed class ExotelClient : IDisposable
 {
+    private readonly ExotelClientOptions options;
+    private readonly HttpClient? ownedHttpClient;
+    private readonly ExotelEndpoints endpoints;
+    private readonly ExotelTransport transport;
+
     /// <summary>Creates a client with its own HttpClient.</summary>
     public ExotelClient(ExotelAccount account, ExotelClientOptions? options = null)
-        => throw new NotImplementedException();
+        : this(account, options, httpClient: null, SystemClock.Instance, throttle: null)
+    {
+    }
 
     /// <summary>Creates a client on an HttpClient you own (from IHttpClientFactory, or with a test handler).</summary>
+    /// <remarks>The HttpClient is used as given: its Timeout is left alone (keep it above RequestTimeout) and it is not disposed.</remarks>
     public ExotelClient(ExotelAccount account, HttpClient httpClient, ExotelClientOptions? options = null)
-        => throw new NotImplementedException();
+        : this(account, options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), SystemClock.Instance, throttle: null)
+    {
+    }
+
+    /// <summary>The full constructor: tests give their own clock and throttle so waits and pacing need no sleeping.</summary>
+    internal ExotelClient(ExotelAccount account, ExotelClientOptions? options, HttpClient? httpClient, IClock clock, AccountThrottle? throttle)
+    {
+        Account = account ?? throw new ArgumentNullException(nameof(account));
+        this.options = options?.Clone() ?? new ExotelClientOptions();
+        this.options.Validate();
+        endpoints = new ExotelEndpoints(account);
+        ownedHttpClient = httpClient is null ? OwnedHttpClient.Create() : null;
+        transport = new ExotelTransport(
+            account,
+            httpClient ?? ownedHttpClient!,
+            this.options,
+            throttle ?? ThrottleRegistry.For(account, this.options),
+            clock,
+            new Backoff(this.options.RetryBaseDelay, this.options.MaxRetryDelay));
+    }
 
     /// <summary>The account this client acts for.</summary>
-    public ExotelAccount Account => throw new NotImplementedException();
+    public ExotelAccount Account { get; }
 
     /// <summary>The settings this client was created with (a copy).</summary>
-    public ExotelClientOptions Options => throw new NotImplementedException();
+    public ExotelClientOptions Options => options.Clone();
 
     /// <summary>Connects two numbers: rings From, then To, and bridges them. Never retried after an ambiguous failure.</summary>
     public Task<ExotelCall> ConnectAsync(ConnectCallOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => PlaceCallAsync(options, cancellationToken);
 
     /// <summary>Connects a number to a call flow. Never retried after an ambiguous failure.</summary>
     public Task<ExotelCall> ConnectToFlowAsync(FlowCallOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => PlaceCallAsync(options, cancellationToken);
 
     /// <summary>Places either kind of call.</summary>
+    /// <exception cref="ExotelValidationException">A field is invalid; nothing was sent.</exception>
+    /// <exception cref="ExotelApiException">Exotel refused the call, or no definite answer came (<see cref="ExotelException.MayHaveBeenPlaced"/>).</exception>
     public Task<ExotelCall> PlaceCallAsync(PlaceCallOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var request = ExotelRequest.PlaceCall(endpoints.Connect, options.ToForm(Account.AccountSid));
+        return transport.SendAsync(request, ExotelResponseReader.ReadCall, cancellationToken);
+    }
 
     /// <summary>One call's details; with <paramref name="includeDetails"/>, its legs too.</summary>
     public Task<ExotelCall> GetCallAsync(string sid, bool includeDetails = false, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => transport.SendAsync(ExotelRequest.Get(endpoints.Call(sid, includeDetails)), ExotelResponseReader.ReadCall, cancellationToken);
 
     /// <summary>The first page of a call listing.</summary>
     public Task<CallPage> GetCallPageAsync(ListCallsOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => GetPageAsync(ListUri(options), cancellationToken);
 
     /// <summary>The page a previous page's <see cref="CallPage.NextPageUri"/> points to.</summary>
+    /// <exception cref="ExotelValidationException">The URI points to another host than the account's.</exception>
     public Task<CallPage> GetCallPageAsync(string nextPageUri, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => GetPageAsync(endpoints.NextPage(nextPageUri), cancellationToken);
 
     /// <summary>Every matching call, fetching the next page only when the previous one is used up.</summary>
+    /// <exception cref="ExotelValidationException">A filter is invalid (thrown at once, before enumerating).</exception>
     public IAsyncEnumerable<ExotelCall> ListCallsAsync(ListCallsOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => ListFromAsync(ListUri(options), cancellationToken);
 
     /// <summary>Checks the credentials with one cheap request; throws an Unauthorized <see cref="ExotelApiException"/> on 401.</summary>
     public Task VerifyCredentialsAsync(CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+        => GetCallPageAsync(new ListCallsOptions { PageSize = 1 }, cancellationToken);
 
-    /// <inheritdoc/>
-    public void Dispose() => throw new NotImplementedException();
+    /// <summary>Releases the HttpClient this client created; one that was given to it is left to its owner.</summary>
+    public void Dispose() => ownedHttpClient?.Dispose();
+
+    private Uri ListUri(ListCallsOptions options) =>
+        endpoints.Calls(options ?? throw new ArgumentNullException(nameof(options)));
+
+    private Task<CallPage> GetPageAsync(Uri uri, CancellationToken cancellationToken) =>
+        transport.SendAsync(ExotelRequest.Get(uri), ExotelResponseReader.ReadPage, cancellationToken);
+
+    private async IAsyncEnumerable<ExotelCall> ListFromAsync(Uri firstPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = await GetPageAsync(firstPage, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            foreach (var call in page.Calls)
+            {
+                yield return call;
+            }
+
+            if (string.IsNullOrEmpty(page.NextPageUri))
+            {
+                yield break;
+            }
+
+            page = await GetCallPageAsync(page.NextPageUri!, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -6,10 +6,13 @@ public sealed class ExotelClientOptions
     /// <summary>Exotel's documented limit for the call APIs.</summary>
     public const int ExotelRequestsPerMinute = 200;
 
-    /// <summary>Requests a minute allowed for the account, shared by every client of that account in this process.</summary>
+    /// <summary>
+    /// Requests a minute allowed for the account, shared by every client of that account in this process; the client
+    /// paces its starts at 99% of it. When clients of one account are created with different values, the last one wins.
+    /// </summary>
     public int RequestsPerMinute { get; set; } = ExotelRequestsPerMinute;
 
-    /// <summary>Most requests in flight at once for the account.</summary>
+    /// <summary>Most requests in flight at once for the account, across its clients in this process (the last client created sets it).</summary>
     public int MaxConcurrency { get; set; } = 10;
 
     /// <summary>How many times a request refused with 429 (or a read that failed transiently) is tried again.</summary>

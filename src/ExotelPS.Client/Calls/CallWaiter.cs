@@ -1,3 +1,6 @@
+using ExotelPS.Client.Http;
+using ExotelPS.Client.Throttling;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -5,26 +8,263 @@ namespace ExotelPS.Client;
 /// together, up to 100 Sids per listing request, inside the account's rate limit. Fed from one thread like
 /// <see cref="CallDispatcher{TInput}"/>; results come back in the order calls were added.
 /// </summary>
+/// <remarks>
+/// Exotel lists only calls that are no longer in progress, so a pending call that shows up in a listing is final.
+/// A call still pending when its timeout passes is read once more on its own (<see cref="WaitResult{TInput}.TimedOut"/>
+/// is set unless that read finds it final).
+/// </remarks>
 public sealed class CallWaiter<TInput> : IDisposable
 {
+    private readonly ExotelClient client;
+    private readonly TimeSpan timeout;
+    private readonly TimeSpan pollInterval;
+
+    // Never disposed: the poller and TakeAll may still hold its token after Dispose; cancelling is what matters.
+    private readonly CancellationTokenSource stopping;
+    private readonly object gate = new();
+    private readonly List<Entry> entries = new();
+    private readonly SemaphoreSlim resultArrived = new(0);
+    private readonly SemaphoreSlim pollerWake = new(0);
+    private int taken;
+    private bool completed;
+
     /// <summary>Creates a waiter; each call added gets <paramref name="timeout"/> from the moment it is added.</summary>
+    /// <param name="client">The client whose account (and throttle) the polling goes through.</param>
+    /// <param name="timeout">How long each call is waited for.</param>
+    /// <param name="pollInterval">Time between listing rounds; 5 seconds when null.</param>
+    /// <param name="cancellationToken">Stops all waiting.</param>
     public CallWaiter(ExotelClient client, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.timeout = timeout >= TimeSpan.Zero ? timeout : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "timeout must be 0 or more.");
+        this.pollInterval = pollInterval ?? TimeSpan.FromSeconds(5);
+        if (this.pollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pollInterval), pollInterval, "pollInterval must be positive.");
+        }
+
+        stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = Task.Run(() => PollUntilDoneAsync(stopping.Token));
+    }
 
     /// <summary>Starts waiting for one call.</summary>
-    public void Add(TInput input, string callSid) => throw new NotImplementedException();
+    /// <exception cref="InvalidOperationException"><see cref="Complete"/> was called.</exception>
+    public void Add(TInput input, string callSid)
+    {
+        var entry = new Entry(input, callSid, SystemClock.Instance.Elapsed + timeout);
+        if (SidRule.Problem(callSid) is { } reason)
+        {
+            // Settled before it is listed, so the poller never puts an unusable Sid in a request.
+            var error = new ExotelValidationException(new[] { new ValidationFailure("CallSid", callSid, reason) });
+            entry.Result = new WaitResult<TInput>(input, callSid, null, timedOut: false, error);
+        }
+
+        lock (gate)
+        {
+            if (completed)
+            {
+                throw new InvalidOperationException("No call can be added after Complete().");
+            }
+
+            entries.Add(entry);
+        }
+
+        resultArrived.Release();
+        pollerWake.Release();
+    }
 
     /// <summary>The results whose turn has come and are ready now, in the order added; never blocks.</summary>
-    public IEnumerable<WaitResult<TInput>> TakeReady() => throw new NotImplementedException();
+    public IEnumerable<WaitResult<TInput>> TakeReady()
+    {
+        var ready = new List<WaitResult<TInput>>();
+        while (TryTakeNext() is { } result)
+        {
+            ready.Add(result);
+        }
+
+        return ready;
+    }
 
     /// <summary>Says no more calls will be added.</summary>
-    public void Complete() => throw new NotImplementedException();
+    public void Complete()
+    {
+        lock (gate)
+        {
+            completed = true;
+        }
+
+        pollerWake.Release();
+        resultArrived.Release();
+    }
 
     /// <summary>Every remaining result in the order added, blocking until each is final or timed out; stops early when cancelled.</summary>
-    public IEnumerable<WaitResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <remarks>Cancellation (of this token, of the waiter's own, or <see cref="Dispose"/>) ends the sequence without an exception.</remarks>
+    public IEnumerable<WaitResult<TInput>> TakeAll(CancellationToken cancellationToken = default)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
+        while (true)
+        {
+            if (TryTakeNext() is { } result)
+            {
+                yield return result;
+            }
+            else if (IsDrained() || !WaitForResult(cancel.Token))
+            {
+                yield break;
+            }
+        }
+    }
 
-    /// <inheritdoc/>
-    public void Dispose() => throw new NotImplementedException();
+    /// <summary>Stops polling; results not yet final are abandoned.</summary>
+    public void Dispose() => stopping.Cancel();
+
+    private WaitResult<TInput>? TryTakeNext()
+    {
+        lock (gate)
+        {
+            if (taken < entries.Count && entries[taken].Result is { } result)
+            {
+                taken++;
+                return result;
+            }
+
+            return null;
+        }
+    }
+
+    private bool IsDrained()
+    {
+        lock (gate)
+        {
+            return completed && taken == entries.Count;
+        }
+    }
+
+    private bool WaitForResult(CancellationToken cancellationToken)
+    {
+        try
+        {
+            resultArrived.Wait(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Finish(Entry entry, ExotelCall? call, bool timedOut, ExotelException? error)
+    {
+        lock (gate)
+        {
+            entry.Result ??= new WaitResult<TInput>(entry.Input, entry.CallSid, call, timedOut, error);
+        }
+
+        resultArrived.Release();
+    }
+
+    private async Task PollUntilDoneAsync(CancellationToken cancellationToken)
+    {
+        var clock = SystemClock.Instance;
+        var nextPoll = clock.Elapsed + pollInterval;
+        try
+        {
+            while (true)
+            {
+                List<Entry> pending;
+                lock (gate)
+                {
+                    pending = entries.Where(entry => entry.Result is null).ToList();
+                    if (completed && pending.Count == 0)
+                    {
+                        return;
+                    }
+                }
+
+                var now = clock.Elapsed;
+                var expired = pending.Where(entry => entry.Deadline <= now).ToList();
+                await Task.WhenAll(expired.Select(entry => ReadOnceMoreAsync(entry, cancellationToken))).ConfigureAwait(false);
+                var waiting = pending.Except(expired).ToList();
+                if (now >= nextPoll)
+                {
+                    // One listing request per 100 pending calls per interval, all through the account's throttle.
+                    for (var first = 0; first < waiting.Count; first += ListCallsOptions.MaxSids)
+                    {
+                        await PollBatchAsync(waiting.Skip(first).Take(ListCallsOptions.MaxSids).ToList(), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    nextPoll = clock.Elapsed + pollInterval;
+                }
+
+                var wakeAt = waiting.Select(entry => entry.Deadline).Append(nextPoll).Min();
+                var sleep = wakeAt - clock.Elapsed;
+                await pollerWake.WaitAsync(sleep > TimeSpan.Zero ? sleep : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped: TakeAll sees the same token and ends.
+        }
+    }
+
+    private async Task PollBatchAsync(List<Entry> batch, CancellationToken cancellationToken)
+    {
+        var bySid = batch.ToLookup(entry => entry.CallSid, StringComparer.Ordinal);
+        var options = new ListCallsOptions { Sids = bySid.Select(group => group.Key).ToList(), PageSize = ListCallsOptions.MaxPageSize };
+        try
+        {
+            await foreach (var call in client.ListCallsAsync(options, cancellationToken).ConfigureAwait(false))
+            {
+                // Listed means no longer in progress; the check guards against a listing that says otherwise.
+                if (call.Status != CallStatus.Queued && call.Status != CallStatus.InProgress)
+                {
+                    foreach (var entry in bySid[call.Sid])
+                    {
+                        Finish(entry, call, timedOut: false, error: null);
+                    }
+                }
+            }
+        }
+        catch (ExotelException error)
+        {
+            foreach (var entry in batch)
+            {
+                Finish(entry, null, timedOut: false, error);
+            }
+        }
+    }
+
+    private async Task ReadOnceMoreAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var call = await client.GetCallAsync(entry.CallSid, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Finish(entry, call, timedOut: !call.Status.IsFinal, error: null);
+        }
+        catch (ExotelException error)
+        {
+            Finish(entry, null, timedOut: true, error);
+        }
+    }
+
+    private sealed class Entry
+    {
+        public Entry(TInput input, string callSid, TimeSpan deadline)
+        {
+            Input = input;
+            CallSid = callSid;
+            Deadline = deadline;
+        }
+
+        public TInput Input { get; }
+
+        public string CallSid { get; }
+
+        public TimeSpan Deadline { get; }
+
+        /// <summary>Set once, under the waiter's lock.</summary>
+        public WaitResult<TInput>? Result { get; set; }
+    }
 }
 
 /// <summary>How waiting for one call ended.</summary>

@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+
+namespace ExotelPS.Client.Http;
+
+/// <summary>One API request, kept so that each attempt can build a fresh message (a sent message cannot be sent again).</summary>
+internal sealed class ExotelRequest
+{
+    private static readonly ProductInfoHeaderValue UserAgent =
+        new("ExotelPS", typeof(ExotelRequest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    private readonly IReadOnlyList<KeyValuePair<string, string>>? form;
+
+    private ExotelRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>>? form)
+    {
+        Method = method;
+        Uri = uri;
+        this.form = form;
+    }
+
+    public HttpMethod Method { get; }
+
+    public Uri Uri { get; }
+
+    /// <summary>The path for messages and traces: never the query, never a credential.</summary>
+    public string Path => Uri.AbsolutePath;
+
+    /// <summary>True for the POST that places a call: it must never be sent twice unless it provably never arrived.</summary>
+    public bool PlacesCall => form is not null;
+
+    public static ExotelRequest Get(Uri uri) => new(HttpMethod.Get, uri, null);
+
+    public static ExotelRequest PlaceCall(Uri uri, IReadOnlyList<KeyValuePair<string, string>> form) => new(HttpMethod.Post, uri, form);
+
+    /// <summary>A new message with the credentials in its own Authorization header, never in a shared client's defaults.</summary>
+    public HttpRequestMessage CreateMessage(ExotelAccount account)
+    {
+        var message = new HttpRequestMessage(Method, Uri);
+        message.Headers.Authorization = account.CreateAuthorizationHeader();
+        message.Headers.UserAgent.Add(UserAgent);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (form is not null)
+        {
+            message.Content = new FormUrlEncodedContent(form);
+        }
+
+        return message;
+    }
+}
