@@ -1,3 +1,18 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using ExotelPS.Emulator;
+
+EmulatorSettings settings;
+try
+{
+    settings = EmulatorSettings.FromArgs(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
+
+await using var app = EmulatorApp.Build(settings);
+await app.StartAsync();
+Console.WriteLine($"Exotel emulator listening on {app.Urls.First()}/ for account(s) {string.Join(", ", settings.EffectiveAccounts)}. Ctrl+C stops it.");
+await app.WaitForShutdownAsync();
+return 0;

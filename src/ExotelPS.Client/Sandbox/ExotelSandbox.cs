@@ -3,13 +3,29 @@ namespace ExotelPS.Client.Sandbox;
 /// <summary>
 /// The offline sandbox: a client whose requests never leave the process. It answers with the same rules as the
 /// emulator (<see cref="ExotelSimulator"/>), so everything works end to end with no account and no network.
+/// Status callbacks are not delivered in the sandbox.
 /// </summary>
 public static class ExotelSandbox
 {
     /// <summary>The account SID sandbox calls are placed under.</summary>
     public const string AccountSid = "sandbox";
 
+    private const string ApiKey = "sandbox-key";
+    private const string ApiToken = "sandbox-token";
+    private static int sandboxCount;
+
     /// <summary>A client on a fresh in-memory Exotel.</summary>
-    public static ExotelClient CreateClient(ExotelClientOptions? options = null, SimulatorOptions? simulatorOptions = null)
-        => throw new NotImplementedException();
+    public static ExotelClient CreateClient(ExotelClientOptions? options = null, SimulatorOptions? simulatorOptions = null) =>
+        CreateClientFor(new ExotelSimulator(simulatorOptions), options);
+
+    /// <summary>A client on the given simulated Exotel, under <see cref="AccountSid"/> (registered on it here).</summary>
+    public static ExotelClient CreateClientFor(ExotelSimulator simulator, ExotelClientOptions? options = null)
+    {
+        simulator.AddAccount(AccountSid, ApiKey, ApiToken);
+
+        // Each sandbox is its own Exotel, so each gets its own host and with it its own client-side throttle.
+        var host = new Uri($"https://sandbox{Interlocked.Increment(ref sandboxCount)}.exotel.invalid/");
+        var account = new ExotelAccount(AccountSid, ApiKey, ApiToken, host);
+        return new ExotelClient(account, new HttpClient(new SandboxMessageHandler(simulator)) { BaseAddress = host }, options);
+    }
 }

@@ -1,6 +1,274 @@
+using System.Text;
+
 namespace ExotelPS.Client.Sandbox;
 
-/// <summary>The call logic of a simulated Exotel, shared by the offline sandbox and the emulator.</summary>
+/// <summary>
+/// The call logic of a simulated Exotel, shared by the offline sandbox and the emulator: accounts and Basic auth,
+/// validation, a per-account rate limit, call lifecycles computed from creation time, listing, status callbacks
+/// falling due, and injected faults. Thread-safe. Transports map their requests to <see cref="Handle"/>.
+/// </summary>
 public sealed class ExotelSimulator
 {
+    private readonly object gate = new();
+    private readonly Dictionary<string, string> authorizations = new(StringComparer.Ordinal);
+    private readonly RateLimiter rateLimiter = new();
+    private readonly List<RecordedCall> calls = new();
+    private readonly Dictionary<string, RecordedCall> callsBySid = new(StringComparer.Ordinal);
+    private readonly List<InjectedFault> faults = new();
+    private readonly List<PendingCallback> pendingCallbacks = new();
+    private readonly List<StatusCallbackDelivery> deliveries = new();
+    private readonly Random random;
+    private FaultSettings faultSettings;
+    private long requestCount;
+    private long rateLimitedCount;
+
+    /// <summary>Creates a simulated Exotel with no accounts.</summary>
+    public ExotelSimulator(SimulatorOptions? options = null)
+    {
+        Options = options ?? new SimulatorOptions();
+        random = new Random(Options.Seed);
+        faultSettings = Options.Faults.Clone();
+    }
+
+    /// <summary>The settings this simulator runs with.</summary>
+    public SimulatorOptions Options { get; }
+
+    /// <summary>The faults injected from now on (a copy; assign a new value to change them).</summary>
+    public FaultSettings Faults
+    {
+        get { lock (gate) { return faultSettings.Clone(); } }
+        set { lock (gate) { faultSettings = value.Clone(); } }
+    }
+
+    /// <summary>Every call accepted so far, oldest first.</summary>
+    public IReadOnlyList<RecordedCall> Calls { get { lock (gate) { return calls.ToArray(); } } }
+
+    /// <summary>Every fault injected so far, oldest first.</summary>
+    public IReadOnlyList<InjectedFault> InjectedFaults { get { lock (gate) { return faults.ToArray(); } } }
+
+    /// <summary>Every status callback that has fallen due, with what became of it.</summary>
+    public IReadOnlyList<StatusCallbackDelivery> CallbackDeliveries { get { lock (gate) { return deliveries.ToArray(); } } }
+
+    /// <summary>Requests received, on any route, whatever their answer.</summary>
+    public long RequestCount => Interlocked.Read(ref requestCount);
+
+    /// <summary>Answers sent with HTTP 429.</summary>
+    public long RateLimitedCount => Interlocked.Read(ref rateLimitedCount);
+
+    /// <summary>Faults injected.</summary>
+    public int FaultCount { get { lock (gate) { return faults.Count; } } }
+
+    /// <summary>Registers an account whose requests authenticate with HTTP Basic <paramref name="apiKey"/>:<paramref name="apiToken"/>.</summary>
+    public void AddAccount(string accountSid, string apiKey, string apiToken)
+    {
+        var header = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":" + apiToken));
+        lock (gate)
+        {
+            authorizations[accountSid] = header;
+        }
+    }
+
+    /// <summary>Forgets calls, faults, callbacks, counters and rate windows; keeps accounts and fault settings.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            calls.Clear();
+            callsBySid.Clear();
+            faults.Clear();
+            pendingCallbacks.Clear();
+            deliveries.Clear();
+            rateLimiter.Clear();
+            Interlocked.Exchange(ref requestCount, 0);
+            Interlocked.Exchange(ref rateLimitedCount, 0);
+        }
+    }
+
+    /// <summary>The status callbacks that have fallen due since the last call, ready to send.</summary>
+    public IReadOnlyList<StatusCallbackDelivery> TakeDueCallbacks()
+    {
+        lock (gate)
+        {
+            var now = Options.Clock();
+            var due = pendingCallbacks.Where(pending => pending.DueAt <= now).ToList();
+            pendingCallbacks.RemoveAll(pending => pending.DueAt <= now);
+            var ready = due.Select(pending => pending.ToDelivery(now)).ToList();
+            deliveries.AddRange(ready);
+            return ready;
+        }
+    }
+
+    /// <summary>Answers one request: auth, rate limit, then the endpoint, with faults drawn from the seeded random source.</summary>
+    public SimulatorResponse Handle(SimulatorRequest request)
+    {
+        Interlocked.Increment(ref requestCount);
+        var route = ApiRoute.Parse(request.Method, request.Path);
+        lock (gate)
+        {
+            var now = Options.Clock();
+            if (route.AccountSid is null)
+            {
+                return Error(404, $"No such resource: {request.Path}", route.Json);
+            }
+
+            if (!authorizations.TryGetValue(route.AccountSid, out var expected) || !string.Equals(request.Authorization, expected, StringComparison.Ordinal))
+            {
+                return Error(401, "Authentication is required to view this resource; check the API key and token.", route.Json);
+            }
+
+            if (!rateLimiter.TryAdmit(route.AccountSid, now, Options.RequestsPerMinute, out var retryAfter))
+            {
+                Interlocked.Increment(ref rateLimitedCount);
+                return Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route.Json, "RATE_LIMIT_EXCEEDED", retryAfter);
+            }
+
+            return WithFaults(request, route, () => Answer(request, route, now));
+        }
+    }
+
+    /// <summary>
+    /// Draws this request's faults. A 500 or a drop strikes either before the request is carried out or after
+    /// (a coin toss, recorded), which is what leaves a client not knowing whether its call was placed.
+    /// </summary>
+    private SimulatorResponse WithFaults(SimulatorRequest request, ApiRoute route, Func<(SimulatorResponse Response, string? CallSid)> answer)
+    {
+        var settings = faultSettings;
+        var delay = settings.Latency + TimeSpan.FromTicks((long)(settings.LatencyJitter.Ticks * random.NextDouble()));
+        var draw = random.NextDouble();
+        FaultKind? kind = draw < settings.DropRate ? FaultKind.Drop
+            : draw < settings.DropRate + settings.ErrorRate ? FaultKind.ServerError
+            : random.NextDouble() < settings.SlowRate ? FaultKind.SlowBody
+            : null;
+        var strikesBefore = kind is FaultKind.Drop or FaultKind.ServerError && random.NextDouble() < 0.5;
+
+        // A dropped request is never answered, so its placeholder answer is never sent.
+        var (response, callSid) = strikesBefore ? (InjectedServerError(route), null) : answer();
+        if (kind is FaultKind.ServerError)
+        {
+            response = InjectedServerError(route);
+        }
+
+        if (kind is { } injected)
+        {
+            faults.Add(new InjectedFault(injected, request.Method, request.Path, callSid));
+            response.Delivery = injected == FaultKind.ServerError ? null : injected;
+            response.SlowBodyTime = settings.SlowBodyTime;
+        }
+
+        response.Delay = delay;
+        return response;
+    }
+
+    private (SimulatorResponse Response, string? CallSid) Answer(SimulatorRequest request, ApiRoute route, DateTimeOffset now) =>
+        route.Endpoint switch
+        {
+            ApiEndpoint.Connect => Connect(request, route, now),
+            ApiEndpoint.GetCall => (GetCall(request, route, now), null),
+            ApiEndpoint.ListCalls => (ListCalls(request, route, now), null),
+            _ => (Error(404, $"No such resource: {request.Method} {request.Path}", route.Json), null),
+        };
+
+    private (SimulatorResponse Response, string? CallSid) Connect(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
+    {
+        var form = FormFields.Parse(request.Body);
+        var failures = new List<ValidationFailure>();
+        var options = CallRequestParser.Parse(form, failures);
+        if (options is null)
+        {
+            return (Error(400, "Invalid call parameters: " + string.Join("; ", failures), route.Json), null);
+        }
+
+        // The number the outcome depends on: To between two numbers, From for a call to a flow.
+        var dialled = PhoneNumber.TryNormalize(options is ConnectCallOptions connect ? connect.To : options.From, out _)!;
+        if (TestNumbers.IsDoNotCall(dialled))
+        {
+            return (Error(403, $"Call to {dialled} refused: the number is on the NDNC (do-not-call) list.", route.Json), null);
+        }
+
+        var answeredAt = now + Options.RingDelay;
+        var call = new RecordedCall(
+            Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + Options.TalkTime,
+            TestNumbers.FinalStatusOf(dialled), calls.Count);
+        calls.Add(call);
+        callsBySid.Add(call.Sid, call);
+        ScheduleCallbacks(call);
+        return (Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), withDetails: true)), route.Json), call.Sid);
+    }
+
+    private SimulatorResponse GetCall(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
+    {
+        if (!callsBySid.TryGetValue(route.CallSid!, out var call) || call.AccountSid != route.AccountSid)
+        {
+            return Error(404, $"Call {route.CallSid} was not found in account {route.AccountSid}.", route.Json);
+        }
+
+        var details = string.Equals(FormFields.Parse(request.Query).Value("details"), "true", StringComparison.OrdinalIgnoreCase);
+        return Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), details)), route.Json);
+    }
+
+    private SimulatorResponse ListCalls(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
+    {
+        var accountCalls = calls.Where(call => call.AccountSid == route.AccountSid);
+        var page = CallListing.Answer(FormFields.Parse(request.Query), accountCalls, now, route.AccountSid!, route.Json, out var error);
+        return page is null ? Error(400, error!, route.Json) : Ok(page, route.Json);
+    }
+
+    private void ScheduleCallbacks(RecordedCall call)
+    {
+        if (string.IsNullOrWhiteSpace(call.Request.StatusCallback))
+        {
+            return;
+        }
+
+        // Only a connected call is answered; terminal always comes, as Exotel's default.
+        if (call.Request.StatusCallbackEvents.Contains(StatusCallbackEvent.Answered) && call.FinalStatus == CallStatus.Completed)
+        {
+            pendingCallbacks.Add(new PendingCallback(call, StatusCallbackEvent.Answered, call.AnsweredAt));
+        }
+
+        pendingCallbacks.Add(new PendingCallback(call, StatusCallbackEvent.Terminal, call.EndsAt));
+    }
+
+    private static SimulatorResponse InjectedServerError(ApiRoute route) =>
+        Error(500, "Internal server error (injected by the simulator).", route.Json);
+
+    private static SimulatorResponse Ok(WireObject body, bool json) =>
+        new(200, json ? ExotelResponseWriter.JsonContentType : ExotelResponseWriter.XmlContentType, ExotelResponseWriter.Write(body, json), null);
+
+    private static SimulatorResponse Error(int status, string message, bool json, string? code = null, int? retryAfterSeconds = null)
+    {
+        var exception = new WireObject { { "Status", status }, { "Message", message } };
+        if (code is not null)
+        {
+            exception.Add("Code", code);
+        }
+
+        var body = ExotelResponseWriter.Write(WireObject.Of("RestException", exception), json);
+        return new SimulatorResponse(status, json ? ExotelResponseWriter.JsonContentType : ExotelResponseWriter.XmlContentType, body, retryAfterSeconds);
+    }
+
+    /// <summary>A status callback waiting for its time.</summary>
+    private sealed class PendingCallback
+    {
+        private readonly RecordedCall call;
+        private readonly StatusCallbackEvent callbackEvent;
+
+        public PendingCallback(RecordedCall call, StatusCallbackEvent callbackEvent, DateTimeOffset dueAt)
+        {
+            this.call = call;
+            this.callbackEvent = callbackEvent;
+            DueAt = dueAt;
+        }
+
+        public DateTimeOffset DueAt { get; }
+
+        /// <summary>The payload as the call stands at its due time (not later, so a late poll sends the same thing).</summary>
+        public StatusCallbackDelivery ToDelivery(DateTimeOffset now) =>
+            new(
+                call.Sid,
+                call.Request.StatusCallback!,
+                callbackEvent,
+                call.Request.StatusCallbackContentType == StatusCallbackContentType.Json,
+                CallView.CallbackPayload(new CallSnapshot(call, DueAt > now ? now : DueAt), callbackEvent));
+    }
 }

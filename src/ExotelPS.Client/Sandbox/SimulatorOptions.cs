@@ -3,6 +3,21 @@ namespace ExotelPS.Client.Sandbox;
 /// <summary>How the simulated Exotel behaves: its rate limit, how long calls take, and which faults it injects.</summary>
 public sealed class SimulatorOptions
 {
-    /// <summary>Requests a minute each account may make before 429.</summary>
+    /// <summary>Requests each account may make in any 60 seconds before 429.</summary>
     public int RequestsPerMinute { get; set; } = 200;
+
+    /// <summary>How long a call stays queued before it is in progress.</summary>
+    public TimeSpan RingDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a call stays in progress before it reaches its final status.</summary>
+    public TimeSpan TalkTime { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The current time; replace it to move time in tests.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>Seed of the random source that picks faults, so a run can be reproduced.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>The faults injected at start; change them while running with <see cref="ExotelSimulator.Faults"/>.</summary>
+    public FaultSettings Faults { get; set; } = new();
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace ExotelPS.Client.Sandbox;
+
+/// <summary>
+/// A recorded call as it stands at one instant, computed from its creation time: queued until
+/// <see cref="RecordedCall.AnsweredAt"/>, in progress until <see cref="RecordedCall.EndsAt"/>, then final.
+/// </summary>
+internal sealed class CallSnapshot
+{
+    private const decimal PricePerMinute = 1.50m;
+
+    public CallSnapshot(RecordedCall call, DateTimeOffset now)
+    {
+        Call = call;
+        IsFinal = now >= call.EndsAt;
+        var answered = now >= call.AnsweredAt;
+        Status = IsFinal ? call.FinalStatus : answered ? CallStatus.InProgress : CallStatus.Queued;
+        DateUpdated = IsFinal ? call.EndsAt : answered ? call.AnsweredAt : call.Created;
+
+        var completed = call.FinalStatus == CallStatus.Completed;
+        var ringSeconds = WholeSeconds(call.AnsweredAt - call.Created);
+        var talkSeconds = IsFinal ? WholeSeconds(call.EndsAt - call.AnsweredAt) : answered ? WholeSeconds(now - call.AnsweredAt) : 0;
+        ConversationDuration = completed ? talkSeconds : 0;
+        Legs = answered ? BuildLegs(call, ringSeconds + talkSeconds, ConversationDuration) : Array.Empty<Leg>();
+        Leg1Status = Legs.Count > 0 ? Legs[0].Status : CallStatus.Queued;
+        Leg2Status = Legs.Count > 1 ? Legs[1].Status : call.IsFlow ? (CallStatus?)null : CallStatus.Queued;
+    }
+
+    public RecordedCall Call { get; }
+
+    public bool IsFinal { get; }
+
+    public CallStatus Status { get; }
+
+    public DateTimeOffset DateUpdated { get; }
+
+    public DateTimeOffset? EndTime => IsFinal ? Call.EndsAt : null;
+
+    /// <summary>Total seconds from start to end, once final.</summary>
+    public int? Duration => IsFinal ? WholeSeconds(Call.EndsAt - Call.Created) : null;
+
+    /// <summary>A completed call costs 1.50 per started minute; an unconnected one costs nothing.</summary>
+    public string? Price => !IsFinal
+        ? null
+        : (Status == CallStatus.Completed ? PricePerMinute * Math.Max(1, (int)Math.Ceiling(Duration!.Value / 60.0)) : 0m)
+            .ToString("0.00", CultureInfo.InvariantCulture);
+
+    public int ConversationDuration { get; }
+
+    public CallStatus Leg1Status { get; }
+
+    public CallStatus? Leg2Status { get; }
+
+    public IReadOnlyList<Leg> Legs { get; }
+
+    public string? RecordingUrl =>
+        IsFinal && Status == CallStatus.Completed && Call.Request is ConnectCallOptions { Record: true }
+            ? $"https://recordings.exotel.invalid/{Call.AccountSid}/{Call.Sid}.mp3"
+            : null;
+
+    private static int WholeSeconds(TimeSpan span) => Math.Max(0, (int)span.TotalSeconds);
+
+    /// <summary>
+    /// The From leg is answered first in every case but a failed call to a flow (where From is the dialled number);
+    /// the To leg (absent for a flow) carries the outcome.
+    /// </summary>
+    private IReadOnlyList<Leg> BuildLegs(RecordedCall call, int fromSeconds, int toSeconds)
+    {
+        if (!IsFinal)
+        {
+            var ringing = new Leg(CallStatus.InProgress, fromSeconds, "NA");
+            return call.IsFlow ? new[] { ringing } : new[] { ringing, new Leg(CallStatus.InProgress, toSeconds, null) };
+        }
+
+        var outcome = call.FinalStatus;
+        var connected = outcome == CallStatus.Completed;
+        if (call.IsFlow)
+        {
+            return new[] { new Leg(outcome, connected ? fromSeconds : 0, connected ? "Human" : null) };
+        }
+
+        return new[]
+        {
+            new Leg(CallStatus.Completed, fromSeconds, "NA"),
+            new Leg(outcome, toSeconds, connected ? "Human" : null),
+        };
+    }
+
+    /// <summary>One leg of the call.</summary>
+    internal sealed class Leg
+    {
+        public Leg(CallStatus status, int onCallDuration, string? answeredBy)
+        {
+            Status = status;
+            OnCallDuration = onCallDuration;
+            AnsweredBy = answeredBy;
+        }
+
+        public CallStatus Status { get; }
+
+        public int OnCallDuration { get; }
+
+        public string? AnsweredBy { get; }
+    }
+}

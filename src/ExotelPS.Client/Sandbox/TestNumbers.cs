@@ -1,0 +1,34 @@
+namespace ExotelPS.Client.Sandbox;
+
+/// <summary>
+/// The simulator's test numbers: the last three digits of the dialled number (To, or From for a call to a flow)
+/// choose how the call ends, after SIP's codes. Any other number completes.
+/// </summary>
+internal static class TestNumbers
+{
+    /// <summary>Ending in 403: refused at once with HTTP 403, as Exotel refuses numbers on the NDNC list.</summary>
+    public const string DoNotCall = "403";
+
+    public static bool IsDoNotCall(string number) => number.EndsWith(DoNotCall, StringComparison.Ordinal);
+
+    public static CallStatus FinalStatusOf(string number) =>
+        number.Length < 3 ? CallStatus.Completed : number.Substring(number.Length - 3) switch
+        {
+            "486" => CallStatus.Busy,
+            "480" => CallStatus.NoAnswer,
+            "404" => CallStatus.Failed,
+            _ => CallStatus.Completed,
+        };
+
+    /// <summary>Exotel echoes Indian numbers in national form: +91 and 10 digits, or a bare mobile, become 0 and 10 digits.</summary>
+    public static string NationalForm(string raw)
+    {
+        var number = PhoneNumber.TryNormalize(raw, out _) ?? raw;
+        if (number.StartsWith("+91", StringComparison.Ordinal) && number.Length == 13)
+        {
+            return "0" + number.Substring(3);
+        }
+
+        return number.Length == 10 && number[0] >= '6' && number[0] <= '9' ? "0" + number : number;
+    }
+}
