@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -5,41 +8,184 @@ namespace ExotelPS.Client;
 /// input, in input order. Built to be fed from PowerShell's pipeline thread: <see cref="Post"/> and the
 /// <c>Take</c> methods are called from one thread while the calls run on the thread pool.
 /// </summary>
+/// <remarks>
+/// <para>Outcomes: an <see cref="ExotelException"/> from the call becomes Rejected, or OutcomeUnknown when it says the
+/// call may have been placed. Any other exception also becomes OutcomeUnknown: it may have struck after the request
+/// was written, and calling that "not placed" would invite a retry that rings the person twice.</para>
+/// <para>Stopping (the constructor's token, or <see cref="Dispose"/>): nothing new is sent and every posted input gets
+/// its result at once, so <see cref="TakeAll"/> returns promptly. Requests in flight are cancelled and reported
+/// OutcomeUnknown (journaled as unknown: they may have reached Exotel); inputs not yet sent are reported Rejected
+/// with a <see cref="CallNotSentException"/> and are not journaled, so the next run places them.</para>
+/// <para>With a journal, rows are keyed by identity: a row the journal shows placed, or with an unknown outcome
+/// (unless <see cref="DispatcherOptions.RetryUnknown"/>), is Skipped; a row rejected earlier is tried again. A row
+/// whose identity is still in flight in this run waits for that outcome instead of running beside it. Without a
+/// journal there is no identity: every row is placed (and memory stays flat however long the input).</para>
+/// </remarks>
 public sealed class CallDispatcher<TInput> : IDisposable
 {
+    // Both call endpoints (to a number or to a flow) are Calls/connect.
+    private const string CallPath = "Calls/connect.json";
+
+    private const string StoppedBeforeSending = "The run was stopped before this input was sent; nothing was sent for it.";
+
+    private readonly Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall;
+    private readonly CallJournal? journal;
+    private readonly int maxInFlight;
+    private readonly int maxBacklog;
+    private readonly bool retryUnknown;
+    private readonly CancellationTokenSource stop;
+    private readonly CancellationToken stopToken;
+    private readonly CancellationTokenRegistration onStop;
+
+    // Guards everything below; never held while calling placeCall, writing the journal or cancelling.
+    private readonly object gate = new();
+
+    // Posted inputs whose results are not taken yet, in input order: the backlog.
+    private readonly Queue<Slot> backlog = new();
+
+    // Inputs cleared to be sent, waiting for a place in flight.
+    private readonly Queue<Slot> waiting = new();
+
+    // The latest unfinished row of each identity: a later row with that identity waits behind it.
+    private readonly Dictionary<string, Slot> latestByIdentity = new(StringComparer.Ordinal);
+
+    // Wakes the consumer thread when a result is settled; holds at most one pending wake-up.
+    private readonly SemaphoreSlim settled = new(0, 1);
+    private readonly Stopwatch clock = new();
+    private readonly RecentRate rate = new();
+    private long posted;
+    private long completed;
+    private long placed;
+    private long failed;
+    private long skipped;
+    private int inFlight;
+    private bool completing;
+    private bool stopped;
+    private bool disposed;
+    private Exception? journalFault;
+
     /// <summary>Creates a dispatcher over a function that places one call (normally <see cref="ExotelClient.PlaceCallAsync"/>).</summary>
     public CallDispatcher(
         Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall,
         DispatcherOptions? options = null,
         CallJournal? journal = null,
         CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        this.placeCall = placeCall ?? throw new ArgumentNullException(nameof(placeCall));
+        options ??= new DispatcherOptions();
+        maxInFlight = options.MaxInFlight >= 1
+            ? options.MaxInFlight
+            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "MaxInFlight must be at least 1.");
+        maxBacklog = options.MaxBacklog >= 1
+            ? options.MaxBacklog
+            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, "MaxBacklog must be at least 1.");
+        retryUnknown = options.RetryUnknown;
+        this.journal = journal;
+        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stopToken = stop.Token;
+
+        // Last: runs at once when the token is already cancelled.
+        onStop = stopToken.Register(OnStopped);
+    }
 
     /// <summary>A snapshot of the run so far.</summary>
-    public DispatchProgress Progress => throw new NotImplementedException();
+    public DispatchProgress Progress
+    {
+        get
+        {
+            lock (gate)
+            {
+                var perMinute = rate.PerMinute(clock.ElapsedTicks);
+                return new DispatchProgress
+                {
+                    Posted = posted,
+                    Completed = completed,
+                    Placed = placed,
+                    Failed = failed,
+                    Skipped = skipped,
+                    InFlight = inFlight,
+                    RatePerMinute = perMinute,
+                    Elapsed = clock.Elapsed,
+                    EstimatedRemaining = perMinute > 0 ? TimeSpan.FromMinutes((posted - completed) / perMinute) : null,
+                };
+            }
+        }
+    }
 
     /// <summary>
     /// Queues one input. The request is validated now; an invalid one becomes a Rejected result in its turn.
     /// <paramref name="identity"/> keys the row in the journal (default: From, target, CallerId and CustomField).
     /// Blocks, cancellably, only while <see cref="DispatcherOptions.MaxBacklog"/> results are waiting to be taken.
     /// </summary>
-    public void Post(TInput input, PlaceCallOptions request, string? identity = null) => throw new NotImplementedException();
+    /// <remarks>
+    /// Returns as soon as the next result in order is ready even when the backlog is full, so the single pipeline
+    /// thread can take it: post, then <see cref="TakeReady"/>, and the backlog never exceeds MaxBacklog + 1.
+    /// </remarks>
+    /// <exception cref="OperationCanceledException">The run was stopped.</exception>
+    public void Post(TInput input, PlaceCallOptions request, string? identity = null)
+    {
+        _ = request ?? throw new ArgumentNullException(nameof(request));
+        WaitForRoom();
+
+        Accept(input, request, identity);
+    }
 
     /// <summary>Queues an input that could not even be turned into a request; it becomes a Rejected result in its turn.</summary>
-    public void PostFailure(TInput input, ExotelException error) => throw new NotImplementedException();
+    public void PostFailure(TInput input, ExotelException error)
+    {
+        _ = error ?? throw new ArgumentNullException(nameof(error));
+        WaitForRoom();
+
+        var slot = Enqueue(input, request: null, identity: null);
+        Settle(slot, Result(slot, DispatchOutcome.Rejected, error: error));
+    }
 
     /// <summary>The results whose turn has come and are ready now, in input order; never blocks.</summary>
-    public IEnumerable<DispatchResult<TInput>> TakeReady() => throw new NotImplementedException();
+    public IEnumerable<DispatchResult<TInput>> TakeReady()
+    {
+        for (var result = TryTake(); result is not null; result = TryTake())
+        {
+            yield return result;
+        }
+    }
 
     /// <summary>Says no more input will come.</summary>
-    public void Complete() => throw new NotImplementedException();
+    public void Complete()
+    {
+        lock (gate)
+        {
+            completing = true;
+        }
+    }
 
     /// <summary>Every remaining result in input order, blocking until each is ready; stops early when cancelled.</summary>
-    public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <exception cref="IOException">The journal could not be written, which stopped the run (after the results).</exception>
+    public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            foreach (var result in TakeReady())
+            {
+                yield return result;
+            }
+
+            if (IsDrained() || !WaitForSettled(cancellationToken))
+            {
+                break;
+            }
+        }
+
+        ThrowIfJournalFailed();
+    }
 
     /// <summary>
     /// For .NET apps: places every input and yields its result in input order as soon as it and all before it are done.
     /// </summary>
+    /// <remarks>
+    /// An <see cref="ExotelException"/> from <paramref name="toRequest"/> becomes that input's Rejected result. When
+    /// cancelled, no further input is read, the results of the inputs already read are yielded, then
+    /// <see cref="OperationCanceledException"/> is thrown.
+    /// </remarks>
     public static IAsyncEnumerable<DispatchResult<TInput>> RunAsync(
         IEnumerable<TInput> inputs,
         Func<TInput, PlaceCallOptions> toRequest,
@@ -47,8 +193,523 @@ public sealed class CallDispatcher<TInput> : IDisposable
         DispatcherOptions? options = null,
         CallJournal? journal = null,
         CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        _ = inputs ?? throw new ArgumentNullException(nameof(inputs));
+        _ = toRequest ?? throw new ArgumentNullException(nameof(toRequest));
+        _ = placeCall ?? throw new ArgumentNullException(nameof(placeCall));
+        return Run(inputs, toRequest, placeCall, options, journal, cancellationToken);
+    }
 
-    /// <inheritdoc/>
-    public void Dispose() => throw new NotImplementedException();
+    /// <summary>Stops the run as the constructor's token would: nothing new is sent, calls in flight are cancelled.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+        }
+
+        stop.Cancel();
+        onStop.Dispose();
+        stop.Dispose();
+    }
+
+    private static async IAsyncEnumerable<DispatchResult<TInput>> Run(
+        IEnumerable<TInput> inputs,
+        Func<TInput, PlaceCallOptions> toRequest,
+        Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall,
+        DispatcherOptions? options,
+        CallJournal? journal,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var dispatcher = new CallDispatcher<TInput>(placeCall, options, journal, cancellationToken);
+        foreach (var input in inputs)
+        {
+            if (!await dispatcher.WaitForRoomAsync().ConfigureAwait(false))
+            {
+                break;
+            }
+
+            PlaceCallOptions request;
+            try
+            {
+                request = toRequest(input);
+            }
+            catch (ExotelException e)
+            {
+                dispatcher.PostFailure(input, e);
+                continue;
+            }
+
+            dispatcher.Accept(input, request, identity: null);
+            foreach (var result in dispatcher.TakeReady())
+            {
+                yield return result;
+            }
+        }
+
+        dispatcher.Complete();
+        while (true)
+        {
+            foreach (var result in dispatcher.TakeReady())
+            {
+                yield return result;
+            }
+
+            if (dispatcher.IsDrained())
+            {
+                break;
+            }
+
+            // No token: once stopped, every posted input settles at once.
+            await dispatcher.settled.WaitAsync().ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        dispatcher.ThrowIfJournalFailed();
+    }
+
+    private static CallNotSentException NotSentError(string reason) => new(reason, ExotelErrorKind.Rejected);
+
+    private static ExotelException AsExotelError(Exception error) => error switch
+    {
+        ExotelException exotel => exotel,
+        OperationCanceledException => new ExotelApiException(
+            ExotelErrorKind.OutcomeUnknown, "POST", CallPath, null, null, "cancelled while the request was in flight", null, mayHaveBeenPlaced: true, error),
+        _ => new ExotelApiException(
+            ExotelErrorKind.OutcomeUnknown, "POST", CallPath, null, null, $"unexpected {error.GetType().Name} while placing the call", null, mayHaveBeenPlaced: true, error),
+    };
+
+    private static DispatchResult<TInput> Result(Slot slot, DispatchOutcome outcome, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
+        new(slot.Index, slot.Input, slot.Request, outcome, call, callSid, error);
+
+    private void WaitForRoom()
+    {
+        ThrowIfClosed();
+        while (!HasRoom())
+        {
+            settled.Wait(stopToken);
+        }
+
+        // Stopping settles the head, which makes room: it must not let the input in.
+        stopToken.ThrowIfCancellationRequested();
+    }
+
+    // False when the run was stopped.
+    private async Task<bool> WaitForRoomAsync()
+    {
+        try
+        {
+            ThrowIfClosed();
+            while (!HasRoom())
+            {
+                await settled.WaitAsync(stopToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        return !stopToken.IsCancellationRequested;
+    }
+
+    private void Accept(TInput input, PlaceCallOptions request, string? identity)
+    {
+        var slot = Enqueue(input, request, journal is null ? null : identity ?? CallJournal.IdentityOf(request));
+        var failures = request.Validate();
+        if (failures.Count > 0)
+        {
+            Settle(slot, Result(slot, DispatchOutcome.Rejected, error: new ExotelValidationException(failures)));
+            return;
+        }
+
+        DispatchResult<TInput>? settledNow;
+        List<Slot>? toStart = null;
+        lock (gate)
+        {
+            if (slot.Identity is { } key && latestByIdentity.TryGetValue(key, out var ahead))
+            {
+                // Same identity still unsettled: decide this row once that outcome is known.
+                ahead.Follower = slot;
+                latestByIdentity[key] = slot;
+                return;
+            }
+
+            settledNow = Route(slot);
+            if (settledNow is null && slot.Identity is { } identityKey)
+            {
+                latestByIdentity[identityKey] = slot;
+            }
+
+            TakeStartable(ref toStart);
+        }
+
+        if (settledNow is not null)
+        {
+            Settle(slot, settledNow);
+        }
+
+        Start(toStart);
+    }
+
+    private Slot Enqueue(TInput input, PlaceCallOptions? request, string? identity)
+    {
+        lock (gate)
+        {
+            if (!clock.IsRunning)
+            {
+                clock.Start();
+            }
+
+            var slot = new Slot(posted++, input, request, identity);
+            backlog.Enqueue(slot);
+            return slot;
+        }
+    }
+
+    // Under the gate. Either queues the slot to be sent or returns the result it gets without being sent.
+    private DispatchResult<TInput>? Route(Slot slot)
+    {
+        if (stopped)
+        {
+            return Result(slot, DispatchOutcome.Rejected, error: NotSentError(StoppedBeforeSending));
+        }
+
+        if (journal is not null && slot.Identity is { } identity && journal.Find(identity) is { } entry)
+        {
+            if (entry.Outcome == JournalOutcome.Placed)
+            {
+                var when = entry.FromEarlierRun ? "by an earlier run" : "earlier in this run";
+                var error = new CallNotSentException($"Skipped: a call was already placed for this row {when} ({entry.Sid}); nothing was sent.", ExotelErrorKind.Rejected);
+                return Result(slot, DispatchOutcome.Skipped, callSid: entry.Sid, error: error);
+            }
+
+            if (entry.IsInDoubt && !(retryUnknown && entry.FromEarlierRun))
+            {
+                var message = entry.FromEarlierRun
+                    ? "Skipped: outcome unknown in an earlier run (the call may have been placed); check it, then use -RetryUnknown to place it again."
+                    : "Skipped: outcome unknown for the same row earlier in this run (the call may have been placed); nothing was sent.";
+                var error = new CallNotSentException(message, ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true);
+                return Result(slot, DispatchOutcome.Skipped, callSid: entry.Sid, error: error);
+            }
+        }
+
+        waiting.Enqueue(slot);
+        return null;
+    }
+
+    // Under the gate: moves waiting slots into flight while there is room.
+    private void TakeStartable(ref List<Slot>? toStart)
+    {
+        while (!stopped && inFlight < maxInFlight && waiting.Count > 0)
+        {
+            var slot = waiting.Dequeue();
+            slot.Started = true;
+            inFlight++;
+            (toStart ??= new List<Slot>()).Add(slot);
+        }
+    }
+
+    private void Start(List<Slot>? slots)
+    {
+        if (slots is null)
+        {
+            return;
+        }
+
+        foreach (var slot in slots)
+        {
+            _ = Task.Run(() => PlaceAsync(slot));
+        }
+    }
+
+    private async Task PlaceAsync(Slot slot)
+    {
+        var request = slot.Request!;
+        if (stopToken.IsCancellationRequested)
+        {
+            // Stopped between being cleared to go and reaching the thread pool: stopping already reported it.
+            return;
+        }
+
+        // Written before sending, so a crash mid-call leaves the row "outcome unknown" rather than unrecorded.
+        if (slot.Identity is { } identity && !TryJournal(identity, JournalOutcome.Sending, request, sid: null, reason: null))
+        {
+            Settle(slot, Result(slot, DispatchOutcome.Rejected, error: NotSentError("The journal could not be written, so nothing was sent for this input.")));
+            StopAfterJournalFault();
+            return;
+        }
+
+        DispatchResult<TInput> result;
+        try
+        {
+            var call = await placeCall(request, stopToken).ConfigureAwait(false);
+            result = Result(slot, DispatchOutcome.Placed, call);
+        }
+        catch (Exception e)
+        {
+            var error = AsExotelError(e);
+            result = Result(slot, error.MayHaveBeenPlaced ? DispatchOutcome.OutcomeUnknown : DispatchOutcome.Rejected, error: error);
+        }
+
+        Settle(slot, result);
+    }
+
+    /// <summary>
+    /// Gives a slot its result (first result wins: a call abandoned at stop may still answer later), journals it,
+    /// then decides any same-identity row that waited on it and starts what may start.
+    /// </summary>
+    private void Settle(Slot slot, DispatchResult<TInput> result)
+    {
+        List<Slot>? toStart = null;
+        var journalFailed = false;
+        Slot? current = slot;
+        while (current is not null && current.TryClaim())
+        {
+            if (JournalOutcomeOf(current, result) is { } outcome)
+            {
+                journalFailed |= !TryJournal(current.Identity!, outcome, current.Request, result.CallSid, result.Error?.Message);
+            }
+
+            DispatchResult<TInput>? followerResult = null;
+            lock (gate)
+            {
+                Publish(current, result);
+                if (current.Follower is { } follower)
+                {
+                    followerResult = Route(follower);
+                }
+
+                TakeStartable(ref toStart);
+                current = followerResult is null ? null : current.Follower;
+            }
+
+            result = followerResult!;
+        }
+
+        Start(toStart);
+        if (journalFailed)
+        {
+            StopAfterJournalFault();
+        }
+    }
+
+    // What the journal records for a result; null when nothing happened worth recording (skipped, never sent).
+    private JournalOutcome? JournalOutcomeOf(Slot slot, DispatchResult<TInput> result)
+    {
+        if (journal is null || slot.Identity is null || result.Error is CallNotSentException)
+        {
+            return null;
+        }
+
+        return result.Outcome switch
+        {
+            DispatchOutcome.Placed => JournalOutcome.Placed,
+            DispatchOutcome.Rejected => JournalOutcome.Rejected,
+            DispatchOutcome.OutcomeUnknown => JournalOutcome.Unknown,
+            _ => null,
+        };
+    }
+
+    // Under the gate.
+    private void Publish(Slot slot, DispatchResult<TInput> result)
+    {
+        slot.Result = result;
+        completed++;
+        switch (result.Outcome)
+        {
+            case DispatchOutcome.Placed:
+                placed++;
+                break;
+            case DispatchOutcome.Skipped:
+                skipped++;
+                break;
+            default:
+                failed++;
+                break;
+        }
+
+        if (slot.Started)
+        {
+            inFlight--;
+            rate.Add(clock.ElapsedTicks);
+        }
+
+        if (slot.Identity is { } identity && latestByIdentity.TryGetValue(identity, out var latest) && latest == slot)
+        {
+            latestByIdentity.Remove(identity);
+        }
+
+        if (settled.CurrentCount == 0)
+        {
+            settled.Release();
+        }
+    }
+
+    private bool TryJournal(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
+    {
+        try
+        {
+            journal!.Record(identity, outcome, request, sid, reason);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            lock (gate)
+            {
+                journalFault ??= e;
+            }
+
+            return false;
+        }
+    }
+
+    // Without the journal a rerun could ring people twice: stop sending. Never called under the gate.
+    private void StopAfterJournalFault()
+    {
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed, hence already stopped.
+        }
+    }
+
+    // The stop token's callback: settles every posted input now, so nothing waits on a call that may never answer.
+    private void OnStopped()
+    {
+        List<Slot> unsettled;
+        lock (gate)
+        {
+            stopped = true;
+            waiting.Clear();
+            unsettled = backlog.Where(slot => slot.Result is null).ToList();
+        }
+
+        foreach (var slot in unsettled)
+        {
+            var result = slot.Started
+                ? Result(slot, DispatchOutcome.OutcomeUnknown, error: AsExotelError(new OperationCanceledException(stopToken)))
+                : Result(slot, DispatchOutcome.Rejected, error: NotSentError(StoppedBeforeSending));
+            Settle(slot, result);
+        }
+    }
+
+    private DispatchResult<TInput>? TryTake()
+    {
+        lock (gate)
+        {
+            if (backlog.Count == 0 || backlog.Peek().Result is not { } result)
+            {
+                return null;
+            }
+
+            backlog.Dequeue();
+            return result;
+        }
+    }
+
+    // Room for one more input, or the next result in order is ready and the caller must take it before more fits.
+    private bool HasRoom()
+    {
+        lock (gate)
+        {
+            return backlog.Count < maxBacklog || backlog.Peek().Result is not null;
+        }
+    }
+
+    private bool IsDrained()
+    {
+        lock (gate)
+        {
+            return backlog.Count == 0;
+        }
+    }
+
+    private bool WaitForSettled(CancellationToken cancellationToken)
+    {
+        try
+        {
+            settled.Wait(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                throw new ObjectDisposedException(nameof(CallDispatcher<TInput>));
+            }
+
+            if (completing)
+            {
+                throw new InvalidOperationException("Complete() was called: no more input can be posted.");
+            }
+        }
+
+        ThrowIfJournalFailed();
+        stopToken.ThrowIfCancellationRequested();
+    }
+
+    private void ThrowIfJournalFailed()
+    {
+        Exception? fault;
+        lock (gate)
+        {
+            fault = journalFault;
+        }
+
+        if (fault is not null)
+        {
+            throw new IOException($"The journal '{journal?.Path}' could not be written, so the run was stopped: {fault.Message}", fault);
+        }
+    }
+
+    /// <summary>One posted input on its way to its result.</summary>
+    private sealed class Slot
+    {
+        private int claimed;
+
+        public Slot(long index, TInput input, PlaceCallOptions? request, string? identity)
+        {
+            Index = index;
+            Input = input;
+            Request = request;
+            Identity = identity;
+        }
+
+        public long Index { get; }
+
+        public TInput Input { get; }
+
+        public PlaceCallOptions? Request { get; }
+
+        public string? Identity { get; }
+
+        /// <summary>Handed to placeCall (under the gate).</summary>
+        public bool Started { get; set; }
+
+        /// <summary>The next row with the same identity, waiting for this one's outcome (under the gate).</summary>
+        public Slot? Follower { get; set; }
+
+        /// <summary>Set once, under the gate.</summary>
+        public DispatchResult<TInput>? Result { get; set; }
+
+        /// <summary>True for the first caller only: the one that settles the slot.</summary>
+        public bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;
+    }
 }

@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -5,14 +9,319 @@ namespace ExotelPS.Client;
 /// appended and flushed before the row's result is handed on, so a restarted run skips what was already done.
 /// A torn last line, as a killed process leaves it, is ignored.
 /// </summary>
+/// <remarks>
+/// Just before a call is sent a <c>sending</c> line is written too: if the process dies before the answer is
+/// recorded, the next run sees the row as outcome unknown instead of ringing the person again.
+/// Rows are keyed by identity (<see cref="IdentityOf"/> or a caller's own key); the latest line of a key wins, except
+/// that nothing overrides <c>placed</c>. One run writes a journal at a time: it holds an exclusive lock on
+/// <c>&lt;path&gt;.lock</c> while open, so a second run fails at once; the journal itself stays readable meanwhile.
+/// </remarks>
 public sealed class CallJournal : IDisposable
 {
+    private const int MaxReasonLength = 300;
+
+    private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
+
+    // Relaxed escaping keeps '+' in phone numbers readable; the file is never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly object writeLock = new();
+    private readonly FileStream lockFile;
+    private readonly FileStream file;
+    private readonly ConcurrentDictionary<string, JournalEntry> entries = new(StringComparer.Ordinal);
+    private readonly List<string> warnings = new();
+    private readonly MemoryStream line = new();
+    private readonly Utf8JsonWriter writer;
+    private bool disposed;
+
+    private CallJournal(string path, FileStream lockFile, FileStream file)
+    {
+        Path = path;
+        this.lockFile = lockFile;
+        this.file = file;
+        writer = new Utf8JsonWriter(line, WriterOptions);
+    }
+
+    /// <summary>The journal file's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>What was odd in the file when it was opened (a torn last line, unreadable lines), for the user to see.</summary>
+    public IReadOnlyList<string> Warnings => warnings;
+
     /// <summary>Opens (creating if needed) a journal and reads what earlier runs recorded.</summary>
-    public static CallJournal Open(string path) => throw new NotImplementedException();
+    /// <exception cref="IOException">The file cannot be opened, e.g. another run has it open.</exception>
+    public static CallJournal Open(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("A journal path is required.", nameof(path));
+        }
+
+        var fullPath = System.IO.Path.GetFullPath(path);
+        FileStream lockFile;
+        try
+        {
+            // FileShare.None is an exclusive lock on Windows and an flock(LOCK_EX) on Unix: a second run fails here.
+            lockFile = new FileStream(LockPathOf(fullPath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"The journal '{fullPath}' is in use by another run (it holds '{LockPathOf(fullPath)}'): {e.Message}", e);
+        }
+
+        CallJournal journal;
+        try
+        {
+            journal = new CallJournal(fullPath, lockFile, new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+
+        try
+        {
+            journal.Load();
+            return journal;
+        }
+        catch
+        {
+            journal.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The default identity of a request: From, target (To or flow), CallerId and CustomField.</summary>
-    public static string IdentityOf(PlaceCallOptions request) => throw new NotImplementedException();
+    /// <remarks>Phone numbers are compared as numbers: <c>+91 99001 23456</c>, <c>09900123456</c> and <c>9900123456</c> are one.</remarks>
+    public static string IdentityOf(PlaceCallOptions request)
+    {
+        _ = request ?? throw new ArgumentNullException(nameof(request));
+        return string.Join("|", Canonical(request.From), Canonical(request.Target), Canonical(request.CallerId), request.CustomField ?? string.Empty);
+    }
 
     /// <inheritdoc/>
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose()
+    {
+        lock (writeLock)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            writer.Dispose();
+            file.Dispose();
+            ReleaseLock();
+        }
+    }
+
+    /// <summary>The latest record of an identity, or null when no run recorded it.</summary>
+    internal JournalEntry? Find(string identity) => entries.TryGetValue(identity, out var entry) ? entry : null;
+
+    /// <summary>Appends one line and flushes it to disk before returning.</summary>
+    internal void Record(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
+    {
+        lock (writeLock)
+        {
+            if (disposed)
+            {
+                throw new ObjectDisposedException(nameof(CallJournal), $"The journal '{Path}' is closed.");
+            }
+
+            var at = DateTimeOffset.UtcNow;
+            line.SetLength(0);
+            writer.Reset(line);
+            writer.WriteStartObject();
+            writer.WriteString("at", at.UtcDateTime);
+            writer.WriteString("key", identity);
+            writer.WriteString("outcome", NameOf(outcome));
+            WriteIfPresent("sid", sid);
+            WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
+            WriteIfPresent("from", request?.From);
+            WriteIfPresent("target", request?.Target);
+            WriteIfPresent("callerId", request?.CallerId);
+            WriteIfPresent("customField", request?.CustomField);
+            writer.WriteEndObject();
+            writer.Flush();
+            line.WriteByte((byte)'\n');
+            file.Write(line.GetBuffer(), 0, (int)line.Length);
+            file.Flush(flushToDisk: true);
+            Remember(identity, new JournalEntry(outcome, sid, at, fromEarlierRun: false));
+        }
+    }
+
+    private static string LockPathOf(string journalPath) => journalPath + ".lock";
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Held by another run that is starting, which now owns it.
+        }
+    }
+
+    // Removes the lock file without a window for two runs: on Unix it is unlinked while still locked (a run that
+    // opened it meanwhile fails its lock); Windows refuses to delete an open file, so it is deleted after closing.
+    private void ReleaseLock()
+    {
+        var windows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+        if (!windows)
+        {
+            TryDelete(LockPathOf(Path));
+        }
+
+        lockFile.Dispose();
+        if (windows)
+        {
+            TryDelete(LockPathOf(Path));
+        }
+    }
+
+    // Exotel numbers are Indian unless written in E.164, so a national or bare mobile number gets +91.
+    private static string Canonical(string? value)
+    {
+        var number = PhoneNumber.TryNormalize(value, out _);
+        if (number is null)
+        {
+            return value?.Trim() ?? string.Empty;
+        }
+
+        return number[0] == '+' ? number : "+91" + number.Substring(number.Length - 10);
+    }
+
+    private static string NameOf(JournalOutcome outcome) => outcome switch
+    {
+        JournalOutcome.Sending => "sending",
+        JournalOutcome.Placed => "placed",
+        JournalOutcome.Rejected => "rejected",
+        _ => "unknown",
+    };
+
+    private static JournalOutcome? OutcomeNamed(string? name) => name switch
+    {
+        "sending" => JournalOutcome.Sending,
+        "placed" => JournalOutcome.Placed,
+        "rejected" => JournalOutcome.Rejected,
+        "unknown" => JournalOutcome.Unknown,
+        _ => null,
+    };
+
+    private static (string Identity, JournalEntry Entry)? Parse(byte[] content, int start, int length)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(content, start, length));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var identity = StringOf(root, "key");
+            var outcome = OutcomeNamed(StringOf(root, "outcome"));
+            if (identity is null || outcome is null)
+            {
+                return null;
+            }
+
+            DateTimeOffset? at = root.TryGetProperty("at", out var atElement) && atElement.ValueKind == JsonValueKind.String
+                && atElement.TryGetDateTimeOffset(out var parsed) ? parsed : null;
+            return (identity, new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsBlank(byte[] content, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (content[i] is not ((byte)' ' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? StringOf(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private void Load()
+    {
+        var content = new byte[file.Length];
+        var read = 0;
+        while (read < content.Length)
+        {
+            var count = file.Read(content, read, content.Length - read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            read += count;
+        }
+
+        var start = content.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
+        var lineNumber = 0;
+        while (true)
+        {
+            var end = Array.IndexOf(content, (byte)'\n', start, read - start);
+            if (end < 0)
+            {
+                break;
+            }
+
+            lineNumber++;
+            var length = end - start;
+            if (length > 0 && content[end - 1] == (byte)'\r')
+            {
+                length--;
+            }
+
+            if (!IsBlank(content, start, length))
+            {
+                if (Parse(content, start, length) is var (identity, entry))
+                {
+                    Remember(identity, entry);
+                }
+                else
+                {
+                    warnings.Add($"Line {lineNumber} of the journal '{Path}' is not a journal record; it was ignored.");
+                }
+            }
+
+            start = end + 1;
+        }
+
+        // A tail without its newline is a line torn by a killed process: drop it so the next line starts clean.
+        // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
+        if (start < read)
+        {
+            warnings.Add($"The last line of the journal '{Path}' was incomplete (an earlier run was stopped while writing it); it was removed.");
+            file.SetLength(start);
+        }
+
+        file.Seek(0, SeekOrigin.End);
+    }
+
+    private void Remember(string identity, JournalEntry entry) =>
+        entries.AddOrUpdate(identity, entry, (_, earlier) => earlier.Outcome == JournalOutcome.Placed ? earlier : entry);
+
+    private void WriteIfPresent(string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
 }

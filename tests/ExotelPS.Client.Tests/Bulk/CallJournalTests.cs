@@ -1,0 +1,386 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ExotelPS.Client.Tests.Bulk;
+
+public sealed class CallJournalTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("exotelps-journal-").FullName;
+
+    private string JournalPath => Path.Combine(folder, "calls.jsonl");
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Each_row_is_flushed_to_the_file_before_its_result_is_handed_on()
+    {
+        var exotel = new FakeExotel((request, _) => (int.Parse(request.CustomField!, System.Globalization.CultureInfo.InvariantCulture) % 3) switch
+        {
+            0 => Task.FromResult(FakeExotel.CallFor(request)),
+            1 => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.Forbidden)),
+            _ => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true)),
+        });
+        using var journal = CallJournal.Open(JournalPath);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 4 }, journal);
+
+        var checkedRows = 0;
+        void Check(DispatchResult<int> result)
+        {
+            var line = FinalLines().Single(l => l.GetProperty("key").GetString() == CallJournal.IdentityOf(result.Request!));
+            var expected = result.Outcome switch
+            {
+                DispatchOutcome.Placed => "placed",
+                DispatchOutcome.Rejected => "rejected",
+                _ => "unknown",
+            };
+            Assert.Equal(expected, line.GetProperty("outcome").GetString());
+            if (result.Outcome == DispatchOutcome.Placed)
+            {
+                Assert.Equal(result.CallSid, line.GetProperty("sid").GetString());
+            }
+            else
+            {
+                Assert.Equal(result.Error!.Message, line.GetProperty("reason").GetString());
+            }
+
+            checkedRows++;
+        }
+
+        for (var row = 0; row < 30; row++)
+        {
+            dispatcher.Post(row, FakeExotel.Request(row));
+            foreach (var result in dispatcher.TakeReady())
+            {
+                Check(result);
+            }
+        }
+
+        dispatcher.Complete();
+        foreach (var result in dispatcher.TakeAll())
+        {
+            Check(result);
+        }
+
+        Assert.Equal(30, checkedRows);
+    }
+
+    [Fact]
+    public void A_line_names_the_row_readably_in_utc()
+    {
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            Run(exotel, journal, FakeExotel.Request(7));
+        }
+
+        var text = File.ReadAllText(JournalPath);
+        var line = Lines().Last();
+        Assert.Equal("placed", line.GetProperty("outcome").GetString());
+        Assert.Equal("sid-7", line.GetProperty("sid").GetString());
+        Assert.Equal("09900000001", line.GetProperty("from").GetString());
+        Assert.Equal("09000000007", line.GetProperty("target").GetString());
+        Assert.Equal("08030752400", line.GetProperty("callerId").GetString());
+        Assert.Equal(TimeSpan.Zero, line.GetProperty("at").GetDateTimeOffset().Offset);
+        Assert.Contains("\"key\":\"+919900000001|+919000000007|+918030752400|7\"", text);
+        Assert.False(File.Exists(JournalPath + ".lock"), "the lock file is removed when the journal is closed");
+    }
+
+    [Fact]
+    public void A_rerun_skips_placed_rows_with_their_sid_retries_rejected_rows_and_skips_unknown_ones()
+    {
+        var first = new FakeExotel((request, _) => request.CustomField switch
+        {
+            "2" => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.RateLimited)),
+            "3" => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true)),
+            _ => Task.FromResult(FakeExotel.CallFor(request)),
+        });
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            Run(first, journal, Rows(0, 4));
+        }
+
+        var second = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        List<DispatchResult<int>> results;
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            results = Run(second, journal, Rows(0, 5));
+        }
+
+        Assert.Equal(
+            new[] { DispatchOutcome.Skipped, DispatchOutcome.Skipped, DispatchOutcome.Placed, DispatchOutcome.Skipped, DispatchOutcome.Placed },
+            results.Select(r => r.Outcome));
+        Assert.Equal("sid-0", results[0].CallSid);
+        Assert.Equal("sid-1", results[1].CallSid);
+        Assert.Contains("-RetryUnknown", results[3].Error!.Message);
+        Assert.True(results[3].Error!.MayHaveBeenPlaced);
+        Assert.Equal(new[] { "2", "4" }, second.Received.Select(r => r.CustomField).OrderBy(f => f));
+    }
+
+    [Fact]
+    public void RetryUnknown_places_rows_whose_earlier_outcome_is_unknown()
+    {
+        var first = new FakeExotel((_, _) => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true)));
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            Run(first, journal, Rows(0, 1));
+        }
+
+        var second = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            var result = Assert.Single(Run(second, journal, new DispatcherOptions { RetryUnknown = true }, Rows(0, 1)));
+            Assert.Equal(DispatchOutcome.Placed, result.Outcome);
+        }
+
+        var third = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            var result = Assert.Single(Run(third, journal, new DispatcherOptions { RetryUnknown = true }, Rows(0, 1)));
+            Assert.Equal(DispatchOutcome.Skipped, result.Outcome);
+            Assert.Equal("sid-0", result.CallSid);
+        }
+
+        Assert.Equal(1, second.Calls);
+        Assert.Equal(0, third.Calls);
+    }
+
+    [Fact]
+    public void A_row_cut_off_while_sending_counts_as_outcome_unknown()
+    {
+        var request = FakeExotel.Request(0);
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            // What a process killed mid-call leaves: the line written before sending, and no answer.
+            journal.Record(CallJournal.IdentityOf(request), JournalOutcome.Sending, request, sid: null, reason: null);
+        }
+
+        var exotel = new FakeExotel((r, _) => Task.FromResult(FakeExotel.CallFor(r)));
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            var result = Assert.Single(Run(exotel, journal, request));
+            Assert.Equal(DispatchOutcome.Skipped, result.Outcome);
+            Assert.Contains("-RetryUnknown", result.Error!.Message);
+        }
+
+        Assert.Equal(0, exotel.Calls);
+    }
+
+    [Fact]
+    public void A_torn_last_line_is_ignored_and_removed()
+    {
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            Run(exotel, journal, Rows(0, 1));
+        }
+
+        File.AppendAllText(JournalPath, "{\"at\":\"2025-01-01T00:00:00Z\",\"key\":\"+919900000001|+91900000");
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            Assert.Contains(journal.Warnings, w => w.Contains("last line", StringComparison.Ordinal));
+            var results = Run(exotel, journal, Rows(0, 2));
+            Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Placed }, results.Select(r => r.Outcome));
+        }
+
+        Assert.All(File.ReadAllLines(JournalPath), line => JsonDocument.Parse(line).Dispose());
+        Assert.Equal(2, exotel.Calls);
+    }
+
+    [Fact]
+    public void A_garbled_line_in_the_middle_is_skipped_with_a_warning()
+    {
+        var first = FakeExotel.Request(0);
+        var second = FakeExotel.Request(1);
+        File.WriteAllText(
+            JournalPath,
+            Line(first, "placed", "sid-a") + "this is not json\n" + "{\"key\":\"x\",\"outcome\":\"exploded\"}\n" + Line(second, "placed", "sid-b"));
+
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using var journal = CallJournal.Open(JournalPath);
+        var results = Run(exotel, journal, first, second);
+
+        Assert.Equal(2, journal.Warnings.Count);
+        Assert.Contains("Line 2", journal.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("Line 3", journal.Warnings[1], StringComparison.Ordinal);
+        Assert.Equal(new[] { "sid-a", "sid-b" }, results.Select(r => r.CallSid));
+        Assert.All(results, r => Assert.Equal(DispatchOutcome.Skipped, r.Outcome));
+        Assert.Equal(0, exotel.Calls);
+    }
+
+    [Fact]
+    public void Duplicate_rows_in_one_run_ring_once_the_second_waits_for_the_first()
+    {
+        var exotel = new FakeExotel();
+        using var journal = CallJournal.Open(JournalPath);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 5 }, journal);
+        dispatcher.Post(0, FakeExotel.Request(0));
+        dispatcher.Post(1, FakeExotel.Request(0));
+        dispatcher.Post(2, FakeExotel.Request(2));
+        dispatcher.Post(3, FakeExotel.Request(0));
+
+        exotel.WaitForCalls(2);
+        exotel.Answer(2);
+        FakeExotel.Eventually(() => dispatcher.Progress.Completed == 1, "row 2 finished");
+        Assert.Equal(new[] { "0", "2" }, exotel.Received.Select(r => r.CustomField).OrderBy(f => f));
+
+        exotel.Answer(0);
+        var results = dispatcher.TakeAll().ToList();
+
+        Assert.Equal(new[] { DispatchOutcome.Placed, DispatchOutcome.Skipped, DispatchOutcome.Placed, DispatchOutcome.Skipped }, results.Select(r => r.Outcome));
+        Assert.Equal("sid-0", results[1].CallSid);
+        Assert.Equal("sid-0", results[3].CallSid);
+        Assert.Equal(2, exotel.Calls);
+    }
+
+    [Theory]
+    [InlineData("rejected", 2)]
+    [InlineData("unknown", 1)]
+    public void A_duplicate_is_sent_again_only_when_the_first_was_rejected(string firstOutcome, int expectedCalls)
+    {
+        var exotel = new FakeExotel();
+        using var journal = CallJournal.Open(JournalPath);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { RetryUnknown = true }, journal);
+        dispatcher.Post(0, FakeExotel.Request(0));
+        dispatcher.Post(1, FakeExotel.Request(0));
+        exotel.WaitForCalls(1);
+
+        exotel.Fail(0, firstOutcome == "rejected"
+            ? FakeExotel.ApiError(ExotelErrorKind.Unreachable)
+            : FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true));
+        var results = dispatcher.TakeAll().ToList();
+
+        Assert.Equal(expectedCalls, exotel.Calls);
+        Assert.Equal(expectedCalls == 2 ? DispatchOutcome.Rejected : DispatchOutcome.Skipped, results[1].Outcome);
+    }
+
+    [Fact]
+    public void Identity_compares_phone_numbers_as_numbers()
+    {
+        static ConnectCallOptions Call(string from, string to, string? custom = null) =>
+            new() { From = from, To = to, CallerId = "080 3075 2400", CustomField = custom };
+
+        var identity = CallJournal.IdentityOf(Call("+91 99000 00001", "09876543210"));
+
+        Assert.Equal(identity, CallJournal.IdentityOf(Call("+919900000001", "9876543210")));
+        Assert.Equal(identity, CallJournal.IdentityOf(Call("099000-00001", "(+91) 98765 43210")));
+        Assert.NotEqual(identity, CallJournal.IdentityOf(Call("+919900000001", "09876543211")));
+        Assert.NotEqual(identity, CallJournal.IdentityOf(Call("+919900000001", "09876543210", "order-1")));
+        Assert.NotEqual(identity, CallJournal.IdentityOf(new FlowCallOptions { From = "+919900000001", FlowId = "926", CallerId = "08030752400" }));
+    }
+
+    [Fact]
+    public void A_rerun_recognises_a_row_written_differently()
+    {
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        var written = FakeExotel.Request(5);
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            Run(exotel, journal, written);
+        }
+
+        var rewritten = FakeExotel.Request(5);
+        rewritten.From = "+91 99000 00001";
+        rewritten.To = "9000000005";
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            Assert.Equal(DispatchOutcome.Skipped, Assert.Single(Run(exotel, journal, rewritten)).Outcome);
+        }
+
+        Assert.Equal(1, exotel.Calls);
+    }
+
+    [Fact]
+    public void A_custom_identity_key_replaces_the_default_one()
+    {
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using (var journal = CallJournal.Open(JournalPath))
+        using (var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal))
+        {
+            dispatcher.Post(0, FakeExotel.Request(0), identity: "order-17");
+            Assert.Equal(DispatchOutcome.Placed, dispatcher.TakeAll().Single().Outcome);
+        }
+
+        using (var journal = CallJournal.Open(JournalPath))
+        using (var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal))
+        {
+            dispatcher.Post(0, FakeExotel.Request(1), identity: "order-17");
+            dispatcher.Post(1, FakeExotel.Request(0), identity: "order-18");
+            dispatcher.Complete();
+            var results = dispatcher.TakeAll().ToList();
+            Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Placed }, results.Select(r => r.Outcome));
+            Assert.Equal("sid-0", results[0].CallSid);
+        }
+
+        Assert.Equal(new[] { "0", "0" }, exotel.Received.Select(r => r.CustomField));
+    }
+
+    [Fact]
+    public void A_second_writer_fails_clearly_until_the_first_closes()
+    {
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            var error = Assert.Throws<IOException>(() => CallJournal.Open(JournalPath));
+            Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
+            Assert.Contains("in use", error.Message, StringComparison.Ordinal);
+        }
+
+        CallJournal.Open(JournalPath).Dispose();
+    }
+
+    [Fact]
+    public void A_journal_that_cannot_be_written_stops_the_run_before_anything_is_sent()
+    {
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        var journal = CallJournal.Open(JournalPath);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal);
+        journal.Dispose();
+
+        dispatcher.Post(0, FakeExotel.Request(0));
+        var results = new List<DispatchResult<int>>();
+        var error = Assert.Throws<IOException>(() => results.AddRange(dispatcher.TakeAll()));
+
+        Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
+        var result = Assert.Single(results);
+        Assert.Equal(DispatchOutcome.Rejected, result.Outcome);
+        Assert.IsType<CallNotSentException>(result.Error);
+        Assert.Equal(0, exotel.Calls);
+        Assert.Throws<IOException>(() => dispatcher.Post(1, FakeExotel.Request(1)));
+    }
+
+    private static PlaceCallOptions[] Rows(int from, int count) =>
+        Enumerable.Range(from, count).Select(row => (PlaceCallOptions)FakeExotel.Request(row)).ToArray();
+
+    private static List<DispatchResult<int>> Run(FakeExotel exotel, CallJournal journal, params PlaceCallOptions[] requests) =>
+        Run(exotel, journal, new DispatcherOptions(), requests);
+
+    private static List<DispatchResult<int>> Run(FakeExotel exotel, CallJournal journal, DispatcherOptions options, params PlaceCallOptions[] requests)
+    {
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, options, journal);
+        for (var row = 0; row < requests.Length; row++)
+        {
+            dispatcher.Post(row, requests[row]);
+        }
+
+        dispatcher.Complete();
+        return dispatcher.TakeAll().ToList();
+    }
+
+    private static string Line(PlaceCallOptions request, string outcome, string sid) =>
+        JsonSerializer.Serialize(new { at = "2025-01-01T10:00:00Z", key = CallJournal.IdentityOf(request), outcome, sid }) + "\n";
+
+    // Reads the journal as another process would while it is open: shared, without disturbing the writer.
+    private List<JsonElement> Lines()
+    {
+        using var stream = new FileStream(JournalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var lines = new List<JsonElement>();
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lines.Add(JsonDocument.Parse(line).RootElement.Clone());
+        }
+
+        return lines;
+    }
+
+    private List<JsonElement> FinalLines() => Lines().Where(l => l.GetProperty("outcome").GetString() != "sending").ToList();
+}
