@@ -1,0 +1,137 @@
+using System.Management.Automation;
+using System.Security;
+using ExotelPS.Client;
+using ExotelPS.Client.Sandbox;
+using ExotelPS.Diagnostics;
+using ExotelPS.Pipeline;
+using ExotelPS.Resources;
+using ExotelPS.Sessions;
+
+namespace ExotelPS.Commands;
+
+/// <summary>
+/// <para type="synopsis">Connects to an Exotel account (or the offline sandbox) and makes it the default session of this runspace.</para>
+/// <para type="description">Give the API key and token as a PSCredential (user name = API key, password = API token), as -ApiKey and -ApiToken, or in the environment variables EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN and EXOTEL_REGION. The credentials are checked with one request.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "ExotelAccount", DefaultParameterSetName = CredentialSet)]
+[OutputType(typeof(ExotelSession))]
+public sealed class ConnectExotelAccountCommand : ExotelCmdlet
+{
+    private const string CredentialSet = "Credential";
+    private const string ApiKeySet = "ApiKey";
+    private const string SandboxSet = "Sandbox";
+
+    /// <summary>The account SID (default: $env:EXOTEL_ACCOUNT_SID).</summary>
+    [Parameter(ParameterSetName = CredentialSet, Position = 0)]
+    [Parameter(ParameterSetName = ApiKeySet, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? AccountSid { get; set; }
+
+    /// <summary>User name = API key, password = API token: what Get-AutomationPSCredential and Get-Secret return.</summary>
+    [Parameter(ParameterSetName = CredentialSet, Position = 1)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The API key (default: $env:EXOTEL_API_KEY).</summary>
+    [Parameter(ParameterSetName = ApiKeySet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API token.</summary>
+    [Parameter(ParameterSetName = ApiKeySet, Mandatory = true)]
+    [ValidateNotNull]
+    public SecureString? ApiToken { get; set; }
+
+    /// <summary>The account's region, Singapore or Mumbai (default: $env:EXOTEL_REGION, else Singapore).</summary>
+    [Parameter(ParameterSetName = CredentialSet)]
+    [Parameter(ParameterSetName = ApiKeySet)]
+    public ExotelRegion? Region { get; set; }
+
+    /// <summary>Another base URI: the local emulator, or a proxy (https, or http on loopback only).</summary>
+    [Parameter(ParameterSetName = CredentialSet)]
+    [Parameter(ParameterSetName = ApiKeySet)]
+    [ValidateNotNull]
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>Use the offline sandbox: no account needed, no call leaves this computer.</summary>
+    [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
+    public SwitchParameter Sandbox { get; set; }
+
+    /// <summary>Requests a minute allowed for the account (default: Exotel's 200).</summary>
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>Most requests in flight at once (default 10).</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int? ThrottleLimit { get; set; }
+
+    /// <summary>Also write the session, for -Session or to keep several.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Connects, checks the credentials, and sets the default session.</summary>
+    protected override void EndProcessing()
+    {
+        var trace = new TraceRelay();
+        var options = new ExotelClientOptions { Trace = trace.Write };
+        options.RequestsPerMinute = RequestsPerMinute ?? options.RequestsPerMinute;
+        options.MaxConcurrency = ThrottleLimit ?? options.MaxConcurrency;
+
+        var client = Sandbox ? ExotelSandbox.CreateClient(options) : new ExotelClient(ResolveAccount(), options);
+        ListenToTrace(trace, client.Account);
+        if (!Sandbox)
+        {
+            VerifyCredentials(client);
+        }
+
+        var session = new ExotelSession(client, trace, Sandbox);
+        DefaultSession.Set(session);
+        WriteVerbose(Sandbox
+            ? Text.Format(Strings.ConnectedSandbox, session.AccountSid)
+            : Text.Format(Strings.Connected, session.AccountSid, session.BaseUri));
+        if (PassThru)
+        {
+            WriteObject(session);
+        }
+    }
+
+    private ExotelAccount ResolveAccount()
+    {
+        var settings = new AccountSettings
+        {
+            AccountSid = AccountSid,
+            ApiKey = ApiKey ?? Credential?.UserName,
+            ApiToken = ApiToken ?? Credential?.Password,
+            Region = Region,
+            BaseUri = BaseUri,
+        };
+        try
+        {
+            return AccountResolver.Resolve(settings, Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException ex)
+        {
+            throw Terminate(new ErrorRecord(ex, ErrorCatalog.InvalidConnectionSettings, ErrorCategory.InvalidArgument, AccountSid));
+        }
+    }
+
+    private void VerifyCredentials(ExotelClient client)
+    {
+        try
+        {
+            Await(client.VerifyCredentialsAsync(StopToken));
+        }
+        catch (ExotelException ex)
+        {
+            client.Dispose();
+            var record = ErrorCatalog.Create(ex, client.Account.AccountSid);
+            record.ErrorDetails = new ErrorDetails(ex.Kind == ExotelErrorKind.Unauthorized
+                ? Text.Format(Strings.CredentialsRefused, client.Account.AccountSid)
+                : Text.Format(Strings.CredentialsNotChecked, client.Account.AccountSid, ex.Message));
+            throw Terminate(record);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using ExotelPS.Client;
+using ExotelPS.Pipeline;
+
+namespace ExotelPS.Commands;
+
+/// <summary>
+/// <para type="synopsis">Connects two numbers: Exotel rings From (the agent), then To (the customer), and bridges them.</para>
+/// <para type="description">Pipe rows from Import-Csv: every parameter binds by column name. Calls are placed concurrently inside the session's rate limit and written in input order, each with Outcome 'Placed'; a row that fails is a non-terminating error whose TargetObject is the row. With -JournalPath, rows an earlier run handled are written with Outcome 'Skipped' and not placed again.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "ExotelCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ExotelCall))]
+public sealed class ConnectExotelCallCommand : PlaceCallCommand
+{
+    /// <summary>The customer's number, rung once From answers.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [Alias("Phone", "PhoneNumber", "Mobile", "Number", "Customer")]
+    public string To { get; set; } = string.Empty;
+
+    /// <summary>A WAV file URL played to From while To rings.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("WaitAudioUrl")]
+    public string? WaitUrl { get; set; }
+
+    /// <summary>Record the conversation (true/false, yes/no, 1/0).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientBoolean]
+    [Alias("Recording")]
+    public bool? Record { get; set; }
+
+    /// <summary>single (both legs merged) or dual (one channel per leg).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientEnum(typeof(RecordingChannels))]
+    [Alias("Channels")]
+    public RecordingChannels? RecordingChannels { get; set; }
+
+    /// <summary>mp3 or mp3-hq.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientEnum(typeof(RecordingFormat))]
+    public RecordingFormat? RecordingFormat { get; set; }
+
+    /// <summary>A ws:// or wss:// URL that receives the call's audio in real time.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("StreamingUrl")]
+    public string? StreamUrl { get; set; }
+
+    /// <summary>When streaming begins: Leg1Connect or Leg2Connect.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientEnum(typeof(StreamBegin))]
+    public StreamBegin? StreamBegin { get; set; }
+
+    /// <summary>Who hears the pre-call audio: Callee or Both.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientEnum(typeof(StartPlaybackTo))]
+    [Alias("StartPlaybackToNew")]
+    public StartPlaybackTo? StartPlaybackTo { get; set; }
+
+    /// <summary>An audio URL played before the call connects.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("StartPlaybackValueNew")]
+    public string? StartPlaybackValue { get; set; }
+
+    private protected override PlaceCallOptions CreateRequest() => CallRequestMapper.ToRequest(this);
+}

@@ -1,0 +1,111 @@
+using System.Management.Automation;
+using ExotelPS.Client;
+using ExotelPS.Pipeline;
+
+namespace ExotelPS.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets calls: by Sid (piped call objects, Sids and status-callback rows all bind), or a filtered listing.</para>
+/// <para type="description">A listing streams calls page by page as they arrive; -First and -Skip stop it early. Exotel does not list calls still in progress.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ExotelCall", DefaultParameterSetName = SidSet, SupportsPaging = true)]
+[OutputType(typeof(ExotelCall))]
+public sealed class GetExotelCallCommand : ExotelApiCommand
+{
+    private const string SidSet = "Sid";
+    private const string ListSet = "List";
+
+    /// <summary>The Sid of each call to get.</summary>
+    [Parameter(ParameterSetName = SidSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("CallSid")]
+    public string[] Sid { get; set; } = Array.Empty<string>();
+
+    /// <summary>Also get each call's legs (Details).</summary>
+    [Parameter(ParameterSetName = SidSet)]
+    public SwitchParameter Detailed { get; set; }
+
+    /// <summary>Only calls with these statuses.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateSet("completed", "failed", "busy", "no-answer", "queued", "in-progress")]
+    public string[]? Status { get; set; }
+
+    /// <summary>Only calls from these numbers (at most 5).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateCount(1, 5)]
+    public string[]? From { get; set; }
+
+    /// <summary>Only calls to these numbers (at most 5).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateCount(1, 5)]
+    public string[]? To { get; set; }
+
+    /// <summary>Only calls in this direction: inbound, outbound-dial or outbound-api.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [LenientEnum(typeof(CallDirection))]
+    public CallDirection? Direction { get; set; }
+
+    /// <summary>Only calls created at or after this time (Exotel lists one month per query; default the last 31 days).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime? After { get; set; }
+
+    /// <summary>Only calls created at or before this time.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime? Before { get; set; }
+
+    /// <summary>Gets the piped calls, or runs the listing.</summary>
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ListSet)
+        {
+            WriteListing();
+            return;
+        }
+
+        foreach (var sid in Sid)
+        {
+            try
+            {
+                WriteObject(CallOutput.Create(Await(ActiveSession.Client.GetCallAsync(sid, Detailed.IsPresent, StopToken))));
+            }
+            catch (ExotelException ex)
+            {
+                WriteError(ErrorCatalog.Create(ex, sid));
+            }
+        }
+    }
+
+    private void WriteListing()
+    {
+        var window = new PageWindow(PagingParameters.Skip, PagingParameters.First);
+        var request = CallRequestMapper.ToRequest(this, window.PageSize(ListCallsOptions.MaxPageSize));
+        try
+        {
+            var page = Await(ActiveSession.Client.GetCallPageAsync(request, StopToken));
+            if (PagingParameters.IncludeTotalCount)
+            {
+                var total = page.Total ?? 0;
+                WriteObject(PagingParameters.NewTotalCount((ulong)total, page.Total is null ? 0.0 : 1.0));
+            }
+
+            while (true)
+            {
+                foreach (var call in window.Take(page.Calls))
+                {
+                    WriteObject(CallOutput.Create(call));
+                }
+
+                if (window.IsFull || page.NextPageUri is null)
+                {
+                    return;
+                }
+
+                page = Await(ActiveSession.Client.GetCallPageAsync(page.NextPageUri, StopToken));
+            }
+        }
+        catch (ExotelException ex)
+        {
+            WriteError(ErrorCatalog.Create(ex, request));
+        }
+    }
+}

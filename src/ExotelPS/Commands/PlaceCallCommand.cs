@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using ExotelPS.Client;
+using ExotelPS.Pipeline;
+using ExotelPS.Resources;
+
+namespace ExotelPS.Commands;
+
+/// <summary>
+/// Places one call per input row through <see cref="CallDispatcher{TInput}"/>: rows are posted as they arrive,
+/// placed concurrently inside the session's rate limit, and each row's result (a call, or an error whose target
+/// is that row) is written in input order from the pipeline thread.
+/// Output: the call with NoteProperties Outcome ('Placed'), CallerId and CustomField. A row the journal shows an
+/// earlier run handled is not sent again: it is written as an <c>ExotelPS.Call</c> with Outcome 'Skipped' and the
+/// Sid the journal recorded (plus From, To, CallerId), with a verbose line per row and one warning with the count.
+/// A row skipped because an earlier attempt's outcome is unknown is an OutcomeUnknown error instead (see -RetryUnknown).
+/// </summary>
+public abstract class PlaceCallCommand : ExotelApiCommand
+{
+    private const int ProgressActivityId = 1;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ProgressThrottle progressThrottle = new(ProgressInterval);
+    private readonly Stopwatch runTime = new();
+    private CallJournal? journal;
+    private CallDispatcher<PSObject>? dispatcher;
+    private long skipped;
+
+    /// <summary>The input row (an Import-Csv row, say): the target of its error, if it has one.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The number rung first (the agent).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [Alias("Agent", "AgentNumber")]
+    public string From { get; set; } = string.Empty;
+
+    /// <summary>Your ExoPhone (virtual number), shown as caller id.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [Alias("ExoPhone", "VirtualNumber")]
+    public string CallerId { get; set; } = string.Empty;
+
+    /// <summary>trans for a transactional call.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientEnum(typeof(CallType))]
+    public CallType? CallType { get; set; }
+
+    /// <summary>Longest the call may last, 1 to 14400 seconds.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientInteger]
+    [Alias("MaxDuration")]
+    public int? TimeLimit { get; set; }
+
+    /// <summary>How long each leg rings, 1 to 60 seconds.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientInteger]
+    [Alias("RingTimeout")]
+    public int? TimeOut { get; set; }
+
+    /// <summary>Your own value (an order id, say), up to 128 characters, passed back to callbacks.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("OrderId", "Reference")]
+    public string? CustomField { get; set; }
+
+    /// <summary>An http(s) URL Exotel posts the call's status to.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("CallbackUrl")]
+    public string? StatusCallback { get; set; }
+
+    /// <summary>Which events trigger the status callback: terminal, answered.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientEnum(typeof(StatusCallbackEvent), Many = true)]
+    [Alias("CallbackEvents")]
+    public StatusCallbackEvent[]? StatusCallbackEvents { get; set; }
+
+    /// <summary>How the status callback is encoded: multipart/form-data or application/json.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [LenientEnum(typeof(StatusCallbackContentType))]
+    [Alias("CallbackContentType")]
+    public StatusCallbackContentType? StatusCallbackContentType { get; set; }
+
+    /// <summary>A journal file: each row's outcome is recorded there, and a rerun skips rows already handled.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? JournalPath { get; set; }
+
+    /// <summary>The input property whose value identifies a row in the journal (default: From, target, caller id and CustomField).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>Place again the rows the journal records with an unknown outcome (they may ring twice).</summary>
+    [Parameter]
+    public SwitchParameter RetryUnknown { get; set; }
+
+    /// <summary>Most calls being placed at once (default: the session's limit).</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int? ThrottleLimit { get; set; }
+
+    /// <summary>Opens the journal and starts the dispatcher.</summary>
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        journal = OpenJournal();
+        var options = new DispatcherOptions
+        {
+            MaxInFlight = ThrottleLimit ?? ActiveSession.ThrottleLimit,
+            RetryUnknown = RetryUnknown.IsPresent,
+        };
+        dispatcher = new CallDispatcher<PSObject>(ActiveSession.Client.PlaceCallAsync, options, journal, StopToken);
+        runTime.Start();
+    }
+
+    /// <summary>Validates the row, asks ShouldProcess once, posts it, and writes whatever results are ready.</summary>
+    protected override void ProcessRecord()
+    {
+        var request = CreateRequest();
+        var row = InputObject ?? new PSObject(request);
+        var identity = IdempotencyKey is null ? null : IdentityOf(row, IdempotencyKey);
+        var failures = request.Validate().ToList();
+        if (IdempotencyKey is not null && identity is null)
+        {
+            failures.Add(new ValidationFailure("IdempotencyKey", IdempotencyKey, Text.Format(Strings.MissingIdempotencyKey, IdempotencyKey)));
+        }
+
+        // Invalid rows go through the dispatcher too, so their errors keep their place in input order.
+        if (failures.Count > 0)
+        {
+            Cancellable(() => Dispatcher.PostFailure(row, new ExotelValidationException(failures)));
+        }
+        else if (ShouldProcess(request.ToString(), Strings.PlaceCallAction))
+        {
+            Cancellable(() => Dispatcher.Post(row, request, identity));
+        }
+
+        WriteResults(Dispatcher.TakeReady());
+        ReportProgress(final: false);
+    }
+
+    /// <summary>Waits for every posted row and writes the rest of the results.</summary>
+    protected override void EndProcessing()
+    {
+        Dispatcher.Complete();
+        WriteResults(Dispatcher.TakeAll(StopToken));
+        ReportProgress(final: true);
+        if (skipped > 0)
+        {
+            WriteWarning(Text.Format(Strings.SkippedSummary, skipped));
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void DisposeResources()
+    {
+        dispatcher?.Dispose();
+        journal?.Dispose();
+    }
+
+    /// <summary>The request one input row describes.</summary>
+    private protected abstract PlaceCallOptions CreateRequest();
+
+    private CallDispatcher<PSObject> Dispatcher =>
+        dispatcher ?? throw new InvalidOperationException("The dispatcher starts in BeginProcessing.");
+
+    private static string? IdentityOf(PSObject row, string propertyName)
+    {
+        var value = row.Properties[propertyName]?.Value?.ToString();
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private CallJournal? OpenJournal()
+    {
+        if (JournalPath is null)
+        {
+            return null;
+        }
+
+        var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
+        try
+        {
+            return CallJournal.Open(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw Terminate(new ErrorRecord(
+                new IOException(Text.Format(Strings.JournalUnavailable, path, ex.Message), ex),
+                ErrorCatalog.JournalUnavailable,
+                ErrorCategory.OpenError,
+                JournalPath));
+        }
+    }
+
+    private void WriteResults(IEnumerable<DispatchResult<PSObject>> results) =>
+        Cancellable(() =>
+        {
+            foreach (var result in results)
+            {
+                WriteResult(result);
+            }
+        });
+
+    private void WriteResult(DispatchResult<PSObject> result)
+    {
+        WriteTrace();
+        WriteDebug($"Row {result.Index}: {result.Outcome} {result.Request}");
+        switch (result.Outcome)
+        {
+            case DispatchOutcome.Placed when result.Call is not null:
+                WriteObject(CallOutput.Placed(result.Call, result.Request));
+                break;
+            // A row skipped because an earlier attempt's outcome is unknown has nothing to show: the user must check it.
+            case DispatchOutcome.Skipped when result.Error?.MayHaveBeenPlaced != true:
+                skipped++;
+                WriteVerbose(Text.Format(Strings.RowSkipped, result.Request, result.CallSid));
+                WriteObject(CallOutput.Skipped(SkippedCall.Of(result)));
+                break;
+            default:
+                if (result.Error is not null)
+                {
+                    WriteError(ErrorCatalog.Create(result.Error, result.Input));
+                }
+
+                break;
+        }
+    }
+
+    private void ReportProgress(bool final)
+    {
+        if (final ? !progressThrottle.HasReported : !progressThrottle.IsDue(runTime.Elapsed))
+        {
+            return;
+        }
+
+        var progress = Dispatcher.Progress;
+        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress))
+        {
+            SecondsRemaining = ProgressText.SecondsRemaining(progress),
+            RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        });
+    }
+}

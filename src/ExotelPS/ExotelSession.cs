@@ -1,0 +1,67 @@
+using ExotelPS.Client;
+using ExotelPS.Diagnostics;
+
+namespace ExotelPS;
+
+/// <summary>
+/// A connection to one Exotel account, made by Connect-ExotelAccount: where requests go and how they are paced.
+/// It holds the account's client; the API token stays inside it and is never shown.
+/// </summary>
+public sealed class ExotelSession : IDisposable
+{
+    internal ExotelSession(ExotelClient client, TraceRelay trace, bool isSandbox)
+    {
+        Client = client;
+        Trace = trace;
+        IsSandbox = isSandbox;
+        AccountSid = client.Account.AccountSid;
+        Region = client.Account.Region;
+        BaseUri = client.Account.BaseUri;
+        RequestsPerMinute = client.Options.RequestsPerMinute;
+        ThrottleLimit = client.Options.MaxConcurrency;
+        ConnectedAt = DateTimeOffset.Now;
+    }
+
+    /// <summary>The account SID.</summary>
+    public string AccountSid { get; }
+
+    /// <summary>The Exotel region (for a custom base URI, the region it resembles).</summary>
+    public ExotelRegion Region { get; }
+
+    /// <summary>Where requests go.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Requests a minute allowed for the account, shared by every session of it in this process.</summary>
+    public int RequestsPerMinute { get; }
+
+    /// <summary>Most requests in flight at once.</summary>
+    public int ThrottleLimit { get; }
+
+    /// <summary>True for the offline sandbox: no call leaves the computer.</summary>
+    public bool IsSandbox { get; }
+
+    /// <summary>When the session was opened.</summary>
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>True once Disconnect-ExotelAccount has closed the session.</summary>
+    public bool IsDisconnected { get; private set; }
+
+    internal ExotelClient Client { get; }
+
+    internal TraceRelay Trace { get; }
+
+    internal ExotelAccount Account => Client.Account;
+
+    /// <summary>Account SID and host, e.g. <c>acme1 @ api.exotel.com</c>; never the token.</summary>
+    public override string ToString() => IsSandbox ? $"{AccountSid} (sandbox)" : $"{AccountSid} @ {BaseUri.Host}";
+
+    /// <summary>Closes the session's connections; later commands with it fail with a clear error.</summary>
+    public void Dispose()
+    {
+        if (!IsDisconnected)
+        {
+            IsDisconnected = true;
+            Client.Dispose();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using ExotelPS.Client;
+
+namespace ExotelPS.Pipeline;
+
+/// <summary>
+/// Call objects as the cmdlets write them: the engine's <see cref="ExotelCall"/> with the <c>ExotelPS.Call</c>
+/// type name (for the table view) and, after placing, what the call was placed with.
+/// </summary>
+internal static class CallOutput
+{
+    public const string TypeName = "ExotelPS.Call";
+    public const string OutcomeProperty = "Outcome";
+    public const string CallerIdProperty = "CallerId";
+    public const string CustomFieldProperty = "CustomField";
+
+    // Set when placing and carried through Wait-ExotelCall, so an exported CSV can be joined back to its input.
+    private static readonly string[] CarriedProperties = { CallerIdProperty, CustomFieldProperty };
+
+    public static PSObject Create(ExotelCall call)
+    {
+        var output = new PSObject(call);
+        output.TypeNames.Insert(0, TypeName);
+        return output;
+    }
+
+    /// <summary>A placed row: the call plus Outcome 'Placed', its CallerId and CustomField.</summary>
+    public static PSObject Placed(ExotelCall call, PlaceCallOptions? request) =>
+        WithPlacement(Create(call), DispatchOutcome.Placed, request?.CallerId, request?.CustomField);
+
+    /// <summary>A row the journal skipped, shaped like a placed row so Export-Csv and Wait-ExotelCall take both.</summary>
+    public static PSObject Skipped(SkippedCall skipped)
+    {
+        var output = new PSObject();
+        output.TypeNames.Insert(0, TypeName);
+        output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.Sid), skipped.Sid));
+        output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.From), skipped.From));
+        output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.To), skipped.To));
+        return WithPlacement(output, DispatchOutcome.Skipped, skipped.CallerId, skipped.CustomField);
+    }
+
+    /// <summary>A call as last read, keeping what its input carried from placing.</summary>
+    public static PSObject Final(ExotelCall call, PSObject input)
+    {
+        var output = Create(call);
+        foreach (var name in CarriedProperties)
+        {
+            if (input.Properties[name] is { } carried)
+            {
+                output.Properties.Add(new PSNoteProperty(name, carried.Value));
+            }
+        }
+
+        return output;
+    }
+
+    private static PSObject WithPlacement(PSObject output, DispatchOutcome outcome, string? callerId, string? customField)
+    {
+        output.Properties.Add(new PSNoteProperty(OutcomeProperty, outcome.ToString()));
+        output.Properties.Add(new PSNoteProperty(CallerIdProperty, callerId));
+        output.Properties.Add(new PSNoteProperty(CustomFieldProperty, customField));
+        return output;
+    }
+}
