@@ -1,0 +1,156 @@
+using ExotelPS.Client;
+using ExotelPS.Commands;
+using ExotelPS.Pipeline;
+
+namespace ExotelPS.Module.Tests.Logic;
+
+public sealed class CallRequestMapperTests
+{
+    [Fact]
+    public void Every_Connect_ExotelCall_parameter_reaches_the_request()
+    {
+        var command = new ConnectExotelCallCommand
+        {
+            From = "09900000001",
+            To = "09900000002",
+            CallerId = "08030752400",
+            CallType = CallType.Trans,
+            TimeLimit = 120,
+            TimeOut = 30,
+            CustomField = "order-17",
+            StatusCallback = "https://example.com/status",
+            StatusCallbackEvents = new[] { StatusCallbackEvent.Terminal, StatusCallbackEvent.Answered },
+            StatusCallbackContentType = StatusCallbackContentType.Json,
+            WaitUrl = "https://example.com/wait.wav",
+            Record = true,
+            RecordingChannels = RecordingChannels.Dual,
+            RecordingFormat = RecordingFormat.Mp3Hq,
+            StreamUrl = "wss://example.com/stream",
+            StreamBegin = StreamBegin.Leg2Connect,
+            StartPlaybackTo = StartPlaybackTo.Both,
+            StartPlaybackValue = "https://example.com/hello.wav",
+        };
+
+        var request = CallRequestMapper.ToRequest(command);
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["From"] = "09900000001",
+                ["To"] = "09900000002",
+                ["CallerId"] = "08030752400",
+                ["CallType"] = "trans",
+                ["TimeLimit"] = "120",
+                ["TimeOut"] = "30",
+                ["WaitUrl"] = "https://example.com/wait.wav",
+                ["Record"] = "true",
+                ["RecordingChannels"] = "dual",
+                ["RecordingFormat"] = "mp3-hq",
+                ["StreamUrl"] = "wss://example.com/stream",
+                ["StreamBegin"] = "Leg2Connect",
+                ["StartPlaybackToNew"] = "Both",
+                ["StartPlaybackValueNew"] = "https://example.com/hello.wav",
+                ["CustomField"] = "order-17",
+                ["StatusCallback"] = "https://example.com/status",
+                ["StatusCallbackEvents[0]"] = "terminal",
+                ["StatusCallbackEvents[1]"] = "answered",
+                ["StatusCallbackContentType"] = "application/json",
+            },
+            request.ToForm("acme1").ToDictionary(field => field.Key, field => field.Value));
+    }
+
+    [Fact]
+    public void Parameters_left_out_stay_out_of_the_request()
+    {
+        var request = CallRequestMapper.ToRequest(new ConnectExotelCallCommand { From = "09900000001", To = "09900000002", CallerId = "08030752400" });
+
+        Assert.Equal(new[] { "From", "To", "CallerId" }, request.ToForm("acme1").Select(field => field.Key));
+        Assert.Empty(request.StatusCallbackEvents);
+    }
+
+    [Fact]
+    public void A_flow_call_by_id_carries_the_common_fields()
+    {
+        var command = new StartExotelFlowCallCommand
+        {
+            From = "09900000001",
+            CallerId = "08030752400",
+            FlowId = "926",
+            TimeLimit = 60,
+            CustomField = "c-1",
+            StatusCallbackEvents = new[] { StatusCallbackEvent.Terminal },
+        };
+
+        var request = CallRequestMapper.ToRequest(command);
+
+        Assert.Equal("926", request.FlowId);
+        Assert.Null(request.FlowUrl);
+        Assert.Equal(60, request.TimeLimit);
+        Assert.Equal("c-1", request.CustomField);
+        Assert.Equal(new[] { StatusCallbackEvent.Terminal }, request.StatusCallbackEvents);
+        Assert.Contains(new KeyValuePair<string, string>("Url", FlowCallOptions.FlowUrlFor("acme1", "926")), request.ToForm("acme1"));
+    }
+
+    [Fact]
+    public void A_flow_call_by_url_leaves_the_id_out()
+    {
+        var request = CallRequestMapper.ToRequest(new StartExotelFlowCallCommand
+        {
+            From = "09900000001",
+            CallerId = "08030752400",
+            FlowUrl = "http://my.exotel.com/acme1/exoml/start_voice/926",
+        });
+
+        Assert.Null(request.FlowId);
+        Assert.Equal("http://my.exotel.com/acme1/exoml/start_voice/926", request.FlowUrl);
+        Assert.Empty(request.Validate());
+    }
+
+    [Fact]
+    public void Invalid_rows_keep_their_values_so_validation_can_name_them()
+    {
+        var request = CallRequestMapper.ToRequest(new ConnectExotelCallCommand { From = "09900000001", To = "09900abcde", CallerId = "08030752400", TimeLimit = 99999 });
+
+        Assert.Equal(new[] { "To", "TimeLimit" }, request.Validate().Select(failure => failure.Field));
+        Assert.Contains(request.Validate(), failure => failure.Value == "09900abcde");
+    }
+
+    [Fact]
+    public void A_listing_carries_every_filter()
+    {
+        var after = new DateTime(2024, 5, 1, 9, 0, 0, DateTimeKind.Utc);
+        var before = new DateTime(2024, 5, 2, 9, 0, 0, DateTimeKind.Local);
+        var command = new GetExotelCallCommand
+        {
+            Status = new[] { "completed", "no-answer" },
+            From = new[] { "09900000001" },
+            To = new[] { "09900000002", "09900000003" },
+            Direction = CallDirection.OutboundApi,
+            After = after,
+            Before = before,
+        };
+
+        var request = CallRequestMapper.ToRequest(command, 25);
+
+        Assert.Equal(new[] { CallStatus.Completed, CallStatus.NoAnswer }, request.Statuses);
+        Assert.Equal(new[] { "09900000001" }, request.From);
+        Assert.Equal(new[] { "09900000002", "09900000003" }, request.To);
+        Assert.Equal(CallDirection.OutboundApi, request.Direction);
+        Assert.Equal(new DateTimeOffset(after), request.CreatedAfter);
+        Assert.Equal(new DateTimeOffset(before), request.CreatedBefore);
+        Assert.Equal(25, request.PageSize);
+    }
+
+    [Fact]
+    public void A_listing_without_filters_asks_for_everything()
+    {
+        var request = CallRequestMapper.ToRequest(new GetExotelCallCommand(), 100);
+
+        Assert.Empty(request.Statuses);
+        Assert.Empty(request.From);
+        Assert.Empty(request.To);
+        Assert.Null(request.Direction);
+        Assert.Null(request.CreatedAfter);
+        Assert.Null(request.CreatedBefore);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+using ExotelPS.Client;
+using ExotelPS.Client.Sandbox;
+using ExotelPS.Diagnostics;
+
+namespace ExotelPS.Module.Tests.Logic;
+
+public sealed class ExotelSessionTests
+{
+    private const string Token = "tok-51c0ffee";
+
+    [Fact]
+    public void A_session_shows_where_and_how_fast_but_never_the_token()
+    {
+        var account = new ExotelAccount("acme1", "key-1", Token, ExotelRegion.Mumbai);
+        using var session = new ExotelSession(
+            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 120, MaxConcurrency = 4 }), new TraceRelay(), isSandbox: false);
+
+        Assert.Equal("acme1", session.AccountSid);
+        Assert.Equal(ExotelRegion.Mumbai, session.Region);
+        Assert.Equal(new Uri("https://api.in.exotel.com/"), session.BaseUri);
+        Assert.Equal(120, session.RequestsPerMinute);
+        Assert.Equal(4, session.ThrottleLimit);
+        Assert.False(session.IsSandbox);
+        Assert.Equal("acme1 @ api.in.exotel.com", session.ToString());
+
+        var shown = typeof(ExotelSession).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(property => Convert.ToString(property.GetValue(session)))
+            .Append(session.ToString());
+        Assert.All(shown, text => Assert.False(account.Reveals(text)));
+    }
+
+    [Fact]
+    public void No_public_member_of_a_session_exposes_the_client_or_the_account()
+    {
+        var members = typeof(ExotelSession).GetProperties().Select(property => property.PropertyType);
+
+        Assert.DoesNotContain(typeof(ExotelClient), members);
+        Assert.DoesNotContain(typeof(ExotelAccount), members);
+    }
+
+    [Fact]
+    public void A_sandbox_session_says_so_and_disconnecting_marks_it()
+    {
+        var session = new ExotelSession(ExotelSandbox.CreateClient(), new TraceRelay(), isSandbox: true);
+
+        Assert.True(session.IsSandbox);
+        Assert.Equal(ExotelSandbox.AccountSid, session.AccountSid);
+        Assert.Equal("sandbox (sandbox)", session.ToString());
+        Assert.False(session.IsDisconnected);
+
+        session.Dispose();
+        session.Dispose();
+
+        Assert.True(session.IsDisconnected);
+    }
+}

@@ -1,0 +1,46 @@
+using ExotelPS.Client;
+using ExotelPS.Pipeline;
+
+namespace ExotelPS.Module.Tests.Logic;
+
+public sealed class ProgressTests
+{
+    [Fact]
+    public void The_status_line_shows_done_placed_failed_skipped_in_flight_and_rate()
+    {
+        var progress = new DispatchProgress { Posted = 60, Completed = 42, Placed = 37, Failed = 4, Skipped = 1, InFlight = 9, RatePerMinute = 187.6 };
+
+        var status = ProgressText.Status(progress);
+
+        Assert.Contains("42 done", status);
+        Assert.Contains("37 placed", status);
+        Assert.Contains("4 failed", status);
+        Assert.Contains("1 skipped", status);
+        Assert.Contains("9 in flight", status);
+        Assert.Contains("188 requests/min", status);
+    }
+
+    [Fact]
+    public void Time_left_is_whole_seconds_rounded_up_or_unknown()
+    {
+        Assert.Equal(13, ProgressText.SecondsRemaining(new DispatchProgress { EstimatedRemaining = TimeSpan.FromSeconds(12.2) }));
+        Assert.Equal(0, ProgressText.SecondsRemaining(new DispatchProgress { EstimatedRemaining = TimeSpan.Zero }));
+        Assert.Equal(-1, ProgressText.SecondsRemaining(new DispatchProgress()));
+    }
+
+    [Fact]
+    public void Progress_is_throttled_to_once_per_interval_and_skipped_for_short_runs()
+    {
+        var throttle = new ProgressThrottle(TimeSpan.FromSeconds(1));
+
+        Assert.False(throttle.IsDue(TimeSpan.FromMilliseconds(10)));
+        Assert.False(throttle.IsDue(TimeSpan.FromMilliseconds(999)));
+        Assert.False(throttle.HasReported);
+        Assert.True(throttle.IsDue(TimeSpan.FromMilliseconds(1000)));
+        Assert.False(throttle.IsDue(TimeSpan.FromMilliseconds(1500)));
+        Assert.True(throttle.IsDue(TimeSpan.FromMilliseconds(2100)));
+        Assert.False(throttle.IsDue(TimeSpan.FromMilliseconds(3000)));
+        Assert.True(throttle.IsDue(TimeSpan.FromMilliseconds(3100)));
+        Assert.True(throttle.HasReported);
+    }
+}
