@@ -1,0 +1,241 @@
+<#
+.SYNOPSIS
+    Builds, tests, documents and packages the ExotelPS module.
+
+.DESCRIPTION
+    Runs on Windows PowerShell 5.1 and PowerShell 7 with the .NET SDK on PATH. Tasks:
+      Bootstrap  installs Pester 5 and PlatyPS for the current user when they are missing
+      Build      lays out the module in out/ExotelPS (then Docs, when PlatyPS is installed)
+      Test       Build, dotnet test, then Pester
+      Pester     Build, then the Pester tests in tests/Pester
+      Docs       PlatyPS markdown in docs/en-US -> en-US/ExotelPS.dll-Help.xml and about_ExotelPS.help.txt
+      Package    Build, then out/ExotelPS.zip (for Azure Automation) and a .nupkg (for a PowerShell gallery)
+      Demo       Build, then runs docs/examples/customers.csv through the offline sandbox and shows the results
+
+.EXAMPLE
+    ./build.ps1 -Task Demo
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Bootstrap', 'Build', 'Test', 'Pester', 'Docs', 'Package', 'Demo')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'ExotelPS'
+$manifestPath = Join-Path $root 'ExotelPS.psd1'
+
+# Build outputs go under out/ so the source tree stays clean (see Directory.Build.props), unless the caller chose a place.
+if (-not $env:EXOTELPS_BUILD_ROOT) {
+    $env:EXOTELPS_BUILD_ROOT = Join-Path $out 'build'
+}
+
+function Invoke-Dotnet {
+    param([Parameter(Mandatory)] [string[]] $Arguments)
+
+    Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE."
+    }
+}
+
+# Runs a script in a fresh process of this PowerShell edition, so the module DLLs it loads are never locked in this one.
+function Invoke-ChildShell {
+    param([Parameter(Mandatory)] [string] $Script)
+
+    $shell = (Get-Process -Id $PID).Path
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    & $shell -NoLogo -NoProfile -NonInteractive -EncodedCommand $encoded
+    if ($LASTEXITCODE -ne 0) {
+        throw "The child PowerShell failed with exit code $LASTEXITCODE."
+    }
+}
+
+# A path as a single-quoted PowerShell literal, for the scripts given to Invoke-ChildShell.
+function ConvertTo-Literal {
+    param([Parameter(Mandatory)] [string] $Text)
+
+    "'" + $Text.Replace("'", "''") + "'"
+}
+
+function Test-PlatyPS {
+    [bool](Get-Module -ListAvailable -Name platyPS)
+}
+
+function Invoke-BootstrapTask {
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        # Windows PowerShell 5.1 needs TLS 1.2 and the NuGet provider to reach the PowerShell Gallery.
+        [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+        if (-not (Get-PackageProvider -ListAvailable -Name NuGet -ErrorAction SilentlyContinue)) {
+            Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force | Out-Null
+        }
+    }
+
+    if (-not (Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0.0' })) {
+        # -SkipPublisherCheck: Windows ships Pester 3.4 signed by another publisher.
+        Install-Module -Name Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck -Repository PSGallery
+    }
+
+    if (-not (Test-PlatyPS)) {
+        Install-Module -Name platyPS -Scope CurrentUser -Force -Repository PSGallery
+    }
+}
+
+function Invoke-BuildTask {
+    if (Test-Path $moduleOut) {
+        Remove-Item -Path $moduleOut -Recurse -Force
+    }
+
+    $staging = Join-Path $out 'staging'
+    if (Test-Path $staging) {
+        Remove-Item -Path $staging -Recurse -Force
+    }
+
+    $client = Join-Path $root 'src/ExotelPS.Client/ExotelPS.Client.csproj'
+    Invoke-Dotnet publish, $client, '-c', $Configuration, '-f', 'netstandard2.0', '-o', (Join-Path $moduleOut 'Dependencies/Desktop')
+    Invoke-Dotnet publish, $client, '-c', $Configuration, '-f', 'net8.0', '-o', (Join-Path $moduleOut 'Dependencies/Core')
+    Invoke-Dotnet publish, (Join-Path $root 'src/ExotelPS/ExotelPS.csproj'), '-c', $Configuration, '-o', (Join-Path $staging 'ExotelPS')
+    Invoke-Dotnet publish, (Join-Path $root 'src/ExotelPS.LoadContext/ExotelPS.LoadContext.csproj'), '-c', $Configuration, '-o', (Join-Path $staging 'LoadContext')
+
+    Copy-Item -Path (Join-Path $staging 'ExotelPS/ExotelPS.dll') -Destination $moduleOut
+    Copy-Item -Path (Join-Path $staging 'ExotelPS/ExotelPS.format.ps1xml') -Destination $moduleOut
+    Copy-Item -Path (Join-Path $staging 'LoadContext/ExotelPS.LoadContext.dll') -Destination $moduleOut
+    Copy-Item -Path $manifestPath -Destination $moduleOut
+    Remove-Item -Path $staging -Recurse -Force
+
+    if (Test-PlatyPS) {
+        Invoke-DocsTask
+    }
+    else {
+        Write-Warning 'PlatyPS is not installed, so the module has no help files. Run ./build.ps1 -Task Bootstrap to install it.'
+    }
+
+    Write-Host "Built the module in $moduleOut" -ForegroundColor Green
+}
+
+function Invoke-DocsTask {
+    $markdown = Join-Path $root 'docs/en-US'
+    if (-not (Get-ChildItem -Path $markdown -Filter '*.md' -ErrorAction SilentlyContinue)) {
+        Write-Warning "No help markdown in $markdown yet; skipping Docs."
+        return
+    }
+
+    if (-not (Test-Path $moduleOut)) {
+        throw 'Build the module first: ./build.ps1 -Task Build'
+    }
+
+    Import-Module platyPS -ErrorAction Stop
+    # Cmdlet pages become en-US/ExotelPS.dll-Help.xml (their 'external help file' metadata); about_ExotelPS.md becomes about_ExotelPS.help.txt.
+    New-ExternalHelp -Path $markdown -OutputPath (Join-Path $moduleOut 'en-US') -Force | Out-Null
+    Write-Host "Wrote help to $(Join-Path $moduleOut 'en-US')" -ForegroundColor Green
+}
+
+function Invoke-DotnetTestTask {
+    Invoke-Dotnet test, (Join-Path $root 'ExotelPS.sln'), '-c', $Configuration
+}
+
+function Invoke-PesterTask {
+    $tests = Join-Path $root 'tests/Pester'
+    Invoke-ChildShell @"
+`$ErrorActionPreference = 'Stop'
+Import-Module Pester -MinimumVersion 5.0.0
+`$configuration = New-PesterConfiguration
+`$configuration.Run.Path = $(ConvertTo-Literal $tests)
+`$configuration.Run.Exit = `$true
+`$configuration.Output.Verbosity = 'Detailed'
+`$configuration.TestResult.Enabled = `$true
+`$configuration.TestResult.OutputPath = $(ConvertTo-Literal (Join-Path $out 'pester-results.xml'))
+Invoke-Pester -Configuration `$configuration
+"@
+}
+
+function Invoke-PackageTask {
+    $version = (Import-PowerShellDataFile -Path $manifestPath).ModuleVersion
+
+    # Azure Automation imports a zip named after the module with the manifest at its root.
+    $zip = Join-Path $out 'ExotelPS.zip'
+    if (Test-Path $zip) {
+        Remove-Item -Path $zip -Force
+    }
+    Compress-Archive -Path (Join-Path $moduleOut '*') -DestinationPath $zip
+    Write-Host "Wrote $zip" -ForegroundColor Green
+
+    # The gallery package: publish to a throwaway local repository, which writes ExotelPS.<version>.nupkg there.
+    $gallery = Join-Path $out 'gallery'
+    if (Test-Path $gallery) {
+        Remove-Item -Path $gallery -Recurse -Force
+    }
+    New-Item -ItemType Directory -Path $gallery | Out-Null
+    $repository = 'ExotelPS-build-local'
+
+    if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
+        if (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue) {
+            Unregister-PSResourceRepository -Name $repository
+        }
+        Register-PSResourceRepository -Name $repository -Uri $gallery -Trusted
+        try {
+            Publish-PSResource -Path $moduleOut -Repository $repository
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $repository
+        }
+    }
+    else {
+        if (Get-PSRepository -Name $repository -ErrorAction SilentlyContinue) {
+            Unregister-PSRepository -Name $repository
+        }
+        Register-PSRepository -Name $repository -SourceLocation $gallery -PublishLocation $gallery -InstallationPolicy Trusted
+        try {
+            Publish-Module -Path $moduleOut -Repository $repository -NuGetApiKey 'local-repository-needs-no-key'
+        }
+        finally {
+            Unregister-PSRepository -Name $repository
+        }
+    }
+
+    Write-Host "Wrote $(Join-Path $gallery "ExotelPS.$version.nupkg")" -ForegroundColor Green
+}
+
+function Invoke-DemoTask {
+    $manifest = Join-Path $moduleOut 'ExotelPS.psd1'
+    $customers = Join-Path $root 'docs/examples/customers.csv'
+    Invoke-ChildShell @"
+`$ErrorActionPreference = 'Stop'
+Import-Module $(ConvertTo-Literal $manifest)
+Connect-ExotelAccount -Sandbox
+Write-Host 'Placing the calls in docs/examples/customers.csv in the offline sandbox; some rows are wrong on purpose.' -ForegroundColor Cyan
+`$calls = @(
+    Import-Csv -Path $(ConvertTo-Literal $customers) |
+        Connect-ExotelCall -ErrorAction SilentlyContinue -ErrorVariable placingErrors |
+        Wait-ExotelCall -Timeout 120 -ErrorAction SilentlyContinue -ErrorVariable waitingErrors
+)
+`$refused = @(`$placingErrors) + @(`$waitingErrors)
+`$calls | Format-Table -Property Sid, Status, From, To, CustomField, Duration -AutoSize | Out-Host
+Write-Host "`$(`$calls.Count) calls ended; `$(`$refused.Count) rows were refused:" -ForegroundColor Cyan
+`$refused | ForEach-Object {
+    [pscustomobject]@{ OrderId = `$_.TargetObject.OrderId; Phone = `$_.TargetObject.Phone; ErrorId = `$_.FullyQualifiedErrorId.Split(',')[0]; Reason = `$_.Exception.Message }
+} | Format-Table -AutoSize -Wrap | Out-Host
+Disconnect-ExotelAccount
+"@
+}
+
+foreach ($name in $Task) {
+    Write-Host "== $name" -ForegroundColor Cyan
+    switch ($name) {
+        'Bootstrap' { Invoke-BootstrapTask }
+        'Build' { Invoke-BuildTask }
+        'Docs' { Invoke-DocsTask }
+        'Test' { Invoke-BuildTask; Invoke-DotnetTestTask; Invoke-PesterTask }
+        'Pester' { Invoke-BuildTask; Invoke-PesterTask }
+        'Package' { Invoke-BuildTask; Invoke-PackageTask }
+        'Demo' { Invoke-BuildTask; Invoke-DemoTask }
+    }
+}

@@ -1,0 +1,174 @@
+# Shared helpers for the ExotelPS Pester tests: where things are, the local emulator, test credentials.
+# Works on Windows PowerShell 5.1 and PowerShell 7. Import in BeforeAll:
+#   Import-Module (Join-Path $PSScriptRoot 'ExotelPS.TestHelpers.psm1') -Force
+
+Set-StrictMode -Version 3.0
+
+$repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+
+function Get-RepositoryRoot {
+    $repositoryRoot
+}
+
+function Get-BuiltModuleManifest {
+    $manifest = Join-Path $repositoryRoot 'out/ExotelPS/ExotelPS.psd1'
+    if (-not (Test-Path $manifest)) {
+        throw "The module is not built: $manifest is missing. Run ./build.ps1 -Task Build (./build.ps1 -Task Pester builds it for you)."
+    }
+    $manifest
+}
+
+function Get-ExampleCsvPath {
+    Join-Path $repositoryRoot 'docs/examples/customers.csv'
+}
+
+# A random API token per run, so a search for it in output cannot match anything by accident.
+function New-TestToken {
+    'tok-' + [guid]::NewGuid().ToString('N')
+}
+
+function New-TestCredential {
+    param(
+        [Parameter(Mandatory)] [string] $ApiKey,
+        [Parameter(Mandatory)] [string] $ApiToken
+    )
+
+    New-Object System.Management.Automation.PSCredential($ApiKey, (ConvertTo-SecureString -String $ApiToken -AsPlainText -Force))
+}
+
+# Texts that must never appear in output: the token, and the Basic credentials it is sent as.
+function Get-SecretForm {
+    param(
+        [Parameter(Mandatory)] [string] $ApiKey,
+        [Parameter(Mandatory)] [string] $ApiToken
+    )
+
+    $ApiToken
+    [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("${ApiKey}:${ApiToken}"))
+}
+
+function Get-FreeTcpPort {
+    $listener = New-Object System.Net.Sockets.TcpListener([System.Net.IPAddress]::Loopback, 0)
+    try {
+        $listener.Start()
+        $listener.LocalEndpoint.Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
+<#
+.SYNOPSIS
+    Starts the Exotel emulator on a free port of 127.0.0.1 with `dotnet run` and waits until it answers.
+.PARAMETER Account
+    SID:KEY:TOKEN, one per account to accept.
+#>
+function Start-ExotelEmulator {
+    param(
+        [Parameter(Mandatory)] [string[]] $Account,
+        [int] $RingMilliseconds = 200,
+        [int] $TalkMilliseconds = 300,
+        [int] $ReadyTimeoutSeconds = 300
+    )
+
+    $port = Get-FreeTcpPort
+    $project = Join-Path $repositoryRoot 'src/ExotelPS.Emulator/ExotelPS.Emulator.csproj'
+    $logs = Join-Path ([IO.Path]::GetTempPath()) ("exotelps-emulator-$port-" + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $logs | Out-Null
+
+    # Start-Process joins arguments with spaces, so the one that may hold spaces is quoted here.
+    $arguments = @('run', '--project', "`"$project`"", '--', '--port', $port, '--ring-ms', $RingMilliseconds, '--talk-ms', $TalkMilliseconds)
+    foreach ($entry in $Account) {
+        $arguments += @('--account', $entry)
+    }
+
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput (Join-Path $logs 'stdout.txt') -RedirectStandardError (Join-Path $logs 'stderr.txt')
+    $emulator = [pscustomobject]@{
+        Process = $process
+        Port    = $port
+        BaseUri = [uri]"http://127.0.0.1:$port/"
+        Logs    = $logs
+    }
+
+    # The first start compiles the emulator: be patient, but fail fast if it exits.
+    $deadline = [DateTime]::UtcNow.AddSeconds($ReadyTimeoutSeconds)
+    while ($true) {
+        if ($process.HasExited) {
+            $output = Get-Content -Raw -Path (Join-Path $logs '*.txt') -ErrorAction SilentlyContinue
+            throw "The emulator exited with code $($process.ExitCode) before answering: $output"
+        }
+
+        try {
+            Invoke-RestMethod -Uri "$($emulator.BaseUri)_emulator/stats" -TimeoutSec 5 | Out-Null
+            return $emulator
+        }
+        catch {
+            if ([DateTime]::UtcNow -gt $deadline) {
+                Stop-ExotelEmulator -Emulator $emulator
+                throw "The emulator did not answer on $($emulator.BaseUri) within $ReadyTimeoutSeconds seconds."
+            }
+            Start-Sleep -Milliseconds 500
+        }
+    }
+}
+
+# Stops `dotnet run` and the emulator it started (a child process, so the whole tree).
+function Stop-ExotelEmulator {
+    param([Parameter(Mandatory)] [AllowNull()] $Emulator)
+
+    if ($null -eq $Emulator -or $Emulator.Process.HasExited) {
+        return
+    }
+
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        $Emulator.Process.Kill($true)
+    }
+    else {
+        & taskkill.exe /PID $Emulator.Process.Id /T /F | Out-Null
+    }
+    $Emulator.Process.WaitForExit(30000) | Out-Null
+}
+
+# Every call the emulator accepted (sid, accountSid, created, finalStatus, form), oldest first.
+function Get-EmulatorCall {
+    param([Parameter(Mandatory)] $Emulator)
+
+    # Windows PowerShell writes a JSON array as one object; ForEach-Object unrolls it on both editions.
+    @(Invoke-RestMethod -Uri "$($Emulator.BaseUri)_emulator/calls" -TimeoutSec 30 | ForEach-Object { $_ })
+}
+
+function Reset-Emulator {
+    param([Parameter(Mandatory)] $Emulator)
+
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)_emulator/reset" -TimeoutSec 30 | Out-Null
+}
+
+# One form field of a recorded call (the emulator lists the form as [name, value] pairs); $null when absent.
+function Get-FormValue {
+    param(
+        [Parameter(Mandatory)] $Call,
+        [Parameter(Mandatory)] [string] $Name
+    )
+
+    foreach ($pair in @($Call.form)) {
+        if ($pair[0] -eq $Name) {
+            return $pair[1]
+        }
+    }
+    $null
+}
+
+# Everything a command wrote to every stream, as text, to search for secrets.
+function ConvertTo-AllText {
+    param([Parameter(ValueFromPipeline)] $InputObject)
+
+    begin { $items = New-Object System.Collections.Generic.List[object] }
+    process { $items.Add($InputObject) }
+    end {
+        ($items | Out-String -Width 4096) + ($items | Format-List -Property * -Force | Out-String -Width 4096)
+    }
+}
+
+Export-ModuleMember -Function *
