@@ -66,8 +66,11 @@ function ConvertTo-Literal {
     "'" + $Text.Replace("'", "''") + "'"
 }
 
+# PlatyPS v2 (Microsoft.PowerShell.PlatyPS) reads the schema 2024-05-01 pages in docs/en-US.
+$platyPS = 'Microsoft.PowerShell.PlatyPS'
+
 function Test-PlatyPS {
-    [bool](Get-Module -ListAvailable -Name platyPS)
+    [bool](Get-Module -ListAvailable -Name $platyPS)
 }
 
 function Invoke-BootstrapTask {
@@ -85,7 +88,7 @@ function Invoke-BootstrapTask {
     }
 
     if (-not (Test-PlatyPS)) {
-        Install-Module -Name platyPS -Scope CurrentUser -Force -Repository PSGallery
+        Install-Module -Name $platyPS -Scope CurrentUser -Force -Repository PSGallery
     }
 }
 
@@ -132,10 +135,45 @@ function Invoke-DocsTask {
         throw 'Build the module first: ./build.ps1 -Task Build'
     }
 
-    Import-Module platyPS -ErrorAction Stop
-    # Cmdlet pages become en-US/ExotelPS.dll-Help.xml (their 'external help file' metadata); about_ExotelPS.md becomes about_ExotelPS.help.txt.
-    New-ExternalHelp -Path $markdown -OutputPath (Join-Path $moduleOut 'en-US') -Force | Out-Null
-    Write-Host "Wrote help to $(Join-Path $moduleOut 'en-US')" -ForegroundColor Green
+    Import-Module $platyPS -ErrorAction Stop
+    $helpFolder = Join-Path $moduleOut 'en-US'
+    $maml = Join-Path $out 'maml'
+    foreach ($folder in $helpFolder, $maml) {
+        if (Test-Path $folder) {
+            Remove-Item -Path $folder -Recurse -Force
+        }
+        New-Item -ItemType Directory -Path $folder | Out-Null
+    }
+
+    Measure-PlatyPSMarkdown -Path (Join-Path $markdown '*.md') |
+        Where-Object Filetype -Match 'CommandHelp' |
+        Import-MarkdownCommandHelp -Path { $_.FilePath } |
+        Export-MamlCommandHelp -OutputFolder $maml -Force | Out-Null
+
+    # PlatyPS names the file after the module (some versions inside a module folder); PowerShell looks for a
+    # binary module's help as <assembly>-Help.xml in the culture folder.
+    $generated = @(Get-ChildItem -Path $maml -Filter '*-Help.xml' -Recurse)
+    if ($generated.Count -ne 1) {
+        throw "Expected one MAML file from PlatyPS in $maml, found $($generated.Count)."
+    }
+    Move-Item -Path $generated[0].FullName -Destination (Join-Path $helpFolder 'ExotelPS.dll-Help.xml')
+    Remove-Item -Path $maml -Recurse -Force
+
+    # About topics are plain text: the markdown without its front matter reads well in Get-Help.
+    foreach ($about in Get-ChildItem -Path $markdown -Filter 'about_*.md') {
+        $lines = Get-Content -Path $about.FullName
+        $body = if ($lines.Count -gt 0 -and $lines[0] -eq '---') {
+            $close = [Array]::IndexOf($lines, '---', 1)
+            $lines[($close + 1)..($lines.Count - 1)]
+        }
+        else {
+            $lines
+        }
+        $topic = $about.BaseName
+        Set-Content -Path (Join-Path $helpFolder "$topic.help.txt") -Value $body -Encoding UTF8
+    }
+
+    Write-Host "Wrote help to $helpFolder" -ForegroundColor Green
 }
 
 function Invoke-DotnetTestTask {
