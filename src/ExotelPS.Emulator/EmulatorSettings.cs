@@ -42,6 +42,7 @@ public sealed class EmulatorSettings
                 case "--latency-ms": faults.Latency = Milliseconds(name, value); break;
                 case "--jitter-ms": faults.LatencyJitter = Milliseconds(name, value); break;
                 case "--error-rate": faults.ErrorRate = Share(name, value); break;
+                case "--429-rate": faults.RateLimitRate = Share(name, value); break;
                 case "--drop-rate": faults.DropRate = Share(name, value); break;
                 case "--slow-rate": faults.SlowRate = Share(name, value); break;
                 case "--slow-ms": faults.SlowBodyTime = Milliseconds(name, value); break;

@@ -118,8 +118,7 @@ public sealed class ExotelSimulator
 
             if (!rateLimiter.TryAdmit(route.AccountSid, now, Options.RequestsPerMinute, out var retryAfter))
             {
-                Interlocked.Increment(ref rateLimitedCount);
-                return Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route.Json, "RATE_LIMIT_EXCEEDED", retryAfter);
+                return RateLimited(route, retryAfter);
             }
 
             return WithFaults(request, route, () => Answer(request, route, now));
@@ -128,21 +127,27 @@ public sealed class ExotelSimulator
 
     /// <summary>
     /// Draws this request's faults. A 500 or a drop strikes either before the request is carried out or after
-    /// (a coin toss, recorded), which is what leaves a client not knowing whether its call was placed.
+    /// (a coin toss, recorded), which is what leaves a client not knowing whether its call was placed. An injected
+    /// 429 always strikes before, as Exotel's limit does.
     /// </summary>
     private SimulatorResponse WithFaults(SimulatorRequest request, ApiRoute route, Func<(SimulatorResponse Response, string? CallSid)> answer)
     {
         var settings = faultSettings;
         var delay = settings.Latency + TimeSpan.FromTicks((long)(settings.LatencyJitter.Ticks * random.NextDouble()));
-        var draw = random.NextDouble();
-        FaultKind? kind = draw < settings.DropRate ? FaultKind.Drop
+
+        // 429 takes the lowest slice of the draw, so with no 429s asked for, a seed gives the faults it always gave.
+        var draw = random.NextDouble() - settings.RateLimitRate;
+        FaultKind? kind = draw < 0 ? FaultKind.RateLimited
+            : draw < settings.DropRate ? FaultKind.Drop
             : draw < settings.DropRate + settings.ErrorRate ? FaultKind.ServerError
             : random.NextDouble() < settings.SlowRate ? FaultKind.SlowBody
             : null;
         var strikesBefore = kind is FaultKind.Drop or FaultKind.ServerError && random.NextDouble() < 0.5;
 
         // A dropped request is never answered, so its placeholder answer is never sent.
-        var (response, callSid) = strikesBefore ? (InjectedServerError(route), null) : answer();
+        var (response, callSid) = kind is FaultKind.RateLimited ? (RateLimited(route, retryAfterSeconds: 1), null)
+            : strikesBefore ? (InjectedServerError(route), null)
+            : answer();
         if (kind is FaultKind.ServerError)
         {
             response = InjectedServerError(route);
@@ -151,7 +156,7 @@ public sealed class ExotelSimulator
         if (kind is { } injected)
         {
             faults.Add(new InjectedFault(injected, request.Method, request.Path, callSid));
-            response.Delivery = injected == FaultKind.ServerError ? null : injected;
+            response.Delivery = injected is FaultKind.Drop or FaultKind.SlowBody ? injected : null;
             response.SlowBodyTime = settings.SlowBodyTime;
         }
 
@@ -227,6 +232,12 @@ public sealed class ExotelSimulator
         }
 
         pendingCallbacks.Add(new PendingCallback(call, StatusCallbackEvent.Terminal, call.EndsAt));
+    }
+
+    private SimulatorResponse RateLimited(ApiRoute route, int retryAfterSeconds)
+    {
+        Interlocked.Increment(ref rateLimitedCount);
+        return Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route.Json, "RATE_LIMIT_EXCEEDED", retryAfterSeconds);
     }
 
     private static SimulatorResponse InjectedServerError(ApiRoute route) =>

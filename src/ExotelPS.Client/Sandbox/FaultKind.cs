@@ -11,4 +11,7 @@ public enum FaultKind
 
     /// <summary>The answer's body is trickled out slowly.</summary>
     SlowBody,
+
+    /// <summary>HTTP 429 with Retry-After, as past the rate limit; the request is not carried out.</summary>
+    RateLimited,
 }

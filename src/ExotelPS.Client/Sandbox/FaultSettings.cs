@@ -9,6 +9,9 @@ public sealed class FaultSettings
     /// <summary>Up to this much more delay, chosen at random per request.</summary>
     public TimeSpan LatencyJitter { get; set; }
 
+    /// <summary>Share of requests answered HTTP 429 with Retry-After: 1, as if past the rate limit; nothing is carried out.</summary>
+    public double RateLimitRate { get; set; }
+
     /// <summary>Share of requests answered with HTTP 500.</summary>
     public double ErrorRate { get; set; }
 

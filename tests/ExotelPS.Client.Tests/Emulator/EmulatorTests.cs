@@ -158,9 +158,9 @@ public sealed class EmulatorTests : SimulatedExotelContract
         Assert.Equal(1, stats.GetProperty("rateLimited").GetInt64());
         Assert.Equal(2, stats.GetProperty("requests").GetInt64());
 
-        using var faults = await exotel.Http.PostAsJsonAsync("_emulator/faults", new { errorRate = 0.25, latencyMs = 5 });
+        using var faults = await exotel.Http.PostAsJsonAsync("_emulator/faults", new { errorRate = 0.25, rateLimitRate = 0.1, latencyMs = 5 });
         faults.EnsureSuccessStatusCode();
-        Assert.Equal(0.25, exotel.Simulator.Faults.ErrorRate);
+        Assert.Equal((0.25, 0.1), (exotel.Simulator.Faults.ErrorRate, exotel.Simulator.Faults.RateLimitRate));
         Assert.Equal(TimeSpan.FromMilliseconds(5), exotel.Simulator.Faults.Latency);
         Assert.Equal(0, exotel.Simulator.Faults.DropRate);
 
@@ -178,7 +178,7 @@ public sealed class EmulatorTests : SimulatedExotelContract
         var settings = EmulatorSettings.FromArgs(new[]
         {
             "--port", "5123", "--account", "a1:k1:t1", "--account", "a2:k2:t2", "--rate", "50", "--ring-ms", "10",
-            "--talk-ms", "20", "--latency-ms", "5", "--error-rate", "0.1", "--drop-rate", "0.2", "--slow-rate", "0.3", "--seed", "7",
+            "--talk-ms", "20", "--latency-ms", "5", "--error-rate", "0.1", "--drop-rate", "0.2", "--slow-rate", "0.3", "--429-rate", "0.4", "--seed", "7",
         });
 
         Assert.Equal(5123, settings.Port);
@@ -187,7 +187,8 @@ public sealed class EmulatorTests : SimulatedExotelContract
         Assert.Equal(TimeSpan.FromMilliseconds(10), settings.Simulator.RingDelay);
         Assert.Equal(TimeSpan.FromMilliseconds(20), settings.Simulator.TalkTime);
         Assert.Equal(TimeSpan.FromMilliseconds(5), settings.Simulator.Faults.Latency);
-        Assert.Equal((0.1, 0.2, 0.3), (settings.Simulator.Faults.ErrorRate, settings.Simulator.Faults.DropRate, settings.Simulator.Faults.SlowRate));
+        var faults = settings.Simulator.Faults;
+        Assert.Equal((0.1, 0.2, 0.3, 0.4), (faults.ErrorRate, faults.DropRate, faults.SlowRate, faults.RateLimitRate));
         Assert.Equal(7, settings.Simulator.Seed);
         Assert.DoesNotContain("t1", settings.EffectiveAccounts[0].ToString());
         Assert.Equal("emulator", Assert.Single(EmulatorSettings.FromArgs(Array.Empty<string>()).EffectiveAccounts).AccountSid);
@@ -196,6 +197,7 @@ public sealed class EmulatorTests : SimulatedExotelContract
     [Theory]
     [InlineData("--bogus", "1")]
     [InlineData("--error-rate", "2")]
+    [InlineData("--429-rate", "-0.1")]
     [InlineData("--account", "only-a-sid")]
     [InlineData("--port")]
     public void BadSwitchIsRefusedNamingIt(params string[] args)

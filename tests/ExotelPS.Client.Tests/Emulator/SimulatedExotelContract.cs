@@ -344,6 +344,24 @@ public abstract class SimulatedExotelContract
     }
 
     [Fact]
+    public async Task InjectedRateLimitsAre429WithRetryAfterAndPlaceNothing()
+    {
+        await using var exotel = await StartAsync(options => options.Faults.RateLimitRate = 1);
+        var account = exotel.CreateAccount();
+        for (var index = 0; index < 10; index++)
+        {
+            using var response = await exotel.ConnectAsync(account, ConnectForm("09900000002", $"&CustomField=row-{index}"));
+            var error = (await SimulatedExotel.ReadJsonAsync(response, 429)).GetProperty("RestException");
+            Assert.Equal("RATE_LIMIT_EXCEEDED", error.GetProperty("Code").GetString());
+            Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+        }
+
+        Assert.Empty(exotel.Simulator.Calls);
+        Assert.Equal(10, exotel.Simulator.RateLimitedCount);
+        Assert.All(exotel.Simulator.InjectedFaults, fault => Assert.Equal((FaultKind.RateLimited, false), (fault.Kind, fault.CallRecorded)));
+    }
+
+    [Fact]
     public async Task DroppedConnectionsStrikeBeforeOrAfterTheCallIsRecordedAndTheRecordSaysWhich()
     {
         await using var exotel = await StartAsync(options => options.Faults.DropRate = 1);
