@@ -1,7 +1,70 @@
+using System.Globalization;
+using ExotelPS.Client;
+
 namespace ExotelPS.Benchmarks.Worker;
 
 /// <summary>Runs a campaign against an emulator in its own process, so a test can kill it hard and restart it.</summary>
+/// <remarks>
+/// <c>worker --base-uri URI --rows N --journal PATH [--rate PER_MINUTE] [--in-flight N]</c>, with the account in
+/// <c>EXOTEL_ACCOUNT_SID</c>, <c>EXOTEL_API_KEY</c> and <c>EXOTEL_API_TOKEN</c> (never on the command line, where any
+/// process list shows it). Row i is <see cref="SoakCampaign.Request"/>. Each result is printed on stdout, in row order,
+/// as <c>row TAB outcome TAB sid-or-dash TAB may-have-been-placed</c>; rerun with the same journal to finish a killed run.
+/// </remarks>
 internal static class SoakWorker
 {
-    public static Task<int> RunAsync(string[] args) => throw new NotImplementedException();
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WorkerSettings settings;
+        try
+        {
+            settings = WorkerSettings.Parse(args, Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(WorkerSettings.Usage);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        var clientOptions = new ExotelClientOptions
+        {
+            RequestsPerMinute = settings.RequestsPerMinute,
+            MaxConcurrency = settings.InFlight,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(20),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+        };
+        using var client = new ExotelClient(settings.Account, clientOptions);
+        using var journal = CallJournal.Open(settings.JournalPath);
+        foreach (var warning in journal.Warnings)
+        {
+            Console.Error.WriteLine("journal: " + warning);
+        }
+
+        var dispatcherOptions = new DispatcherOptions { MaxInFlight = settings.InFlight };
+        var counts = new Dictionary<DispatchOutcome, int>();
+        var results = CallDispatcher<int>.RunAsync(
+            Enumerable.Range(0, settings.Rows), SoakCampaign.Request, client.PlaceCallAsync, dispatcherOptions, journal, stop.Token);
+        await foreach (var result in results)
+        {
+            Console.Out.WriteLine(string.Join(
+                "\t",
+                result.Input.ToString(CultureInfo.InvariantCulture),
+                result.Outcome,
+                result.CallSid ?? "-",
+                result.Error?.MayHaveBeenPlaced ?? false));
+            counts[result.Outcome] = counts.TryGetValue(result.Outcome, out var count) ? count + 1 : 1;
+        }
+
+        Console.Out.Flush();
+        Console.Error.WriteLine($"worker: {settings.Rows} rows for account {settings.Account.AccountSid}: "
+            + string.Join(", ", counts.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {pair.Value}")));
+        return 0;
+    }
 }

@@ -1,0 +1,76 @@
+using System.Globalization;
+using ExotelPS.Client;
+
+namespace ExotelPS.Benchmarks.Worker;
+
+/// <summary>The soak worker's command line.</summary>
+internal sealed class WorkerSettings
+{
+    public const string Usage =
+        "usage: ExotelPS.Benchmarks worker --base-uri URI --rows N --journal PATH [--rate PER_MINUTE] [--in-flight N]"
+        + " (account in EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN)";
+
+    private WorkerSettings(ExotelAccount account, int rows, string journalPath, int requestsPerMinute, int inFlight)
+    {
+        Account = account;
+        Rows = rows;
+        JournalPath = journalPath;
+        RequestsPerMinute = requestsPerMinute;
+        InFlight = inFlight;
+    }
+
+    public ExotelAccount Account { get; }
+
+    public int Rows { get; }
+
+    public string JournalPath { get; }
+
+    public int RequestsPerMinute { get; }
+
+    public int InFlight { get; }
+
+    /// <exception cref="ArgumentException">A switch is unknown, missing or out of range, or an account variable is unset.</exception>
+    public static WorkerSettings Parse(IReadOnlyList<string> args, Func<string, string?> environment)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var index = 0; index < args.Count; index += 2)
+        {
+            var name = args[index];
+            if (name is not ("--base-uri" or "--rows" or "--journal" or "--rate" or "--in-flight"))
+            {
+                throw new ArgumentException($"Unknown switch '{name}'.");
+            }
+
+            values[name] = index + 1 < args.Count ? args[index + 1] : throw new ArgumentException($"Switch {name} needs a value.");
+        }
+
+        var baseUri = Uri.TryCreate(Required(values, "--base-uri"), UriKind.Absolute, out var uri)
+            ? uri
+            : throw new ArgumentException("Switch --base-uri needs an absolute URI.");
+        string Variable(string name) => environment(name) is { Length: > 0 } value
+            ? value
+            : throw new ArgumentException($"The environment variable {name} is required.");
+
+        return new WorkerSettings(
+            new ExotelAccount(Variable("EXOTEL_ACCOUNT_SID"), Variable("EXOTEL_API_KEY"), Variable("EXOTEL_API_TOKEN"), baseUri),
+            Count(values, "--rows", null),
+            Required(values, "--journal"),
+            Count(values, "--rate", ExotelClientOptions.ExotelRequestsPerMinute),
+            Count(values, "--in-flight", 10));
+    }
+
+    private static string Required(Dictionary<string, string> values, string name) =>
+        values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"Switch {name} is required.");
+
+    private static int Count(Dictionary<string, string> values, string name, int? defaultValue)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return defaultValue ?? throw new ArgumentException($"Switch {name} is required.");
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 1
+            ? number
+            : throw new ArgumentException($"Switch {name} '{text}': must be a whole number, at least 1.");
+    }
+}
