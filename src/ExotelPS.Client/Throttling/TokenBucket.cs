@@ -3,12 +3,19 @@ namespace ExotelPS.Client.Throttling;
 /// <summary>
 /// Paces request starts evenly: a token bucket kept as a "theoretical arrival time" (GCRA), so each caller is
 /// given its own start slot in arrival order. It targets 99% of the limit with a burst so small that any sliding
-/// 60-second window (how Exotel and the emulator count) stays below the limit.
+/// 60-second window (how Exotel and the emulator count) stays below the limit, even when requests reach Exotel up
+/// to <see cref="ArrivalJitter"/> later or sooner than they were started.
 /// </summary>
 internal sealed class TokenBucket
 {
     /// <summary>Share of the limit aimed at: the 1% headroom absorbs network jitter in arrival times.</summary>
     internal const double TargetShare = 0.99;
+
+    /// <summary>
+    /// How far arrival times at Exotel may wander from start times (a first request opens its connection, a later one
+    /// reuses it): the burst leaves this much of the limit's headroom unused, so such a squeeze never tips a window over.
+    /// </summary>
+    internal static readonly TimeSpan ArrivalJitter = TimeSpan.FromMilliseconds(500);
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly object gate = new();
@@ -46,7 +53,8 @@ internal sealed class TokenBucket
 
     /// <summary>
     /// Changes the limit. A 60-second window holds at most <c>burst + 99% of the limit</c> starts, so the burst is
-    /// what is left under the limit less one request of margin (at least 1): 1 at Exotel's 200 a minute.
+    /// what is left under the limit less one request and <see cref="ArrivalJitter"/>'s worth of margin (at least 1):
+    /// 1 at Exotel's 200 a minute, 9 at 6,000.
     /// </summary>
     public void SetRate(int requestsPerMinute)
     {
@@ -54,7 +62,8 @@ internal sealed class TokenBucket
         lock (gate)
         {
             interval = TimeSpan.FromTicks((long)Math.Ceiling(Window.Ticks / perWindow));
-            burst = Math.Max(1, requestsPerMinute - 1 - (int)Math.Floor(perWindow));
+            var jitterMargin = (int)Math.Ceiling(ArrivalJitter.Ticks / (double)interval.Ticks);
+            burst = Math.Max(1, requestsPerMinute - 1 - (int)Math.Floor(perWindow) - jitterMargin);
         }
     }
 

@@ -23,6 +23,23 @@ public sealed class TokenBucketTests
         Assert.True(lastMinute >= Math.Floor(requestsPerMinute * 0.98), $"only {lastMinute} starts in the last minute");
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(1000)]
+    [InlineData(6000)]
+    [InlineData(60)]
+    public void A_window_stays_within_the_limit_when_the_first_second_of_requests_arrives_late(int requestsPerMinute)
+    {
+        var bucket = new TokenBucket(requestsPerMinute);
+        var starts = Enumerable.Range(0, requestsPerMinute * 3).Select(_ => bucket.Reserve(TimeSpan.Zero)).ToList();
+
+        // The opening requests reach Exotel late (new connections), the rest at once: arrivals bunch up at the start.
+        var arrivals = starts.Select(start => start < TimeSpan.FromSeconds(1) ? start + TokenBucket.ArrivalJitter : start).Order().ToList();
+
+        var busiest = MostStartsInAnyWindow(arrivals, TimeSpan.FromMinutes(1));
+        Assert.True(busiest <= requestsPerMinute, $"{busiest} arrivals in one minute at a limit of {requestsPerMinute}");
+    }
+
     [Fact]
     public void At_exotels_limit_starts_are_spaced_evenly_with_no_burst()
     {
@@ -38,7 +55,7 @@ public sealed class TokenBucketTests
     [Fact]
     public void A_higher_limit_allows_a_small_burst_after_a_quiet_spell()
     {
-        var bucket = new TokenBucket(1000);
+        var bucket = new TokenBucket(6000);
         var later = TimeSpan.FromMinutes(10);
 
         var waits = Enumerable.Range(0, 12).Select(_ => bucket.Reserve(later)).ToList();
