@@ -4,30 +4,11 @@ using ExotelPS.Client;
 namespace ExotelPS.Benchmarks.Worker;
 
 /// <summary>The soak worker's command line.</summary>
-internal sealed class WorkerSettings
+internal sealed record WorkerSettings(ExotelAccount Account, int Rows, string JournalPath, int RequestsPerMinute, int InFlight)
 {
     public const string Usage =
         "usage: ExotelPS.Benchmarks worker --base-uri URI --rows N --journal PATH [--rate PER_MINUTE] [--in-flight N]"
         + " (account in EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN)";
-
-    private WorkerSettings(ExotelAccount account, int rows, string journalPath, int requestsPerMinute, int inFlight)
-    {
-        Account = account;
-        Rows = rows;
-        JournalPath = journalPath;
-        RequestsPerMinute = requestsPerMinute;
-        InFlight = inFlight;
-    }
-
-    public ExotelAccount Account { get; }
-
-    public int Rows { get; }
-
-    public string JournalPath { get; }
-
-    public int RequestsPerMinute { get; }
-
-    public int InFlight { get; }
 
     /// <exception cref="ArgumentException">A switch is unknown, missing or out of range, or an account variable is unset.</exception>
     public static WorkerSettings Parse(IReadOnlyList<string> args, Func<string, string?> environment)

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace ExotelPS.Benchmarks.Measurements;
+
+/// <summary>The benchmark's scaled-down Exotel: 30 times its real limit, answering after each of three latencies.</summary>
+internal static class Latencies
+{
+    /// <summary>Requests a minute allowed, instead of Exotel's 200: 100 a second.</summary>
+    public const int Cap = 6_000;
+
+    public static readonly TimeSpan[] All = { TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2) };
+
+    public static string Label(TimeSpan latency) => latency < TimeSpan.FromSeconds(1)
+        ? latency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"
+        : latency.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+}
