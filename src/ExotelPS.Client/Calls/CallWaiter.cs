@@ -22,10 +22,14 @@ public sealed class CallWaiter<TInput> : IDisposable
     // Never disposed: the poller and TakeAll may still hold its token after Dispose; cancelling is what matters.
     private readonly CancellationTokenSource stopping;
     private readonly object gate = new();
-    private readonly List<Entry> entries = new();
+
+    // Added and not yet taken, in the order added: a taken entry is let go, so a long run holds only what is still to come.
+    private readonly Queue<Entry> untaken = new();
+
+    // Added and not yet final: what the poller asks about.
+    private readonly List<Entry> pending = new();
     private readonly SemaphoreSlim resultArrived = new(0);
     private readonly SemaphoreSlim pollerWake = new(0);
-    private int taken;
     private bool completed;
 
     /// <summary>Creates a waiter; each call added gets <paramref name="timeout"/> from the moment it is added.</summary>
@@ -66,7 +70,11 @@ public sealed class CallWaiter<TInput> : IDisposable
                 throw new InvalidOperationException("No call can be added after Complete().");
             }
 
-            entries.Add(entry);
+            untaken.Enqueue(entry);
+            if (entry.Result is null)
+            {
+                pending.Add(entry);
+            }
         }
 
         resultArrived.Release();
@@ -122,9 +130,9 @@ public sealed class CallWaiter<TInput> : IDisposable
     {
         lock (gate)
         {
-            if (taken < entries.Count && entries[taken].Result is { } result)
+            if (untaken.Count > 0 && untaken.Peek().Result is { } result)
             {
-                taken++;
+                untaken.Dequeue();
                 return result;
             }
 
@@ -136,7 +144,7 @@ public sealed class CallWaiter<TInput> : IDisposable
     {
         lock (gate)
         {
-            return completed && taken == entries.Count;
+            return completed && untaken.Count == 0;
         }
     }
 
@@ -157,7 +165,11 @@ public sealed class CallWaiter<TInput> : IDisposable
     {
         lock (gate)
         {
-            entry.Result ??= new WaitResult<TInput>(entry.Input, entry.CallSid, call, timedOut, error);
+            if (entry.Result is null)
+            {
+                entry.Result = new WaitResult<TInput>(entry.Input, entry.CallSid, call, timedOut, error);
+                pending.Remove(entry);
+            }
         }
 
         resultArrived.Release();
@@ -171,20 +183,20 @@ public sealed class CallWaiter<TInput> : IDisposable
         {
             while (true)
             {
-                List<Entry> pending;
+                List<Entry> unfinished;
                 lock (gate)
                 {
-                    pending = entries.Where(entry => entry.Result is null).ToList();
-                    if (completed && pending.Count == 0)
+                    unfinished = pending.ToList();
+                    if (completed && unfinished.Count == 0)
                     {
                         return;
                     }
                 }
 
                 var now = clock.Elapsed;
-                var expired = pending.Where(entry => entry.Deadline <= now).ToList();
+                var expired = unfinished.Where(entry => entry.Deadline <= now).ToList();
                 await Task.WhenAll(expired.Select(entry => ReadOnceMoreAsync(entry, cancellationToken))).ConfigureAwait(false);
-                var waiting = pending.Except(expired).ToList();
+                var waiting = unfinished.Except(expired).ToList();
                 if (now >= nextPoll)
                 {
                     // One listing request per 100 pending calls per interval, all through the account's throttle.
