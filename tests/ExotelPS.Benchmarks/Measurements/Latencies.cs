@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExotelPS.Emulator;
 
 namespace ExotelPS.Benchmarks.Measurements;
 
@@ -9,6 +10,13 @@ internal static class Latencies
     public const int Cap = 6_000;
 
     public static readonly TimeSpan[] All = { TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2) };
+
+    /// <summary>An emulator on 127.0.0.1 with the benchmark's cap, answering after <paramref name="latency"/>.</summary>
+    public static Task<EmulatorHost> StartEmulatorAsync(TimeSpan latency) => EmulatorHost.StartAsync(options =>
+    {
+        options.RequestsPerMinute = Cap;
+        options.Faults.Latency = latency;
+    });
 
     public static string Label(TimeSpan latency) => latency < TimeSpan.FromSeconds(1)
         ? latency.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"

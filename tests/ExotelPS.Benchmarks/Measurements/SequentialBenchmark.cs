@@ -43,7 +43,7 @@ internal static class SequentialBenchmark
 
     private static async Task<TimeSpan> TimePerCallAsync(TimeSpan latency, int sample)
     {
-        await using var emulator = await BenchmarkEmulator.StartAsync(Latencies.Cap, latency);
+        await using var emulator = await Latencies.StartEmulatorAsync(latency);
         using var client = new ExotelClient(emulator.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = Latencies.Cap });
 
         // One untimed call first: the connection and the JIT are a one-off cost, not a per-call one.

@@ -61,7 +61,7 @@ internal static class ThroughputBenchmark
 
     private static async Task<ThroughputRun> RunOneAsync(TimeSpan latency, int calls)
     {
-        await using var emulator = await BenchmarkEmulator.StartAsync(Latencies.Cap, latency);
+        await using var emulator = await Latencies.StartEmulatorAsync(latency);
         var inFlight = InFlightFor(latency);
         using var client = new ExotelClient(
             emulator.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = Latencies.Cap, MaxConcurrency = inFlight });

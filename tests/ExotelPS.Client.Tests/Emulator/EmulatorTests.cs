@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ExotelPS.Client.Sandbox;
-using ExotelPS.Emulator;
 
 namespace ExotelPS.Client.Tests.Emulator;
 

@@ -1,11 +1,11 @@
+using ExotelPS.Client;
 using ExotelPS.Client.Sandbox;
-using ExotelPS.Emulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExotelPS.Client.Tests;
+namespace ExotelPS.Emulator;
 
-/// <summary>The emulator hosted in the test process on Kestrel, 127.0.0.1 and a free port.</summary>
+/// <summary>The emulator hosted inside another process (a test run, a benchmark) on Kestrel, 127.0.0.1 and a free port.</summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private static int accountCount;
@@ -31,6 +31,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         configure?.Invoke(settings.Simulator);
         var app = EmulatorApp.Build(settings);
         await app.StartAsync();
+
         // Kestrel replaces port 0 with the port it bound once started.
         var address = app.Urls.First();
         return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
