@@ -40,12 +40,19 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Registers a fresh account (a unique SID each call) and returns it, pointed at this emulator.</summary>
     public ExotelAccount CreateAccount()
     {
+        var (sid, key, token) = CreateCredentials();
+        return new ExotelAccount(sid, key, token, BaseUri);
+    }
+
+    /// <summary>Registers a fresh account and returns its bare credentials, for a process that is given them another way.</summary>
+    public (string AccountSid, string ApiKey, string ApiToken) CreateCredentials()
+    {
         var number = Interlocked.Increment(ref accountCount);
         var sid = $"acct{number}x{Guid.NewGuid():N}".Substring(0, 16);
         var key = "key-" + Guid.NewGuid().ToString("N");
         var token = "token-" + Guid.NewGuid().ToString("N");
         Simulator.AddAccount(sid, key, token);
-        return new ExotelAccount(sid, key, token, BaseUri);
+        return (sid, key, token);
     }
 
     /// <inheritdoc/>

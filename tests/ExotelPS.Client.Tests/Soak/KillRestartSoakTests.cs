@@ -127,10 +127,7 @@ public sealed class KillRestartSoakTests : IDisposable
     // A worker on an account of its own, which it is given, as a runbook would be, through the environment.
     private static WorkerProcess.Launcher Worker(EmulatorHost emulator, string journalPath)
     {
-        var sid = "soak" + Guid.NewGuid().ToString("N").Substring(0, 8);
-        var key = "key-" + Guid.NewGuid().ToString("N");
-        var token = "token-" + Guid.NewGuid().ToString("N");
-        emulator.Simulator.AddAccount(sid, key, token);
+        var (sid, key, token) = emulator.CreateCredentials();
         var environment = new Dictionary<string, string>
         {
             ["EXOTEL_ACCOUNT_SID"] = sid,
