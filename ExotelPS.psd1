@@ -37,7 +37,7 @@
         PSData = @{
             Tags         = @('Exotel', 'Telephony', 'Voice', 'Calls', 'IVR', 'India', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/ExotelPS/ExotelPS'
-            LicenseUri   = 'https://github.com/ExotelPS/ExotelPS/blob/main/LICENSE'
+            LicenseUri   = 'https://github.com/ExotelPS/ExotelPS/blob/main/docs/LICENSE'
             ReleaseNotes = 'First release: Connect-ExotelAccount (credential, key and token, environment variables, offline sandbox), Connect-ExotelCall and Start-ExotelFlowCall (bulk from the pipeline with a journal), Get-ExotelCall, Wait-ExotelCall.'
         }
     }

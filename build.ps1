@@ -3,17 +3,19 @@
     Builds, tests, documents and packages the ExotelPS module.
 
 .DESCRIPTION
-    Runs on Windows PowerShell 5.1 and PowerShell 7 with the .NET SDK on PATH. Tasks:
-      Bootstrap  installs Pester 5 and PlatyPS for the current user when they are missing
+    Runs on Windows PowerShell 5.1 and PowerShell 7 with the .NET SDK on PATH. On a machine with only the SDK:
+      dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
+    Tasks:
+      Bootstrap  gets Pester 5 from NuGet (into out/tools) and finds PlatyPS (../shared/psmodules, else the Gallery)
       Build      lays out the module in out/ExotelPS (then Docs, when PlatyPS is installed)
-      Test       Build, dotnet test, then Pester
+      Test       Build, dotnet test, then Pester; ends with "xunit: N passed, N failed" and "Pester: N passed, N failed"
       Pester     Build, then the Pester tests in tests/Pester
       Docs       PlatyPS markdown in docs/en-US -> en-US/ExotelPS.dll-Help.xml and about_ExotelPS.help.txt
       Package    Build, then out/ExotelPS.zip (for Azure Automation) and a .nupkg (for a PowerShell gallery)
       Demo       Build, then runs docs/examples/customers.csv through the offline sandbox and shows the results
 
 .EXAMPLE
-    ./build.ps1 -Task Demo
+    dotnet pwsh ./build.ps1 -Task Demo
 #>
 [CmdletBinding()]
 param(
@@ -38,24 +40,55 @@ if (-not $env:EXOTELPS_BUILD_ROOT) {
 }
 
 function Invoke-Dotnet {
-    param([Parameter(Mandatory)] [string[]] $Arguments)
+    param(
+        [Parameter(Mandatory)] [string[]] $Arguments,
+        # Keep the tool's output to show only if it fails (a newcomer came for the demo, not for MSBuild's log).
+        [switch] $Quiet
+    )
 
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
-    & dotnet @Arguments
+    if ($Quiet) {
+        $log = & dotnet @Arguments 2>&1
+        if ($LASTEXITCODE -ne 0) {
+            $log | Out-Host
+        }
+    }
+    else {
+        & dotnet @Arguments
+    }
     if ($LASTEXITCODE -ne 0) {
         throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE."
     }
 }
 
-# Runs a script in a fresh process of this PowerShell edition, so the module DLLs it loads are never locked in this one.
+# How to start this PowerShell again: as a .NET tool the process is the dotnet host, which needs pwsh.dll first.
+function Get-ShellCommand {
+    $process = (Get-Process -Id $PID).Path
+    $toolEntry = Join-Path $PSHOME 'pwsh.dll'
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet' -and (Test-Path $toolEntry)) {
+        return $process, $toolEntry
+    }
+    , $process
+}
+
+# Runs a script in a fresh process of this PowerShell edition, so the module DLLs it loads are never locked in this
+# one. The script goes in a file run with -File, so every stream comes back as plain text even when redirected.
 function Invoke-ChildShell {
     param([Parameter(Mandatory)] [string] $Script)
 
-    $shell = (Get-Process -Id $PID).Path
-    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
-    & $shell -NoLogo -NoProfile -NonInteractive -EncodedCommand $encoded
-    if ($LASTEXITCODE -ne 0) {
-        throw "The child PowerShell failed with exit code $LASTEXITCODE."
+    $shell = @(Get-ShellCommand)
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("exotelps-build-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -Path $file -Value $Script -Encoding UTF8
+    try {
+        $arguments = @($shell | Select-Object -Skip 1) + @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', $file)
+        & $shell[0] @arguments
+        $exitCode = $LASTEXITCODE
+    }
+    finally {
+        Remove-Item -Path $file -Force -ErrorAction SilentlyContinue
+    }
+    if ($exitCode -ne 0) {
+        throw "The child PowerShell failed with exit code $exitCode."
     }
 }
 
@@ -66,28 +99,38 @@ function ConvertTo-Literal {
     "'" + $Text.Replace("'", "''") + "'"
 }
 
-# PlatyPS v2 (Microsoft.PowerShell.PlatyPS) reads the schema 2024-05-01 pages in docs/en-US.
+# PlatyPS v2 (Microsoft.PowerShell.PlatyPS) reads the schema 2024-05-01 pages in docs/en-US. Where the Gallery cannot be
+# reached, ../shared/psmodules beside the repository holds it; child shells inherit the path.
 $platyPS = 'Microsoft.PowerShell.PlatyPS'
+$sharedModules = Join-Path (Split-Path -Parent $root) 'shared/psmodules'
+if (-not (Get-Module -ListAvailable -Name $platyPS) -and (Test-Path (Join-Path $sharedModules $platyPS))) {
+    $env:PSModulePath = $sharedModules + [IO.Path]::PathSeparator + $env:PSModulePath
+}
 
 function Test-PlatyPS {
     [bool](Get-Module -ListAvailable -Name $platyPS)
 }
 
-function Invoke-BootstrapTask {
-    if ($PSVersionTable.PSEdition -eq 'Desktop') {
-        # Windows PowerShell 5.1 needs TLS 1.2 and the NuGet provider to reach the PowerShell Gallery.
-        [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
-        if (-not (Get-PackageProvider -ListAvailable -Name NuGet -ErrorAction SilentlyContinue)) {
-            Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force | Out-Null
-        }
-    }
+# Pester comes from NuGet, not the Gallery: restoring tests/Pester/Pester.proj downloads it into out/tools.
+$pesterProject = Join-Path $root 'tests/Pester/Pester.proj'
+$toolPackages = Join-Path $out 'tools/packages'
 
-    if (-not (Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0.0' })) {
-        # -SkipPublisherCheck: Windows ships Pester 3.4 signed by another publisher.
-        Install-Module -Name Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck -Repository PSGallery
+function Get-PesterManifest {
+    $version = ([xml](Get-Content -Raw -Path $pesterProject)).Project.PropertyGroup.PesterVersion
+    Join-Path $toolPackages "pester/$version/tools/Pester.psd1"
+}
+
+function Invoke-BootstrapTask {
+    if (-not (Test-Path (Get-PesterManifest))) {
+        Invoke-Dotnet -Quiet restore, $pesterProject, "-p:RestorePackagesPath=$toolPackages"
     }
+    Write-Host "Pester: $(Get-PesterManifest)" -ForegroundColor DarkGray
 
     if (-not (Test-PlatyPS)) {
+        if ($PSVersionTable.PSEdition -eq 'Desktop') {
+            # Windows PowerShell 5.1 needs TLS 1.2 to reach the PowerShell Gallery.
+            [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+        }
         Install-Module -Name $platyPS -Scope CurrentUser -Force -Repository PSGallery
     }
 }
@@ -103,15 +146,18 @@ function Invoke-BuildTask {
     }
 
     $client = Join-Path $root 'src/ExotelPS.Client/ExotelPS.Client.csproj'
-    Invoke-Dotnet publish, $client, '-c', $Configuration, '-f', 'netstandard2.0', '-o', (Join-Path $moduleOut 'Dependencies/Desktop')
-    Invoke-Dotnet publish, $client, '-c', $Configuration, '-f', 'net8.0', '-o', (Join-Path $moduleOut 'Dependencies/Core')
-    Invoke-Dotnet publish, (Join-Path $root 'src/ExotelPS/ExotelPS.csproj'), '-c', $Configuration, '-o', (Join-Path $staging 'ExotelPS')
-    Invoke-Dotnet publish, (Join-Path $root 'src/ExotelPS.LoadContext/ExotelPS.LoadContext.csproj'), '-c', $Configuration, '-o', (Join-Path $staging 'LoadContext')
+    Invoke-Dotnet -Quiet publish, $client, '-c', $Configuration, '-f', 'netstandard2.0', '-o', (Join-Path $moduleOut 'Dependencies/Desktop')
+    Invoke-Dotnet -Quiet publish, $client, '-c', $Configuration, '-f', 'net8.0', '-o', (Join-Path $moduleOut 'Dependencies/Core')
+    Invoke-Dotnet -Quiet publish, (Join-Path $root 'src/ExotelPS/ExotelPS.csproj'), '-c', $Configuration, '-o', (Join-Path $staging 'ExotelPS')
+    Invoke-Dotnet -Quiet publish, (Join-Path $root 'src/ExotelPS.LoadContext/ExotelPS.LoadContext.csproj'), '-c', $Configuration, '-o', (Join-Path $staging 'LoadContext')
 
     Copy-Item -Path (Join-Path $staging 'ExotelPS/ExotelPS.dll') -Destination $moduleOut
     Copy-Item -Path (Join-Path $staging 'ExotelPS/ExotelPS.format.ps1xml') -Destination $moduleOut
     Copy-Item -Path (Join-Path $staging 'LoadContext/ExotelPS.LoadContext.dll') -Destination $moduleOut
     Copy-Item -Path $manifestPath -Destination $moduleOut
+    Copy-Item -Path (Join-Path $root 'docs/LICENSE') -Destination $moduleOut
+    # Symbols are for a debugger on the build machine; they do not ship.
+    Get-ChildItem -Path $moduleOut -Filter '*.pdb' -Recurse | Remove-Item -Force
     Remove-Item -Path $staging -Recurse -Force
 
     if (Test-PlatyPS) {
@@ -176,34 +222,56 @@ function Invoke-DocsTask {
     Write-Host "Wrote help to $helpFolder" -ForegroundColor Green
 }
 
+# dotnet test over the solution, ending with one plain line summed over every test assembly.
 function Invoke-DotnetTestTask {
-    Invoke-Dotnet test, (Join-Path $root 'ExotelPS.sln'), '-c', $Configuration
+    $passed = 0
+    $failed = 0
+    $arguments = 'test', (Join-Path $root 'ExotelPS.sln'), '-c', $Configuration
+    Write-Host "dotnet $($arguments -join ' ')" -ForegroundColor DarkGray
+    & dotnet @arguments 2>&1 | ForEach-Object {
+        $line = "$_"
+        Write-Host $line
+        if ($line -match '(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+)') {
+            $failed += [int]$Matches[2]
+            $passed += [int]$Matches[3]
+        }
+    }
+    $exitCode = $LASTEXITCODE
+    Write-Host "xunit: $passed passed, $failed failed"
+    if ($exitCode -ne 0) {
+        throw "dotnet test failed with exit code $exitCode."
+    }
 }
 
+# Pester in a fresh PowerShell against the built module, with the caller's preferences left behind (an inherited
+# $ErrorActionPreference = 'Stop' would turn the per-row errors the tests expect into terminating ones).
 function Invoke-PesterTask {
+    Invoke-BootstrapTask
     $tests = Join-Path $root 'tests/Pester'
     Invoke-ChildShell @"
-`$ErrorActionPreference = 'Stop'
-Import-Module Pester -MinimumVersion 5.0.0
+Import-Module $(ConvertTo-Literal (Get-PesterManifest)) -ErrorAction Stop
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = $(ConvertTo-Literal $tests)
-`$configuration.Run.Exit = `$true
+`$configuration.Run.PassThru = `$true
 `$configuration.Output.Verbosity = 'Detailed'
 `$configuration.TestResult.Enabled = `$true
 `$configuration.TestResult.OutputPath = $(ConvertTo-Literal (Join-Path $out 'pester-results.xml'))
-Invoke-Pester -Configuration `$configuration
+`$result = Invoke-Pester -Configuration `$configuration
+Write-Host "Pester: `$(`$result.PassedCount) passed, `$(`$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount) failed, `$(`$result.SkippedCount) skipped"
+exit [Math]::Min(`$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount, 255)
 "@
 }
 
 function Invoke-PackageTask {
     $version = (Import-PowerShellDataFile -Path $manifestPath).ModuleVersion
 
-    # Azure Automation imports a zip named after the module with the manifest at its root.
+    # Azure Automation imports a zip that holds a folder named like the zip and the manifest inside it: ExotelPS.zip
+    # with ExotelPS/ExotelPS.psd1. Compressing the folder itself (not its contents) writes that layout.
     $zip = Join-Path $out 'ExotelPS.zip'
     if (Test-Path $zip) {
         Remove-Item -Path $zip -Force
     }
-    Compress-Archive -Path (Join-Path $moduleOut '*') -DestinationPath $zip
+    Compress-Archive -Path $moduleOut -DestinationPath $zip
     Write-Host "Wrote $zip" -ForegroundColor Green
 
     # The gallery package: publish to a throwaway local repository, which writes ExotelPS.<version>.nupkg there.

@@ -15,7 +15,7 @@ public sealed class ExotelSession : IDisposable
         Trace = trace;
         IsSandbox = isSandbox;
         AccountSid = client.Account.AccountSid;
-        Region = client.Account.Region;
+        Region = client.Account.Region.ToString();
         BaseUri = client.Account.BaseUri;
         RequestsPerMinute = client.Options.RequestsPerMinute;
         ThrottleLimit = client.Options.MaxConcurrency;
@@ -26,7 +26,7 @@ public sealed class ExotelSession : IDisposable
     public string AccountSid { get; }
 
     /// <summary>The Exotel region (for a custom base URI, the region it resembles).</summary>
-    public ExotelRegion Region { get; }
+    public string Region { get; }
 
     /// <summary>Where requests go.</summary>
     public Uri BaseUri { get; }

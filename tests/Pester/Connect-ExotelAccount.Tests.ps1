@@ -110,6 +110,8 @@ Describe 'Connect-ExotelAccount' {
     }
 
     It 'offers the regions by name' {
-        (Get-Command Connect-ExotelAccount).Parameters['Region'].ParameterType.ToString() | Should -Match 'ExotelRegion'
+        $region = (Get-Command Connect-ExotelAccount).Parameters['Region']
+        $region.Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues | Should -Be 'Singapore', 'Mumbai'
+        (TabExpansion2 -inputScript 'Connect-ExotelAccount -Region M' -cursorColumn 31).CompletionMatches.CompletionText | Should -Be 'Mumbai'
     }
 }

@@ -46,7 +46,8 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
     /// <summary>The account's region, Singapore or Mumbai (default: $env:EXOTEL_REGION, else Singapore).</summary>
     [Parameter(ParameterSetName = CredentialSet)]
     [Parameter(ParameterSetName = ApiKeySet)]
-    public ExotelRegion? Region { get; set; }
+    [ValidateSet(nameof(ExotelRegion.Singapore), nameof(ExotelRegion.Mumbai))]
+    public string? Region { get; set; }
 
     /// <summary>Another base URI: the local emulator, or a proxy (https, or http on loopback only).</summary>
     [Parameter(ParameterSetName = CredentialSet)]

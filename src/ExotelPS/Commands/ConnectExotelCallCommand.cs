@@ -31,14 +31,14 @@ public sealed class ConnectExotelCallCommand : PlaceCallCommand
 
     /// <summary>single (both legs merged) or dual (one channel per leg).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientEnum(typeof(RecordingChannels))]
+    [ArgumentCompleter(typeof(WireNameCompleter))]
     [Alias("Channels")]
-    public RecordingChannels? RecordingChannels { get; set; }
+    public string? RecordingChannels { get; set; }
 
     /// <summary>mp3 or mp3-hq.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientEnum(typeof(RecordingFormat))]
-    public RecordingFormat? RecordingFormat { get; set; }
+    [ArgumentCompleter(typeof(WireNameCompleter))]
+    public string? RecordingFormat { get; set; }
 
     /// <summary>A ws:// or wss:// URL that receives the call's audio in real time.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -47,19 +47,20 @@ public sealed class ConnectExotelCallCommand : PlaceCallCommand
 
     /// <summary>When streaming begins: Leg1Connect or Leg2Connect.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientEnum(typeof(StreamBegin))]
-    public StreamBegin? StreamBegin { get; set; }
+    [ArgumentCompleter(typeof(WireNameCompleter))]
+    public string? StreamBegin { get; set; }
 
     /// <summary>Who hears the pre-call audio: Callee or Both.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientEnum(typeof(StartPlaybackTo))]
+    [ArgumentCompleter(typeof(WireNameCompleter))]
     [Alias("StartPlaybackToNew")]
-    public StartPlaybackTo? StartPlaybackTo { get; set; }
+    public string? StartPlaybackTo { get; set; }
 
     /// <summary>An audio URL played before the call connects.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("StartPlaybackValueNew")]
     public string? StartPlaybackValue { get; set; }
 
-    private protected override PlaceCallOptions CreateRequest() => CallRequestMapper.ToRequest(this);
+    private protected override PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures) =>
+        CallRequestMapper.ToRequest(this, failures);
 }

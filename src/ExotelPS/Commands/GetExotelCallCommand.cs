@@ -42,8 +42,8 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
 
     /// <summary>Only calls in this direction: inbound, outbound-dial or outbound-api.</summary>
     [Parameter(ParameterSetName = ListSet)]
-    [LenientEnum(typeof(CallDirection))]
-    public CallDirection? Direction { get; set; }
+    [ValidateSet("inbound", "outbound-dial", "outbound-api")]
+    public string? Direction { get; set; }
 
     /// <summary>Only calls created at or after this time (Exotel lists one month per query; default the last 31 days).</summary>
     [Parameter(ParameterSetName = ListSet)]

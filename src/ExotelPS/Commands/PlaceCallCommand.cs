@@ -44,8 +44,8 @@ public abstract class PlaceCallCommand : ExotelApiCommand
 
     /// <summary>trans for a transactional call.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientEnum(typeof(CallType))]
-    public CallType? CallType { get; set; }
+    [ArgumentCompleter(typeof(WireNameCompleter))]
+    public string? CallType { get; set; }
 
     /// <summary>Longest the call may last, 1 to 14400 seconds.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -71,15 +71,15 @@ public abstract class PlaceCallCommand : ExotelApiCommand
 
     /// <summary>Which events trigger the status callback: terminal, answered.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientEnum(typeof(StatusCallbackEvent), Many = true)]
+    [ArgumentCompleter(typeof(WireNameCompleter))]
     [Alias("CallbackEvents")]
-    public StatusCallbackEvent[]? StatusCallbackEvents { get; set; }
+    public string[]? StatusCallbackEvents { get; set; }
 
     /// <summary>How the status callback is encoded: multipart/form-data or application/json.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientEnum(typeof(StatusCallbackContentType))]
+    [ArgumentCompleter(typeof(WireNameCompleter))]
     [Alias("CallbackContentType")]
-    public StatusCallbackContentType? StatusCallbackContentType { get; set; }
+    public string? StatusCallbackContentType { get; set; }
 
     /// <summary>A journal file: each row's outcome is recorded there, and a rerun skips rows already handled.</summary>
     [Parameter]
@@ -117,10 +117,11 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     /// <summary>Validates the row, asks ShouldProcess once, posts it, and writes whatever results are ready.</summary>
     protected override void ProcessRecord()
     {
-        var request = CreateRequest();
+        var failures = new List<ValidationFailure>();
+        var request = CreateRequest(failures);
         var row = InputObject ?? new PSObject(request);
         var identity = IdempotencyKey is null ? null : IdentityOf(row, IdempotencyKey);
-        var failures = request.Validate().ToList();
+        failures.AddRange(request.Validate());
         if (IdempotencyKey is not null && identity is null)
         {
             failures.Add(new ValidationFailure("IdempotencyKey", IdempotencyKey, Text.Format(Strings.MissingIdempotencyKey, IdempotencyKey)));
@@ -159,8 +160,8 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         journal?.Dispose();
     }
 
-    /// <summary>The request one input row describes.</summary>
-    private protected abstract PlaceCallOptions CreateRequest();
+    /// <summary>The request one input row describes; a value that cannot be read is added to <paramref name="failures"/>.</summary>
+    private protected abstract PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures);
 
     private CallDispatcher<PSObject> Dispatcher =>
         dispatcher ?? throw new InvalidOperationException("The dispatcher starts in BeginProcessing.");

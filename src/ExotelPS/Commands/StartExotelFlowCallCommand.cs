@@ -27,5 +27,6 @@ public sealed class StartExotelFlowCallCommand : PlaceCallCommand
     [Alias("Url")]
     public string FlowUrl { get; set; } = string.Empty;
 
-    private protected override PlaceCallOptions CreateRequest() => CallRequestMapper.ToRequest(this);
+    private protected override PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures) =>
+        CallRequestMapper.ToRequest(this, failures);
 }

@@ -3,54 +3,87 @@ using ExotelPS.Commands;
 
 namespace ExotelPS.Pipeline;
 
-/// <summary>Builds the engine's request options from the parameters bound for one input row.</summary>
+/// <summary>
+/// Builds the engine's request options from the parameters bound for one input row. Choice parameters arrive as
+/// text (a CSV cell binds to any string), so a bad cell becomes a validation failure of its own row, in its place.
+/// </summary>
 internal static class CallRequestMapper
 {
-    public static ConnectCallOptions ToRequest(ConnectExotelCallCommand command) => WithCommonFields(command, new ConnectCallOptions
-    {
-        To = command.To,
-        WaitUrl = command.WaitUrl,
-        Record = command.Record,
-        RecordingChannels = command.RecordingChannels,
-        RecordingFormat = command.RecordingFormat,
-        StreamUrl = command.StreamUrl,
-        StreamBegin = command.StreamBegin,
-        StartPlaybackToNew = command.StartPlaybackTo,
-        StartPlaybackValueNew = command.StartPlaybackValue,
-    });
+    public static ConnectCallOptions ToRequest(ConnectExotelCallCommand command, ICollection<ValidationFailure> failures) =>
+        WithCommonFields(command, failures, new ConnectCallOptions
+        {
+            To = command.To,
+            WaitUrl = command.WaitUrl,
+            Record = command.Record,
+            RecordingChannels = Choice<RecordingChannels>(nameof(command.RecordingChannels), command.RecordingChannels, failures),
+            RecordingFormat = Choice<RecordingFormat>(nameof(command.RecordingFormat), command.RecordingFormat, failures),
+            StreamUrl = command.StreamUrl,
+            StreamBegin = Choice<StreamBegin>(nameof(command.StreamBegin), command.StreamBegin, failures),
+            StartPlaybackToNew = Choice<StartPlaybackTo>(nameof(command.StartPlaybackTo), command.StartPlaybackTo, failures),
+            StartPlaybackValueNew = command.StartPlaybackValue,
+        });
 
     /// <summary>PowerShell binds only one of FlowId and FlowUrl (they are separate parameter sets); the other stays empty.</summary>
-    public static FlowCallOptions ToRequest(StartExotelFlowCallCommand command) => WithCommonFields(command, new FlowCallOptions
-    {
-        FlowId = NullIfEmpty(command.FlowId),
-        FlowUrl = NullIfEmpty(command.FlowUrl),
-    });
+    public static FlowCallOptions ToRequest(StartExotelFlowCallCommand command, ICollection<ValidationFailure> failures) =>
+        WithCommonFields(command, failures, new FlowCallOptions
+        {
+            FlowId = NullIfEmpty(command.FlowId),
+            FlowUrl = NullIfEmpty(command.FlowUrl),
+        });
 
     public static ListCallsOptions ToRequest(GetExotelCallCommand command, int pageSize) => new()
     {
         Statuses = (command.Status ?? Array.Empty<string>()).Select(CallStatus.Parse).ToList(),
         From = command.From?.ToList() ?? new List<string>(),
         To = command.To?.ToList() ?? new List<string>(),
-        Direction = command.Direction,
+        // ValidateSet has checked the spelling already.
+        Direction = Choice<CallDirection>(nameof(command.Direction), command.Direction, new List<ValidationFailure>()),
         CreatedAfter = AsOffset(command.After),
         CreatedBefore = AsOffset(command.Before),
         PageSize = pageSize,
     };
 
-    private static TOptions WithCommonFields<TOptions>(PlaceCallCommand command, TOptions request)
+    private static TOptions WithCommonFields<TOptions>(PlaceCallCommand command, ICollection<ValidationFailure> failures, TOptions request)
         where TOptions : PlaceCallOptions
     {
         request.From = command.From;
         request.CallerId = command.CallerId;
-        request.CallType = command.CallType;
+        request.CallType = Choice<CallType>(nameof(command.CallType), command.CallType, failures);
         request.TimeLimit = command.TimeLimit;
         request.TimeOut = command.TimeOut;
         request.CustomField = command.CustomField;
         request.StatusCallback = command.StatusCallback;
-        request.StatusCallbackEvents = command.StatusCallbackEvents?.ToList() ?? new List<StatusCallbackEvent>();
-        request.StatusCallbackContentType = command.StatusCallbackContentType;
+        request.StatusCallbackEvents = Choices<StatusCallbackEvent>(nameof(command.StatusCallbackEvents), command.StatusCallbackEvents, failures);
+        request.StatusCallbackContentType = Choice<StatusCallbackContentType>(nameof(command.StatusCallbackContentType), command.StatusCallbackContentType, failures);
         return request;
     }
+
+    /// <summary>One value by Exotel's spelling (<c>mp3-hq</c>) or its .NET name (<c>Mp3Hq</c>); blank means not given.</summary>
+    private static TEnum? Choice<TEnum>(string field, string? text, ICollection<ValidationFailure> failures)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (ExotelWireNames.TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+
+        failures.Add(new ValidationFailure(field, text, "must be one of: " + string.Join(", ", ExotelWireNames.AllOf<TEnum>())));
+        return null;
+    }
+
+    /// <summary>Several values: an array, or one CSV cell separated by commas or semicolons.</summary>
+    private static List<TEnum> Choices<TEnum>(string field, string[]? texts, ICollection<ValidationFailure> failures)
+        where TEnum : struct, Enum =>
+        (texts ?? Array.Empty<string>())
+            .SelectMany(text => text.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            .Select(text => Choice<TEnum>(field, text, failures))
+            .OfType<TEnum>()
+            .ToList();
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 

@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Globalization;
-using ExotelPS.Client;
 using ExotelPS.Resources;
 
 namespace ExotelPS.Pipeline;
@@ -62,48 +60,6 @@ internal static class LenientParser
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new FormatException(Text.Format(Strings.InvalidInteger, text));
-    }
-
-    /// <summary>One value of an engine enum, by Exotel's spelling (<c>mp3-hq</c>) or its .NET name (<c>Mp3Hq</c>).</summary>
-    public static Enum? ToEnum(Type enumType, object? value)
-    {
-        if (value is null || (value is Enum known && known.GetType() == enumType))
-        {
-            return (Enum?)value;
-        }
-
-        var text = TextOf(value);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        var candidates = Enum.GetValues(enumType).Cast<Enum>().ToArray();
-        return candidates.FirstOrDefault(candidate =>
-                   string.Equals(ExotelWireNames.ToWire(candidate), text, StringComparison.OrdinalIgnoreCase)
-                   || string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
-               ?? throw new FormatException(Text.Format(Strings.InvalidEnum, text, string.Join(", ", candidates.Select(ExotelWireNames.ToWire))));
-    }
-
-    /// <summary>Several values of an engine enum: an array, or one text separated by commas or semicolons (a CSV cell).</summary>
-    public static Array? ToEnumArray(Type enumType, object? value)
-    {
-        var items = value switch
-        {
-            null => Array.Empty<object>(),
-            string text => text.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Cast<object>(),
-            IEnumerable many => many.Cast<object>(),
-            _ => new[] { value },
-        };
-        var parsed = items.Select(item => ToEnum(enumType, item)).OfType<Enum>().ToArray();
-        if (parsed.Length == 0)
-        {
-            return null;
-        }
-
-        var typed = Array.CreateInstance(enumType, parsed.Length);
-        Array.Copy(parsed, typed, parsed.Length);
-        return typed;
     }
 
     private static string TextOf(object value) =>

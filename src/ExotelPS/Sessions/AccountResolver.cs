@@ -20,7 +20,7 @@ internal static class AccountResolver
     {
         var accountSid = Require(given.AccountSid, environment, "An account SID", "AccountSid", AccountSidVariable);
         var apiKey = Require(given.ApiKey, environment, "An API key", "Credential (user name) or -ApiKey", ApiKeyVariable);
-        var region = given.Region ?? RegionFrom(environment(RegionVariable));
+        var region = RegionFrom(string.IsNullOrWhiteSpace(given.Region) ? environment(RegionVariable) : given.Region);
         var apiToken = given.ApiToken is { Length: > 0 } secure
             ? SecureText.Reveal(secure)
             : Require(null, environment, "An API token", "Credential (password) or -ApiToken", ApiTokenVariable);

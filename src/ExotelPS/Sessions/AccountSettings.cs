@@ -12,7 +12,7 @@ internal sealed class AccountSettings
 
     public SecureString? ApiToken { get; set; }
 
-    public ExotelRegion? Region { get; set; }
+    public string? Region { get; set; }
 
     public Uri? BaseUri { get; set; }
 }

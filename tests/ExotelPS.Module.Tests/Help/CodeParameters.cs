@@ -1,3 +1,4 @@
+using ExotelPS.Pipeline;
 using System.Management.Automation;
 using System.Reflection;
 using static ExotelPS.Module.Tests.Surface.CmdletMetadata;
@@ -78,9 +79,14 @@ internal static class CodeParameters
             Named<bool>(attribute, nameof(ParameterAttribute.ValueFromRemainingArguments)));
     }
 
-    /// <summary>A [ValidateSet]'s values, else an enumeration's names (of a nullable or array element too).</summary>
+    /// <summary>A [ValidateSet]'s values, a completed choice's spellings, else an enumeration's names (of a nullable or array element too).</summary>
     private static IReadOnlyList<string> AcceptedValuesOf(PropertyInfo parameter)
     {
+        if (Attribute(parameter, typeof(ArgumentCompleterAttribute)) is { } completer && (Type)completer.ConstructorArguments[0].Value! == typeof(WireNameCompleter))
+        {
+            return WireNameCompleter.ChoicesFor(parameter.Name).ToArray();
+        }
+
         if (Attribute(parameter, typeof(ValidateSetAttribute)) is { } validateSet)
         {
             return ((IEnumerable<CustomAttributeTypedArgument>)validateSet.ConstructorArguments[0].Value!).Select(value => (string)value.Value!).ToArray();

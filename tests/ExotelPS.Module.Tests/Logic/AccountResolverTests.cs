@@ -31,7 +31,7 @@ public sealed class AccountResolverTests
     [Fact]
     public void Parameters_win_over_the_environment_setting_by_setting()
     {
-        var given = new AccountSettings { AccountSid = "acme1", ApiToken = Secure(Token), Region = ExotelRegion.Singapore };
+        var given = new AccountSettings { AccountSid = "acme1", ApiToken = Secure(Token), Region = "Singapore" };
 
         var account = AccountResolver.Resolve(given, Environment(FullEnvironment));
 

@@ -14,24 +14,24 @@ public sealed class CallRequestMapperTests
             From = "09900000001",
             To = "09900000002",
             CallerId = "08030752400",
-            CallType = CallType.Trans,
+            CallType = "trans",
             TimeLimit = 120,
             TimeOut = 30,
             CustomField = "order-17",
             StatusCallback = "https://example.com/status",
-            StatusCallbackEvents = new[] { StatusCallbackEvent.Terminal, StatusCallbackEvent.Answered },
-            StatusCallbackContentType = StatusCallbackContentType.Json,
+            StatusCallbackEvents = new[] { "terminal", "answered" },
+            StatusCallbackContentType = "application/json",
             WaitUrl = "https://example.com/wait.wav",
             Record = true,
-            RecordingChannels = RecordingChannels.Dual,
-            RecordingFormat = RecordingFormat.Mp3Hq,
+            RecordingChannels = "dual",
+            RecordingFormat = "Mp3Hq",
             StreamUrl = "wss://example.com/stream",
-            StreamBegin = StreamBegin.Leg2Connect,
-            StartPlaybackTo = StartPlaybackTo.Both,
+            StreamBegin = "leg2connect",
+            StartPlaybackTo = "Both",
             StartPlaybackValue = "https://example.com/hello.wav",
         };
 
-        var request = CallRequestMapper.ToRequest(command);
+        var request = Mapped(command);
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -62,7 +62,7 @@ public sealed class CallRequestMapperTests
     [Fact]
     public void Parameters_left_out_stay_out_of_the_request()
     {
-        var request = CallRequestMapper.ToRequest(new ConnectExotelCallCommand { From = "09900000001", To = "09900000002", CallerId = "08030752400" });
+        var request = Mapped(new ConnectExotelCallCommand { From = "09900000001", To = "09900000002", CallerId = "08030752400" });
 
         Assert.Equal(new[] { "From", "To", "CallerId" }, request.ToForm("acme1").Select(field => field.Key));
         Assert.Empty(request.StatusCallbackEvents);
@@ -78,10 +78,10 @@ public sealed class CallRequestMapperTests
             FlowId = "926",
             TimeLimit = 60,
             CustomField = "c-1",
-            StatusCallbackEvents = new[] { StatusCallbackEvent.Terminal },
+            StatusCallbackEvents = new[] { "terminal" },
         };
 
-        var request = CallRequestMapper.ToRequest(command);
+        var request = Mapped(command);
 
         Assert.Equal("926", request.FlowId);
         Assert.Null(request.FlowUrl);
@@ -94,7 +94,7 @@ public sealed class CallRequestMapperTests
     [Fact]
     public void A_flow_call_by_url_leaves_the_id_out()
     {
-        var request = CallRequestMapper.ToRequest(new StartExotelFlowCallCommand
+        var request = Mapped(new StartExotelFlowCallCommand
         {
             From = "09900000001",
             CallerId = "08030752400",
@@ -109,7 +109,7 @@ public sealed class CallRequestMapperTests
     [Fact]
     public void Invalid_rows_keep_their_values_so_validation_can_name_them()
     {
-        var request = CallRequestMapper.ToRequest(new ConnectExotelCallCommand { From = "09900000001", To = "09900abcde", CallerId = "08030752400", TimeLimit = 99999 });
+        var request = Mapped(new ConnectExotelCallCommand { From = "09900000001", To = "09900abcde", CallerId = "08030752400", TimeLimit = 99999 });
 
         Assert.Equal(new[] { "To", "TimeLimit" }, request.Validate().Select(failure => failure.Field));
         Assert.Contains(request.Validate(), failure => failure.Value == "09900abcde");
@@ -125,7 +125,7 @@ public sealed class CallRequestMapperTests
             Status = new[] { "completed", "no-answer" },
             From = new[] { "09900000001" },
             To = new[] { "09900000002", "09900000003" },
-            Direction = CallDirection.OutboundApi,
+            Direction = "outbound-api",
             After = after,
             Before = before,
         };
@@ -152,5 +152,68 @@ public sealed class CallRequestMapperTests
         Assert.Null(request.Direction);
         Assert.Null(request.CreatedAfter);
         Assert.Null(request.CreatedBefore);
+    }
+
+    [Theory]
+    [InlineData("CallType", "promo", "trans")]
+    [InlineData("RecordingChannels", "triple", "single, dual")]
+    [InlineData("RecordingFormat", "wav", "mp3, mp3-hq")]
+    [InlineData("StreamBegin", "later", "Leg1Connect, Leg2Connect")]
+    [InlineData("StartPlaybackTo", "nobody", "Callee, Both")]
+    [InlineData("StatusCallbackContentType", "text/plain", "multipart/form-data, application/json")]
+    [InlineData("StatusCallbackEvents", "terminal;bogus", "terminal, answered")]
+    public void A_choice_that_cannot_be_read_is_a_failure_naming_the_field_the_value_and_the_choices(string field, string text, string choices)
+    {
+        var command = new ConnectExotelCallCommand { From = "09900000001", To = "09900000002", CallerId = "08030752400" };
+        var property = typeof(ConnectExotelCallCommand).GetProperty(field)!;
+        property.SetValue(command, property.PropertyType == typeof(string[]) ? new[] { text } : text);
+
+        var failures = new List<ValidationFailure>();
+
+        CallRequestMapper.ToRequest(command, failures);
+
+        var failure = Assert.Single(failures);
+        Assert.Equal(field, failure.Field);
+        Assert.Equal(text.Split(';').Last(), failure.Value);
+        Assert.Equal("must be one of: " + choices, failure.Reason);
+    }
+
+    [Theory]
+    [InlineData("terminal,answered")]
+    [InlineData("terminal; answered")]
+    public void Callback_events_split_a_CSV_cell(string text)
+    {
+        var request = Mapped(new ConnectExotelCallCommand { StatusCallbackEvents = new[] { text } });
+
+        Assert.Equal(new[] { StatusCallbackEvent.Terminal, StatusCallbackEvent.Answered }, request.StatusCallbackEvents);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_blank_choice_means_not_given(string? blank)
+    {
+        var request = Mapped(new ConnectExotelCallCommand { RecordingFormat = blank, StatusCallbackEvents = blank is null ? null : new[] { blank } });
+
+        Assert.Null(request.RecordingFormat);
+        Assert.Empty(request.StatusCallbackEvents);
+    }
+
+    // A row whose every value can be read: it maps with no failure.
+    private static ConnectCallOptions Mapped(ConnectExotelCallCommand command)
+    {
+        var failures = new List<ValidationFailure>();
+        var request = CallRequestMapper.ToRequest(command, failures);
+        Assert.Empty(failures);
+        return request;
+    }
+
+    private static FlowCallOptions Mapped(StartExotelFlowCallCommand command)
+    {
+        var failures = new List<ValidationFailure>();
+        var request = CallRequestMapper.ToRequest(command, failures);
+        Assert.Empty(failures);
+        return request;
     }
 }

@@ -245,21 +245,34 @@ public sealed class CmdletSurfaceTests
     [InlineData("Record", typeof(LenientBooleanAttribute))]
     [InlineData("TimeLimit", typeof(LenientIntegerAttribute))]
     [InlineData("TimeOut", typeof(LenientIntegerAttribute))]
-    [InlineData("CallType", typeof(LenientEnumAttribute))]
-    [InlineData("RecordingChannels", typeof(LenientEnumAttribute))]
-    [InlineData("RecordingFormat", typeof(LenientEnumAttribute))]
-    [InlineData("StreamBegin", typeof(LenientEnumAttribute))]
-    [InlineData("StartPlaybackTo", typeof(LenientEnumAttribute))]
-    [InlineData("StatusCallbackEvents", typeof(LenientEnumAttribute))]
-    [InlineData("StatusCallbackContentType", typeof(LenientEnumAttribute))]
     public void Typed_request_parameters_read_CSV_text_leniently(string parameter, Type transformation)
     {
         Assert.NotNull(Attribute(Parameter("Connect-ExotelCall", parameter), transformation));
     }
 
-    [Fact]
-    public void Region_is_an_enum_so_it_tab_completes()
+    [Theory]
+    [InlineData("CallType", typeof(string))]
+    [InlineData("RecordingChannels", typeof(string))]
+    [InlineData("RecordingFormat", typeof(string))]
+    [InlineData("StreamBegin", typeof(string))]
+    [InlineData("StartPlaybackTo", typeof(string))]
+    [InlineData("StatusCallbackEvents", typeof(string[]))]
+    [InlineData("StatusCallbackContentType", typeof(string))]
+    public void Choice_parameters_take_any_text_and_tab_complete_Exotels_spellings(string parameter, Type type)
     {
-        Assert.Equal(typeof(ExotelRegion?), Parameter("Connect-ExotelAccount", "Region").PropertyType);
+        var property = Parameter("Connect-ExotelCall", parameter);
+
+        Assert.Equal(type, property.PropertyType);
+        Assert.Equal(typeof(WireNameCompleter), Attribute(property, typeof(ArgumentCompleterAttribute))!.ConstructorArguments[0].Value);
+    }
+
+    [Fact]
+    public void Region_is_a_validated_name_so_it_tab_completes()
+    {
+        var region = Parameter("Connect-ExotelAccount", "Region");
+
+        Assert.Equal(typeof(string), region.PropertyType);
+        var names = (IEnumerable<CustomAttributeTypedArgument>)Attribute(region, typeof(ValidateSetAttribute))!.ConstructorArguments[0].Value!;
+        Assert.Equal(new[] { "Singapore", "Mumbai" }, names.Select(name => (string)name.Value!));
     }
 }

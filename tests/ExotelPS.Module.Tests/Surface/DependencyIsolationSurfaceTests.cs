@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
 using ExotelPS.Client;
 
 namespace ExotelPS.Module.Tests.Surface;
@@ -46,6 +47,48 @@ public sealed class DependencyIsolationSurfaceTests
         Assert.DoesNotContain(exposed, type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
     }
 
+    // PowerShell scans ExotelPS.dll (GetExportedTypes) before the module initializer installs the resolver, on both
+    // editions: laying out an exported type must not need the engine.
+    [Fact]
+    public void PowerShell_can_scan_the_module_where_the_engine_cannot_be_found()
+    {
+        var context = new EngineMissingContext();
+        try
+        {
+            var module = context.LoadFromAssemblyPath(Module.Location);
+
+            var exported = module.GetExportedTypes();
+
+            Assert.Contains(exported, type => type.FullName == typeof(Commands.ConnectExotelCallCommand).FullName);
+            Assert.Contains(exported, type => type.FullName == typeof(ExotelSession).FullName);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    // Stricter than the layout rule, so that adding a parameter or property of an engine type fails here, not at Import-Module.
+    [Fact]
+    public void No_public_or_protected_member_of_an_exported_type_names_an_engine_type()
+    {
+        const BindingFlags Members = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        var offenders = Module.GetExportedTypes().SelectMany(type =>
+                type.GetProperties(Members).Where(property => IsVisible(property.GetMethod) || IsVisible(property.SetMethod))
+                    .Where(property => MentionsEngine(property.PropertyType)).Select(property => $"{type.Name}.{property.Name}")
+                    .Concat(type.GetFields(Members).Where(field => field.IsPublic || field.IsFamily || field.IsFamilyOrAssembly)
+                        .Where(field => MentionsEngine(field.FieldType)).Select(field => $"{type.Name}.{field.Name}"))
+                    .Concat(type.GetMethods(Members).Where(IsVisible)
+                        .Where(method => method.GetParameters().Any(parameter => MentionsEngine(parameter.ParameterType)) || MentionsEngine(method.ReturnType))
+                        .Select(method => $"{type.Name}.{method.Name}()"))
+                    .Concat(type.BaseType is { } baseType && MentionsEngine(baseType) ? new[] { $"{type.Name} : {baseType.Name}" } : Array.Empty<string>()))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    private static bool IsVisible(MethodBase? method) => method is not null && (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly);
+
     private static bool MentionsEngine(Type type) => Flatten(type).Any(part => part.Assembly == Engine);
 
     private static IEnumerable<Type> Flatten(Type type)
@@ -59,5 +102,19 @@ public sealed class DependencyIsolationSurfaceTests
                 yield return part;
             }
         }
+    }
+
+    /// <summary>A context in which ExotelPS.Client cannot be found, as before PowerShell runs the module initializer.</summary>
+    private sealed class EngineMissingContext : AssemblyLoadContext
+    {
+        public EngineMissingContext()
+            : base(nameof(EngineMissingContext), isCollectible: true)
+        {
+        }
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            assemblyName.Name == Engine.GetName().Name
+                ? throw new FileNotFoundException($"Could not load file or assembly '{assemblyName}'.")
+                : null;
     }
 }
