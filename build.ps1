@@ -191,10 +191,12 @@ function Invoke-DocsTask {
         New-Item -ItemType Directory -Path $folder | Out-Null
     }
 
-    Measure-PlatyPSMarkdown -Path (Join-Path $markdown '*.md') |
-        Where-Object Filetype -Match 'CommandHelp' |
-        Import-MarkdownCommandHelp -Path { $_.FilePath } |
-        Export-MamlCommandHelp -OutputFolder $maml -Force | Out-Null
+    $commandHelp = @(
+        Measure-PlatyPSMarkdown -Path (Join-Path $markdown '*.md') |
+            Where-Object Filetype -Match 'CommandHelp' |
+            Import-MarkdownCommandHelp -Path { $_.FilePath }
+    )
+    $commandHelp | Export-MamlCommandHelp -OutputFolder $maml -Force | Out-Null
 
     # PlatyPS names the file after the module (some versions inside a module folder); PowerShell looks for a
     # binary module's help as <assembly>-Help.xml in the culture folder.
@@ -202,24 +204,127 @@ function Invoke-DocsTask {
     if ($generated.Count -ne 1) {
         throw "Expected one MAML file from PlatyPS in $maml, found $($generated.Count)."
     }
-    Move-Item -Path $generated[0].FullName -Destination (Join-Path $helpFolder 'ExotelPS.dll-Help.xml')
+    $helpFile = Join-Path $helpFolder 'ExotelPS.dll-Help.xml'
+    Repair-Maml -Path $generated[0].FullName -CommandHelp $commandHelp -Destination $helpFile
     Remove-Item -Path $maml -Recurse -Force
 
-    # About topics are plain text: the markdown without its front matter reads well in Get-Help.
     foreach ($about in Get-ChildItem -Path $markdown -Filter 'about_*.md') {
-        $lines = Get-Content -Path $about.FullName
-        $body = if ($lines.Count -gt 0 -and $lines[0] -eq '---') {
-            $close = [Array]::IndexOf($lines, '---', 1)
-            $lines[($close + 1)..($lines.Count - 1)]
-        }
-        else {
-            $lines
-        }
-        $topic = $about.BaseName
-        Set-Content -Path (Join-Path $helpFolder "$topic.help.txt") -Value $body -Encoding UTF8
+        $text = ConvertTo-AboutText -Markdown (Get-Content -Path $about.FullName)
+        Set-Content -Path (Join-Path $helpFolder "$($about.BaseName).help.txt") -Value $text -Encoding UTF8
     }
 
     Write-Host "Wrote help to $helpFolder" -ForegroundColor Green
+}
+
+# PlatyPS 1.0.3 writes each example's fence and text into the MAML introduction (with a U+0080 paragraph between
+# them), writes no default values, and keeps relative related links that break Get-Help -Online. This puts code in
+# dev:code and text in dev:remarks, as PowerShell's own help has them, adds each parameter's DefaultValue from the
+# markdown, shows nullable types as their value type, and keeps relative links as text only.
+function Repair-Maml {
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [object[]] $CommandHelp,
+        [Parameter(Mandatory)] [string] $Destination
+    )
+
+    $xml = New-Object System.Xml.XmlDocument
+    $xml.PreserveWhitespace = $false
+    $xml.Load($Path)
+    $names = New-Object System.Xml.XmlNamespaceManager($xml.NameTable)
+    $names.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+    $names.AddNamespace('maml', 'http://schemas.microsoft.com/maml/2004/10')
+    $names.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
+    $mamlNamespace = 'http://schemas.microsoft.com/maml/2004/10'
+    $devNamespace = 'http://schemas.microsoft.com/maml/dev/2004/10'
+
+    foreach ($command in $xml.SelectNodes('//command:command', $names)) {
+        $name = $command.SelectSingleNode('command:details/command:name', $names).InnerText.Trim()
+        $help = $CommandHelp | Where-Object Title -EQ $name | Select-Object -First 1
+
+        foreach ($example in $command.SelectNodes('command:examples/command:example', $names)) {
+            $introduction = $example.SelectSingleNode('maml:introduction', $names)
+            $code = New-Object System.Collections.Generic.List[string]
+            $remarks = New-Object System.Collections.Generic.List[string]
+            foreach ($paragraph in @($introduction.SelectNodes('maml:para', $names))) {
+                $text = $paragraph.InnerText
+                if ($text -match '^\s*```') {
+                    $lines = @($text.Trim() -split '\r?\n')
+                    $code.Add(($lines[1..($lines.Count - 2)] -join "`n"))
+                }
+                elseif ($text.Trim() -ne [string][char]0x80 -and $text.Trim().Length -gt 0) {
+                    $remarks.Add($text.Trim())
+                }
+                [void]$introduction.RemoveChild($paragraph)
+            }
+            $example.SelectSingleNode('dev:code', $names).InnerText = $code -join "`n`n"
+            $remarksNode = $example.SelectSingleNode('dev:remarks', $names)
+            # An empty paragraph last, as in PowerShell's own help, keeps a blank line before the next example.
+            foreach ($text in @($remarks) + '') {
+                $para = $xml.CreateElement('maml', 'para', $mamlNamespace)
+                $para.InnerText = $text
+                [void]$remarksNode.AppendChild($para)
+            }
+        }
+
+        foreach ($parameter in $command.SelectNodes('command:parameters/command:parameter', $names)) {
+            $parameterName = $parameter.SelectSingleNode('maml:name', $names).InnerText.Trim()
+            $default = ($help.Parameters | Where-Object Name -EQ $parameterName | Select-Object -First 1).DefaultValue
+            if ($default) {
+                $node = $xml.CreateElement('dev', 'defaultValue', $devNamespace)
+                $node.InnerText = $default
+                [void]$parameter.AppendChild($node)
+            }
+        }
+
+        # -Name <Int32>, as PowerShell shows its own, rather than <System.Nullable`1[System.Int32]>.
+        foreach ($typeName in $command.SelectNodes('.//command:parameterValue | .//dev:type/maml:name', $names)) {
+            $typeName.InnerText = $typeName.InnerText -replace '^System\.Nullable`1\[(.+)\]$', '$1'
+        }
+
+        foreach ($uri in $command.SelectNodes('command:relatedLinks/maml:navigationLink/maml:uri', $names)) {
+            if ($uri.InnerText -and -not [Uri]::IsWellFormedUriString($uri.InnerText, [UriKind]::Absolute)) {
+                $uri.InnerText = ''
+            }
+        }
+    }
+
+    $xml.Save($Destination)
+}
+
+# An about topic as plain text, laid out like PowerShell's own: the markdown without front matter, fences or markup;
+# top headings in capitals, text indented, code indented further.
+function ConvertTo-AboutText {
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string[]] $Markdown)
+
+    $start = 0
+    if ($Markdown.Count -gt 0 -and $Markdown[0] -eq '---') {
+        $start = [Array]::IndexOf($Markdown, '---', 1) + 1
+    }
+    $inCode = $false
+    foreach ($line in $Markdown[$start..($Markdown.Count - 1)]) {
+        if ($line -match '^\s*```') {
+            $inCode = -not $inCode
+            continue
+        }
+        if ($inCode) {
+            ('        ' + $line).TrimEnd()
+            continue
+        }
+        $plain = $line -replace '\*\*([^*]+)\*\*', '$1' -replace '`([^`]+)`', '$1' -replace '\[([^\]]+)\]\((?!https?:)[^)]*\)', '$1' -replace '\[([^\]]+)\]\(([^)]+)\)', '$1 ($2)'
+        if ($plain -match '^# (.+)$') {
+            $Matches[1].ToUpperInvariant()
+        }
+        elseif ($plain -match '^#{2,} (.+)$') {
+            '    ' + $Matches[1]
+            '    ' + ('-' * $Matches[1].Length)
+        }
+        elseif ($plain.Trim().Length -eq 0) {
+            ''
+        }
+        else {
+            '    ' + $plain
+        }
+    }
 }
 
 # dotnet test over the solution, ending with one plain line summed over every test assembly.

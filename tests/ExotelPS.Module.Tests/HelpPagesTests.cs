@@ -67,7 +67,8 @@ public sealed class HelpPagesTests
         {
             ["document type"] = "cmdlet",
             ["external help file"] = "ExotelPS.dll-Help.xml",
-            ["HelpUri"] = string.Empty,
+            // Get-Help -Online opens the page in the repository the manifest names as ProjectUri.
+            ["HelpUri"] = $"https://github.com/ExotelPS/ExotelPS/blob/main/docs/en-US/{cmdlet}.md",
             ["Locale"] = "en-US",
             ["Module Name"] = ModuleName,
             ["PlatyPS schema version"] = "2024-05-01",

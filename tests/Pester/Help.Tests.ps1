@@ -55,7 +55,32 @@ Describe 'Get-Help <_>' -ForEach $cmdlets -Skip:$helpMissing {
         $examples.Count | Should -BeGreaterOrEqual 3
         foreach ($example in $examples) {
             $example.code | Should -Match $cmdlet.Split('-')[1]
+            $example.code | Should -Not -Match '```' -Because 'the fence is markdown, not code'
             ($example.remarks | Out-String).Trim() | Should -Not -BeNullOrEmpty
+            ($example.introduction | Out-String).Trim() | Should -BeNullOrEmpty -Because 'the code and its explanation have places of their own'
+        }
+        ($help | Out-String) | Should -Not -Match ([char]0x80)
+    }
+
+    It 'shows the default values written in docs/en-US' {
+        if (-not $documented) {
+            Set-ItResult -Skipped -Because "$cmdlet has no parameters of its own"
+            return
+        }
+        $expected = [regex]::Matches($page, '(?s)### -(\w+)\n.*?DefaultValue: ([^\n]*)') | Where-Object { $_.Groups[1].Value -in $documented }
+        $expected | Should -Not -BeNullOrEmpty
+        foreach ($match in $expected) {
+            (Get-Help -Name $cmdlet -Parameter $match.Groups[1].Value).defaultValue | Should -Be $match.Groups[2].Value
+        }
+    }
+
+    It 'opens an absolute address online and names the other pages by title only' {
+        $links = @($help.relatedLinks.navigationLink)
+
+        $links[0].linkText | Should -Be 'Online Version'
+        $links[0].uri | Should -Be "https://github.com/ExotelPS/ExotelPS/blob/main/docs/en-US/$cmdlet.md"
+        foreach ($link in $links | Where-Object { $_.uri }) {
+            [Uri]::IsWellFormedUriString($link.uri, [UriKind]::Absolute) | Should -BeTrue -Because "$($link.linkText) must not break Get-Help -Online"
         }
     }
 
@@ -87,5 +112,8 @@ Describe 'Get-Help about_ExotelPS' -Skip:$helpMissing {
         $topic | Should -Match '-JournalPath'
         $topic | Should -Match 'OutcomeUnknown'
         $topic | Should -Not -Match '^---' -Because 'the front matter is stripped from the plain-text topic'
+        $topic | Should -Not -Match '(?m)^#+ ' -Because 'markdown headings become plain headings'
+        $topic | Should -Not -Match '```' -Because 'code is indented, not fenced'
+        $topic | Should -Match '(?m)^SHORT DESCRIPTION$'
     }
 }

@@ -52,10 +52,16 @@ public sealed class CallWaiter<TInput> : IDisposable
     }
 
     /// <summary>Starts waiting for one call.</summary>
+    /// <param name="input">What the result carries back.</param>
+    /// <param name="callSid">The call to wait for.</param>
+    /// <param name="readFirst">
+    /// Read the call by its Sid before polling: a Sid Exotel does not know is then reported at once, and a call already
+    /// final needs no listing. For Sids given by hand; a call just placed is known to exist.
+    /// </param>
     /// <exception cref="InvalidOperationException"><see cref="Complete"/> was called.</exception>
-    public void Add(TInput input, string callSid)
+    public void Add(TInput input, string callSid, bool readFirst = false)
     {
-        var entry = new Entry(input, callSid, SystemClock.Instance.Elapsed + timeout);
+        var entry = new Entry(input, callSid, SystemClock.Instance.Elapsed + timeout) { ReadFirst = readFirst };
         if (SidRule.Problem(callSid) is { } reason)
         {
             // Settled before it is listed, so the poller never puts an unusable Sid in a request.
@@ -193,6 +199,11 @@ public sealed class CallWaiter<TInput> : IDisposable
                     }
                 }
 
+                // Listings name only finished calls, so an unknown Sid would wait out its timeout: read new ones first.
+                var unread = unfinished.Where(entry => entry.ReadFirst).ToList();
+                unread.ForEach(entry => entry.ReadFirst = false);
+                await Task.WhenAll(unread.Select(entry => ReadFirstAsync(entry, cancellationToken))).ConfigureAwait(false);
+
                 var now = clock.Elapsed;
                 var expired = unfinished.Where(entry => entry.Deadline <= now).ToList();
                 await Task.WhenAll(expired.Select(entry => ReadOnceMoreAsync(entry, cancellationToken))).ConfigureAwait(false);
@@ -246,6 +257,22 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
     }
 
+    private async Task ReadFirstAsync(Entry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var call = await client.GetCallAsync(entry.CallSid, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (call.Status.IsFinal)
+            {
+                Finish(entry, call, timedOut: false, error: null);
+            }
+        }
+        catch (ExotelException error)
+        {
+            Finish(entry, null, timedOut: false, error);
+        }
+    }
+
     private async Task ReadOnceMoreAsync(Entry entry, CancellationToken cancellationToken)
     {
         try
@@ -273,6 +300,9 @@ public sealed class CallWaiter<TInput> : IDisposable
         public string CallSid { get; }
 
         public TimeSpan Deadline { get; }
+
+        /// <summary>To be read by Sid before it is polled; cleared by the poller, the only thread that reads it after Add.</summary>
+        public bool ReadFirst { get; set; }
 
         /// <summary>Set once, under the waiter's lock.</summary>
         public WaitResult<TInput>? Result { get; set; }

@@ -46,9 +46,12 @@ public sealed class WaitExotelCallCommand : ExotelApiCommand
     /// <summary>Adds the piped calls and writes those already final.</summary>
     protected override void ProcessRecord()
     {
+        // A call still going, as Connect-ExotelCall wrote it, is known to exist; anything else is read first, so a Sid
+        // Exotel does not know is NotFound at once and a call already final is written without a poll.
+        var readFirst = InputObject?.BaseObject is not ExotelCall { Status.IsFinal: false };
         foreach (var sid in Sid)
         {
-            Waiter.Add(InputObject ?? new PSObject(sid), sid);
+            Waiter.Add(InputObject ?? new PSObject(sid), sid, readFirst);
         }
 
         WriteResults(Waiter.TakeReady());

@@ -71,6 +71,29 @@ public sealed class CallWaiterTests
     }
 
     [Fact]
+    public async Task A_sid_read_first_is_reported_unknown_at_once_and_final_ones_need_no_listing()
+    {
+        await using var server = await RecordingServer.StartAsync((request, _, context) => request.Path switch
+        {
+            var path when path.EndsWith("/Calls.json", StringComparison.Ordinal) => RecordingServer.WriteAsync(context, 200, Answers.Page(Array.Empty<string>())),
+            var path when path.EndsWith("/ended.json", StringComparison.Ordinal) => RecordingServer.WriteAsync(context, 200, Answers.Call("ended", "completed")),
+            _ => RecordingServer.WriteAsync(context, 404, Answers.Error(404, "Resource not found")),
+        });
+        using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 10_000 });
+        using var waiter = new CallWaiter<string>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+
+        waiter.Add("unknown", "no-such-call", readFirst: true);
+        waiter.Add("ended", "ended", readFirst: true);
+        waiter.Complete();
+        var results = await TakeAllAsync(waiter);
+
+        Assert.Equal(ExotelErrorKind.NotFound, Assert.IsType<ExotelApiException>(results[0].Error).Kind);
+        Assert.False(results[0].TimedOut);
+        Assert.Equal(CallStatus.Completed, results[1].Call!.Status);
+        Assert.DoesNotContain(server.Requests, request => request.Path.EndsWith("/Calls.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Results_come_in_the_order_added_and_take_ready_never_waits_for_them()
     {
         var releaseFirst = 0;
