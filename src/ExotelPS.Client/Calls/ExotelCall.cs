@@ -84,6 +84,12 @@ public sealed class CallDetails
 
     /// <summary>Per-leg detail.</summary>
     public IReadOnlyList<CallLeg> Legs { get; init; } = Array.Empty<CallLeg>();
+
+    /// <summary>What a table or list shows, e.g. <c>talked 42 s; From completed, To completed</c>.</summary>
+    public override string ToString() =>
+        $"talked {Seconds(ConversationDuration)}; From {Leg1Status?.ToString() ?? "?"}, To {Leg2Status?.ToString() ?? "?"}";
+
+    internal static string Seconds(int? seconds) => seconds is { } value ? $"{value} s" : "? s";
 }
 
 /// <summary>One leg of a call.</summary>
@@ -100,4 +106,8 @@ public sealed class CallLeg
 
     /// <summary>Human, Machine, NotSure or NA.</summary>
     public string? AnsweredBy { get; init; }
+
+    /// <summary>What a table or list shows, e.g. <c>completed, 42 s, Human</c>.</summary>
+    public override string ToString() =>
+        string.Join(", ", new[] { Status?.ToString(), OnCallDuration is null ? null : CallDetails.Seconds(OnCallDuration), AnsweredBy }.Where(part => part is not null));
 }

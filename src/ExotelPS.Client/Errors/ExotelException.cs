@@ -117,7 +117,8 @@ public sealed class ExotelApiException : ExotelException
         ExotelErrorKind kind, string method, string path, int? httpStatus, string? exotelMessage, string? code, bool mayHaveBeenPlaced)
     {
         var status = httpStatus is null ? "no answer" : "HTTP " + httpStatus;
-        var detail = string.IsNullOrEmpty(exotelMessage) ? string.Empty : ": " + exotelMessage;
+        // Exotel's messages often end with a full stop of their own; the sentence below adds one.
+        var detail = string.IsNullOrEmpty(exotelMessage) ? string.Empty : ": " + exotelMessage!.TrimEnd().TrimEnd('.');
         var codeText = string.IsNullOrEmpty(code) ? string.Empty : $" [{code}]";
         var outcome = mayHaveBeenPlaced ? " Outcome unknown: the call may have been placed; check before retrying." : string.Empty;
         return $"{method} {path} failed ({kind}, {status}){codeText}{detail}.{outcome}";

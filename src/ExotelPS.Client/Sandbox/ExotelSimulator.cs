@@ -9,6 +9,8 @@ namespace ExotelPS.Client.Sandbox;
 /// </summary>
 public sealed class ExotelSimulator
 {
+    private static readonly TimeSpan QuickEnd = TimeSpan.FromSeconds(1);
+
     private readonly object gate = new();
     private readonly Dictionary<string, string> authorizations = new(StringComparer.Ordinal);
     private readonly RateLimiter rateLimiter = new();
@@ -191,9 +193,10 @@ public sealed class ExotelSimulator
         }
 
         var answeredAt = now + Options.RingDelay;
+        var finalStatus = TestNumbers.FinalStatusOf(dialled);
         var call = new RecordedCall(
-            Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + Options.TalkTime,
-            TestNumbers.FinalStatusOf(dialled), calls.Count);
+            Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + TimeAfterAnswer(finalStatus),
+            finalStatus, calls.Count);
         calls.Add(call);
         callsBySid.Add(call.Sid, call);
         ScheduleCallbacks(call);
@@ -239,6 +242,13 @@ public sealed class ExotelSimulator
         Interlocked.Increment(ref rateLimitedCount);
         return Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route.Json, "RATE_LIMIT_EXCEEDED", retryAfterSeconds);
     }
+
+    // A busy or failed second leg ends the call a moment after the first answers; a completed call talks, and an
+    // unanswered one rings, for the talk time.
+    private TimeSpan TimeAfterAnswer(CallStatus finalStatus) =>
+        finalStatus == CallStatus.Busy || finalStatus == CallStatus.Failed
+            ? (Options.TalkTime < QuickEnd ? Options.TalkTime : QuickEnd)
+            : Options.TalkTime;
 
     private static SimulatorResponse InjectedServerError(ApiRoute route) =>
         Error(500, "Internal server error (injected by the simulator).", route.Json);

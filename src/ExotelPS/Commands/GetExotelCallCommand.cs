@@ -8,7 +8,7 @@ namespace ExotelPS.Commands;
 /// <para type="synopsis">Gets calls: by Sid (piped call objects, Sids and status-callback rows all bind), or a filtered listing.</para>
 /// <para type="description">A listing streams calls page by page as they arrive; -First and -Skip stop it early. Exotel does not list calls still in progress.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "ExotelCall", DefaultParameterSetName = SidSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "ExotelCall", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(ExotelCall))]
 public sealed class GetExotelCallCommand : ExotelApiCommand
 {
@@ -21,8 +21,8 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
     [Alias("CallSid")]
     public string[] Sid { get; set; } = Array.Empty<string>();
 
-    /// <summary>Also get each call's legs (Details).</summary>
-    [Parameter(ParameterSetName = SidSet)]
+    /// <summary>Also get each call's legs (Details); in a listing, one more request per call.</summary>
+    [Parameter]
     public SwitchParameter Detailed { get; set; }
 
     /// <summary>Only calls with these statuses.</summary>
@@ -92,7 +92,8 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
             {
                 foreach (var call in window.Take(page.Calls))
                 {
-                    WriteObject(CallOutput.Create(call));
+                    // A listing carries no legs: -Detailed reads each call again, inside the same rate budget.
+                    WriteObject(CallOutput.Create(Detailed ? Await(ActiveSession.Client.GetCallAsync(call.Sid, details: true, StopToken)) : call));
                 }
 
                 if (window.IsFull || page.NextPageUri is null)

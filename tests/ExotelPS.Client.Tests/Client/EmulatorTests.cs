@@ -35,6 +35,8 @@ public sealed class EmulatorTests
         Assert.Equal(ExotelErrorKind.Unauthorized, unauthorized.Kind);
         Assert.Equal(ExotelErrorKind.Forbidden, forbidden.Kind);
         Assert.False(forbidden.MayHaveBeenPlaced);
+        Assert.EndsWith("do-not-call) list.", forbidden.Message);
+        Assert.DoesNotContain("..", forbidden.Message);
         Assert.Empty(emulator.Simulator.Calls);
     }
 }
