@@ -8,8 +8,8 @@
     Tasks:
       Bootstrap  gets Pester 5 from NuGet (into out/tools) and finds PlatyPS (../shared/psmodules, else the Gallery)
       Build      lays out the module in out/ExotelPS (then Docs, when PlatyPS is installed)
-      Test       Build, dotnet test, then Pester; ends with "xunit: N passed, N failed" and "Pester: N passed, N failed"
-      Pester     Build, then the Pester tests in tests/Pester
+      Test       Package, dotnet test, then Pester; ends with "xunit: N passed, N failed" and "Pester: N passed, N failed"
+      Pester     Package, then the Pester tests in tests/Pester
       Docs       PlatyPS markdown in docs/en-US -> en-US/ExotelPS.dll-Help.xml and about_ExotelPS.help.txt
       Package    Build, then out/ExotelPS.zip (for Azure Automation) and a .nupkg (for a PowerShell gallery)
       Demo       Build, then runs docs/examples/customers.csv through the offline sandbox and shows the results
@@ -121,7 +121,7 @@ function Get-PesterManifest {
 }
 
 function Invoke-BootstrapTask {
-    if (-not (Test-Path (Get-PesterManifest))) {
+    if (-not (Test-Path (Get-PesterManifest)) -or -not (Test-Path (Join-Path $toolPackages 'microsoft.extensions.http/6.0.0'))) {
         Invoke-Dotnet -Quiet restore, $pesterProject, "-p:RestorePackagesPath=$toolPackages"
     }
     Write-Host "Pester: $(Get-PesterManifest)" -ForegroundColor DarkGray
@@ -444,8 +444,9 @@ foreach ($name in $Task) {
         'Bootstrap' { Invoke-BootstrapTask }
         'Build' { Invoke-BuildTask }
         'Docs' { Invoke-DocsTask }
-        'Test' { Invoke-BuildTask; Invoke-DotnetTestTask; Invoke-PesterTask }
-        'Pester' { Invoke-BuildTask; Invoke-PesterTask }
+        # The Pester tests import out/ExotelPS.zip the way Azure Automation does, so they run after Package.
+        'Test' { Invoke-BuildTask; Invoke-PackageTask; Invoke-DotnetTestTask; Invoke-PesterTask }
+        'Pester' { Invoke-BuildTask; Invoke-PackageTask; Invoke-PesterTask }
         'Package' { Invoke-BuildTask; Invoke-PackageTask }
         'Demo' { Invoke-BuildTask; Invoke-DemoTask }
     }

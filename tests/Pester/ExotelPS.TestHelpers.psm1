@@ -160,6 +160,31 @@ function Get-FormValue {
     $null
 }
 
+# Runs a script in a new process of this PowerShell (as a .NET tool the process is the dotnet host, which needs
+# pwsh.dll first) and returns its output as text lines; throws with the output when it fails.
+function Invoke-FreshPowerShell {
+    param([Parameter(Mandatory)] [string] $Script)
+
+    $process = (Get-Process -Id $PID).Path
+    $file = Join-Path ([IO.Path]::GetTempPath()) ('exotelps-pester-' + [guid]::NewGuid().ToString('N') + '.ps1')
+    $toolEntry = Join-Path $PSHOME 'pwsh.dll'
+    $arguments = @('-NoLogo', '-NoProfile', '-NonInteractive', '-File', $file)
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet' -and (Test-Path $toolEntry)) {
+        $arguments = @($toolEntry) + $arguments
+    }
+    Set-Content -Path $file -Value $Script -Encoding UTF8
+    try {
+        $output = & $process @arguments 2>&1 | ForEach-Object { "$_" }
+        if ($LASTEXITCODE -ne 0) {
+            throw "The fresh PowerShell failed with exit code ${LASTEXITCODE}: $($output -join [Environment]::NewLine)"
+        }
+        $output
+    }
+    finally {
+        Remove-Item -Path $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
 # Everything a command wrote to every stream, as text, to search for secrets.
 function ConvertTo-AllText {
     param([Parameter(ValueFromPipeline)] $InputObject)

@@ -93,7 +93,7 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
                 foreach (var call in window.Take(page.Calls))
                 {
                     // A listing carries no legs: -Detailed reads each call again, inside the same rate budget.
-                    WriteObject(CallOutput.Create(Detailed ? Await(ActiveSession.Client.GetCallAsync(call.Sid, details: true, StopToken)) : call));
+                    WriteObject(CallOutput.Create(Detailed ? Await(ActiveSession.Client.GetCallAsync(call.Sid, includeDetails: true, StopToken)) : call));
                 }
 
                 if (window.IsFull || page.NextPageUri is null)
