@@ -61,6 +61,24 @@ Describe 'Get-ExotelCall' {
         $lookupErrors[0].TargetObject | Should -Be 'no-such-call'
     }
 
+    It 'lists recent calls when given nothing, like Get-Process, without prompting' {
+        (Get-Command Get-ExotelCall).DefaultParameterSet | Should -Be 'List'
+
+        $recent = @(Get-ExotelCall)
+
+        $recent.Sid | Should -Contain $placed[0].Sid
+        $recent.Count | Should -Be 3
+    }
+
+    It 'lists calls with their legs, shown readably, with -Detailed' {
+        $detailed = @(Get-ExotelCall -To '09900000101' -Detailed)
+
+        $detailed.Count | Should -Be 1
+        "$($detailed[0].Details)" | Should -Match '^talked \d+ s; From completed, To completed$'
+        ($detailed[0] | Format-List -Property Details | Out-String) | Should -Not -Match 'ExotelPS\.Client'
+        "$($detailed[0].Details.Legs[1])" | Should -Match '^completed, \d+ s'
+    }
+
     It 'lists calls by status' {
         $busy = @(Get-ExotelCall -Status 'busy')
 

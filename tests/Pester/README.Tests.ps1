@@ -1,0 +1,95 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+
+# The README's PowerShell blocks, run as written in a fresh pwsh: the ones that need nothing but this machine run
+# against the sandbox or the emulator, so the README cannot drift from what the module does. Blocks that need the
+# Gallery, a real Exotel account or Azure Automation are named here with the reason they are not run.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'ExotelPS.TestHelpers.psm1') -Force
+    $root = Get-RepositoryRoot
+    $manifest = Get-BuiltModuleManifest
+    $blocks = @([regex]::Matches((Get-Content -Raw -Path (Join-Path $root 'README.md')), '(?ms)^```powershell\r?\n(.*?)^```') | ForEach-Object { $_.Groups[1].Value })
+
+    function Get-ReadmeBlock {
+        param([Parameter(Mandatory)] [string] $Containing)
+
+        $found = @($blocks | Where-Object { $_.Contains($Containing) })
+        if ($found.Count -ne 1) {
+            throw "README.md has $($found.Count) PowerShell blocks containing '$Containing'; expected one."
+        }
+        $found[0]
+    }
+
+    # A block run in a fresh pwsh from a folder of its own holding docs/examples, as a new user's clone would.
+    function Invoke-ReadmeBlock {
+        param(
+            [Parameter(Mandatory)] [string] $Block,
+            [string] $Before = ''
+        )
+
+        $workspace = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path (Join-Path $workspace 'docs') | Out-Null
+        Copy-Item -Path (Join-Path $root 'docs/examples') -Destination (Join-Path $workspace 'docs') -Recurse
+        $output = Invoke-FreshPowerShell -Script "Set-Location -LiteralPath '$workspace'`nImport-Module '$manifest'`n$Before`n$Block"
+        [pscustomobject]@{ Workspace = $workspace; Output = ($output -join "`n") }
+    }
+}
+
+Describe 'README.md' {
+    It 'has the PowerShell blocks this file knows about, and no others' {
+        $known = 'Install-Module -Name ExotelPS', 'Import-Module ./out/ExotelPS/ExotelPS.psd1', 'Connect-ExotelCall -From 09800000001',
+            '$refused | ForEach-Object', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'"
+        $blocks.Count | Should -Be $known.Count
+        foreach ($text in $known) {
+            Get-ReadmeBlock -Containing $text | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'imports the built module with the command it gives, from the repository' {
+        $block = Get-ReadmeBlock -Containing 'Import-Module ./out/ExotelPS/ExotelPS.psd1'
+
+        $output = Invoke-FreshPowerShell -Script "Set-Location -LiteralPath '$root'`n$block`n(Get-Command -Module ExotelPS).Count"
+
+        [int]($output | Select-Object -Last 1) | Should -Be @((Import-PowerShellDataFile -Path $manifest).CmdletsToExport).Count
+    }
+
+    It 'places and waits for the call "At a prompt" in the sandbox, its first line replaced as it says' {
+        $block = Get-ReadmeBlock -Containing 'Connect-ExotelCall -From 09800000001'
+        Get-Content -Raw -Path (Join-Path $root 'README.md') | Should -Match 'Replace the first line with `Connect-ExotelAccount -Sandbox`'
+        $sandboxed = ($block -split "`n" | ForEach-Object { if ($_ -match '^Connect-ExotelAccount ') { 'Connect-ExotelAccount -Sandbox' } else { $_ } }) -join "`n"
+
+        $run = Invoke-ReadmeBlock -Block $sandboxed
+
+        $run.Output | Should -Match '\b[0-9a-f]{32}\s+completed\s+09800000001\s+09900000001\b'
+    }
+
+    It 'runs "A CSV of calls" on the sample CSV: outcomes exported, refused rows listed by OrderId' {
+        $block = Get-ReadmeBlock -Containing '$refused | ForEach-Object'
+
+        $run = Invoke-ReadmeBlock -Before 'Connect-ExotelAccount -Sandbox' -Block $block
+
+        $outcomes = @(Import-Csv -Path (Join-Path $run.Workspace 'outcomes.csv'))
+        $outcomes.CustomField | Should -Be @('A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1005', 'A-1010')
+        $outcomes.Status | Should -Be @('completed', 'busy', 'no-answer', 'failed', 'completed', 'completed')
+        Test-Path (Join-Path $run.Workspace 'calls.journal') | Should -BeTrue
+        @($run.Output -split "`n" | Where-Object { $_ -match '^A-10\d\d: ' }).Count | Should -Be 4
+    }
+
+    It 'runs "Against the emulator" as written but for the port' {
+        $emulator = Start-ExotelEmulator -Account 'emulator:emulator-key:emulator-token' -RingMilliseconds 100 -TalkMilliseconds 200
+        try {
+            $block = (Get-ReadmeBlock -Containing "-BaseUri 'http://127.0.0.1:5099/'").Replace('http://127.0.0.1:5099/', "$($emulator.BaseUri)")
+
+            $run = Invoke-ReadmeBlock -Block $block
+
+            @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 6
+            @([regex]::Matches($run.Output, '\bcompleted\b')).Count | Should -BeGreaterOrEqual 3
+        }
+        finally {
+            Stop-ExotelEmulator -Emulator $emulator
+        }
+    }
+
+    # Not run here, on purpose: 'Install-Module' needs the PowerShell Gallery; the runbook block connects to the real
+    # Exotel API (docs/examples/runbook.ps1, which it summarises, is run against the emulator in Examples.Tests.ps1).
+}
