@@ -29,6 +29,14 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
+# Logs (CI, a file) get plain text: no colour escapes from this shell, its child shells or Pester.
+if ([Console]::IsOutputRedirected) {
+    $env:NO_COLOR = '1'
+    if ($PSVersionTable.PSVersion.Major -ge 7) {
+        $PSStyle.OutputRendering = 'PlainText'
+    }
+}
+
 $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'ExotelPS'
@@ -445,7 +453,15 @@ foreach ($name in $Task) {
         'Build' { Invoke-BuildTask }
         'Docs' { Invoke-DocsTask }
         # The Pester tests import out/ExotelPS.zip the way Azure Automation does, so they run after Package.
-        'Test' { Invoke-BuildTask; Invoke-PackageTask; Invoke-DotnetTestTask; Invoke-PesterTask }
+        'Test' {
+            Invoke-BuildTask
+            Invoke-PackageTask
+            # Pester runs even when xUnit failed, so one run shows every failure; the task fails if either did.
+            $xunitFailure = $null
+            try { Invoke-DotnetTestTask } catch { $xunitFailure = $_ }
+            Invoke-PesterTask
+            if ($xunitFailure) { throw $xunitFailure }
+        }
         'Pester' { Invoke-BuildTask; Invoke-PackageTask; Invoke-PesterTask }
         'Package' { Invoke-BuildTask; Invoke-PackageTask }
         'Demo' { Invoke-BuildTask; Invoke-DemoTask }

@@ -209,7 +209,7 @@ public sealed class CmdletSurfaceTests
     [InlineData("Connect-ExotelAccount", "Credential", "AccountSid,Credential,Region,BaseUri")]
     [InlineData("Connect-ExotelAccount", "ApiKey", "AccountSid,ApiKey,ApiToken,Region,BaseUri")]
     [InlineData("Connect-ExotelAccount", "Sandbox", "Sandbox")]
-    [InlineData("Get-ExotelCall", "Sid", "Sid,Detailed")]
+    [InlineData("Get-ExotelCall", "Sid", "Sid")]
     [InlineData("Get-ExotelCall", "List", "Status,From,To,Direction,After,Before")]
     [InlineData("Start-ExotelFlowCall", "FlowId", "FlowId")]
     [InlineData("Start-ExotelFlowCall", "FlowUrl", "FlowUrl")]
@@ -224,7 +224,7 @@ public sealed class CmdletSurfaceTests
 
     [Theory]
     [InlineData("Connect-ExotelAccount", "Credential")]
-    [InlineData("Get-ExotelCall", "Sid")]
+    [InlineData("Get-ExotelCall", "List")]
     [InlineData("Start-ExotelFlowCall", "FlowId")]
     public void Cmdlets_with_parameter_sets_name_their_default(string cmdlet, string set)
     {
