@@ -128,12 +128,15 @@ function Get-PesterManifest {
     Join-Path $toolPackages "pester/$version/tools/Pester.psd1"
 }
 
-function Invoke-BootstrapTask {
+function Install-TestTools {
     if (-not (Test-Path (Get-PesterManifest)) -or -not (Test-Path (Join-Path $toolPackages 'microsoft.extensions.http/6.0.0'))) {
         Invoke-Dotnet -Quiet restore, $pesterProject, "-p:RestorePackagesPath=$toolPackages"
     }
-    Write-Host "Pester: $(Get-PesterManifest)" -ForegroundColor DarkGray
+    Write-Host "Using $(Get-PesterManifest)" -ForegroundColor DarkGray
+}
 
+function Invoke-BootstrapTask {
+    Install-TestTools
     if (-not (Test-PlatyPS)) {
         if ($PSVersionTable.PSEdition -eq 'Desktop') {
             # Windows PowerShell 5.1 needs TLS 1.2 to reach the PowerShell Gallery.
@@ -359,7 +362,7 @@ function Invoke-DotnetTestTask {
 # Pester in a fresh PowerShell against the built module, with the caller's preferences left behind (an inherited
 # $ErrorActionPreference = 'Stop' would turn the per-row errors the tests expect into terminating ones).
 function Invoke-PesterTask {
-    Invoke-BootstrapTask
+    Install-TestTools
     $tests = Join-Path $root 'tests/Pester'
     Invoke-ChildShell @"
 Import-Module $(ConvertTo-Literal (Get-PesterManifest)) -ErrorAction Stop
