@@ -54,14 +54,15 @@ function Invoke-Dotnet {
         [switch] $Quiet
     )
 
-    Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
     if ($Quiet) {
         $log = & dotnet @Arguments 2>&1
         if ($LASTEXITCODE -ne 0) {
+            Write-Host "dotnet $($Arguments -join ' ')"
             $log | Out-Host
         }
     }
     else {
+        Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
         & dotnet @Arguments
     }
     if ($LASTEXITCODE -ne 0) {
