@@ -201,18 +201,14 @@ public sealed class CallRequestMapperTests
     }
 
     // A row whose every value can be read: it maps with no failure.
-    private static ConnectCallOptions Mapped(ConnectExotelCallCommand command)
-    {
-        var failures = new List<ValidationFailure>();
-        var request = CallRequestMapper.ToRequest(command, failures);
-        Assert.Empty(failures);
-        return request;
-    }
+    private static ConnectCallOptions Mapped(ConnectExotelCallCommand command) => WithoutFailures(failures => CallRequestMapper.ToRequest(command, failures));
 
-    private static FlowCallOptions Mapped(StartExotelFlowCallCommand command)
+    private static FlowCallOptions Mapped(StartExotelFlowCallCommand command) => WithoutFailures(failures => CallRequestMapper.ToRequest(command, failures));
+
+    private static T WithoutFailures<T>(Func<List<ValidationFailure>, T> map)
     {
         var failures = new List<ValidationFailure>();
-        var request = CallRequestMapper.ToRequest(command, failures);
+        var request = map(failures);
         Assert.Empty(failures);
         return request;
     }
