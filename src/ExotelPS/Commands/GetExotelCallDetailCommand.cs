@@ -10,19 +10,9 @@ namespace ExotelPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ExotelCallDetail")]
 [OutputType(typeof(ExotelCallDetail))]
-public sealed class GetExotelCallDetailCommand : ExotelApiCommand
+public sealed class GetExotelCallDetailCommand : ExotelCallInputCommand
 {
     private PendingReads<ExotelCallDetail>? reads;
-
-    /// <summary>The Sid of each call to read.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [Alias("CallSid")]
-    public string[] Sid { get; set; } = Array.Empty<string>();
-
-    /// <summary>The piped object (a call, a Sid, a callback): the target of its error, if it has one.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
 
     /// <summary>Also read each call's legs (Exotel's v3 Call Legs API: one more request per call).</summary>
     [Parameter]
@@ -40,7 +30,7 @@ public sealed class GetExotelCallDetailCommand : ExotelApiCommand
     {
         foreach (var sid in Sid)
         {
-            Reads.Add((object?)InputObject ?? sid, ActiveSession.Client.GetCallDetailAsync(sid, IncludeLegs.IsPresent, StopToken));
+            Reads.Add(InputFor(sid), ActiveSession.Client.GetCallDetailAsync(sid, IncludeLegs.IsPresent, StopToken));
         }
 
         WriteReads(all: false);
