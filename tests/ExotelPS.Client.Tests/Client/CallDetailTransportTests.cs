@@ -65,6 +65,25 @@ public sealed class CallDetailTransportTests
         Assert.All(server.Requests, request => Assert.Equal(account.CreateAuthorizationHeader().ToString(), request.Authorization));
     }
 
+    [Fact]
+    public async Task V3_reads_take_their_turn_in_the_same_per_account_pacing_as_v1()
+    {
+        await using var server = await RecordingServer.StartAsync((request, _, context) => RecordingServer.WriteAsync(
+            context, 200, request.Path.StartsWith("/v3/", StringComparison.Ordinal) ? Samples.Read("v3-call-details.json") : Answers.Call("b6cf", "completed")));
+        var clock = new Throttling.FakeClock();
+        using var client = TestClients.Create(server.CreateAccount(), clock);
+
+        await client.GetCallAsync("b6cf");
+        await client.GetCallDetailAsync("b6cf");
+        await client.GetCallAsync("b6cf");
+        await client.GetCallDetailAsync("b6cf");
+
+        // Four requests on one bucket: every one after the first waits the account's interval.
+        var interval = new ExotelPS.Client.Throttling.TokenBucket(client.Options.RequestsPerMinute).Interval;
+        Assert.Equal(3, clock.Delays.Count);
+        Assert.All(clock.Delays, delay => Assert.Equal(interval, delay));
+    }
+
     [Theory]
     [InlineData(ExotelRegion.Singapore, "https://ccm-api.exotel.com/v3/accounts/acme/calls/b6cf/legs")]
     [InlineData(ExotelRegion.Mumbai, "https://ccm-api.in.exotel.com/v3/accounts/acme/calls/b6cf/legs")]
