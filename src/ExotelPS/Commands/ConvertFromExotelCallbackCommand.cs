@@ -12,7 +12,7 @@ namespace ExotelPS.Commands;
 [OutputType(typeof(ExotelCall))]
 public sealed class ConvertFromExotelCallbackCommand : ExotelCmdlet
 {
-    /// <summary>The payload: a raw body (string), or its fields (a hashtable or object).</summary>
+    /// <summary>The payload: a raw body (text or UTF-8 bytes), or its fields (a hashtable or object).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
     [Alias("Body", "Data")]
@@ -27,7 +27,7 @@ public sealed class ConvertFromExotelCallbackCommand : ExotelCmdlet
     {
         try
         {
-            var callback = InputObject.BaseObject is string body
+            var callback = CallbackInput.RawBody(InputObject) is { } body
                 ? StatusCallbackReader.Read(body, ContentType)
                 : StatusCallbackReader.Read(CallbackInput.Fields(InputObject));
             WriteObject(CallOutput.Callback(callback, DateTimeOffset.Now));

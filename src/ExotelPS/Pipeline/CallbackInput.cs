@@ -9,6 +9,14 @@ namespace ExotelPS.Pipeline;
 /// </summary>
 internal static class CallbackInput
 {
+    /// <summary>The payload as a raw body: text as given, bytes read as UTF-8 (Exotel's charset); null for parsed fields.</summary>
+    public static string? RawBody(PSObject input) => input.BaseObject switch
+    {
+        string text => text,
+        byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+        _ => null,
+    };
+
     public static IEnumerable<KeyValuePair<string, object?>> Fields(PSObject input) =>
         input.BaseObject is IDictionary dictionary ? Entries(dictionary) : Properties(input);
 
