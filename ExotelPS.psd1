@@ -28,6 +28,8 @@
         'Start-ExotelFlowCall'
         'Get-ExotelCall'
         'Wait-ExotelCall'
+        'Get-ExotelCallDetail'
+        'ConvertFrom-ExotelCallback'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -48,6 +48,20 @@ public sealed class ExotelAccount
     /// <summary>The scheme, host and port requests go to, ending in a slash.</summary>
     public Uri BaseUri { get; }
 
+    /// <summary>
+    /// Where Voice v3 requests go: Exotel's <c>ccm-api</c> host of the region for a regional account, the same base URI
+    /// for a custom one (the emulator or a proxy serves v3 beside v1).
+    /// </summary>
+    public Uri V3BaseUri => BaseUri == RegionBaseUri(Region) ? RegionV3BaseUri(Region) : BaseUri;
+
+    /// <summary>The Voice v3 base URI of an Exotel region.</summary>
+    public static Uri RegionV3BaseUri(ExotelRegion region) => region switch
+    {
+        ExotelRegion.Singapore => new Uri("https://ccm-api.exotel.com/"),
+        ExotelRegion.Mumbai => new Uri("https://ccm-api.in.exotel.com/"),
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown Exotel region."),
+    };
+
     /// <summary>The base URI of an Exotel region.</summary>
     public static Uri RegionBaseUri(ExotelRegion region) => region switch
     {

@@ -81,6 +81,27 @@ public sealed class ExotelClient : IDisposable
     public Task<ExotelCall> GetCallAsync(string sid, bool includeDetails = false, CancellationToken cancellationToken = default)
         => transport.SendAsync(ExotelRequest.Get(endpoints.Call(sid, includeDetails)), ExotelResponseReader.ReadCall, cancellationToken);
 
+    /// <summary>
+    /// One call's Voice v3 (beta) details: keys pressed, app, talk time, recordings; with <paramref name="includeLegs"/>
+    /// its legs too (a second request). Goes to the region's v3 host (or the custom base URI) inside this account's
+    /// shared rate budget.
+    /// </summary>
+    /// <exception cref="ExotelApiException">With <see cref="ExotelErrorKind.V3NotEnabled"/> when the account has no v3.</exception>
+    public async Task<ExotelCallDetail> GetCallDetailAsync(string sid, bool includeLegs = false, CancellationToken cancellationToken = default)
+    {
+        var detail = await transport.SendAsync(ExotelRequest.Get(endpoints.CallDetail(sid)), CallDetailReader.ReadDetail, cancellationToken)
+            .ConfigureAwait(false);
+        if (!includeLegs)
+        {
+            return detail;
+        }
+
+        var legs = await transport.SendAsync(ExotelRequest.Get(endpoints.CallLegs(sid)), CallDetailReader.ReadLegs, cancellationToken)
+            .ConfigureAwait(false);
+        detail.Legs = legs;
+        return detail;
+    }
+
     /// <summary>The first page of a call listing.</summary>
     public Task<CallPage> GetCallPageAsync(ListCallsOptions options, CancellationToken cancellationToken = default)
         => GetPageAsync(ListUri(options), cancellationToken);

@@ -31,6 +31,7 @@ public static class EmulatorApp
 
         var app = builder.Build();
         app.Map("/v1/{**rest}", ServeApiAsync);
+        app.Map("/v3/{**rest}", ServeApiAsync);
         MapControl(app.MapGroup("/_emulator"));
         return app;
     }

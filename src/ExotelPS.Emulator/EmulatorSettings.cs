@@ -36,6 +36,7 @@ public sealed class EmulatorSettings
             {
                 case "--port": settings.Port = Int(name, value, 0, 65535); break;
                 case "--account": settings.Accounts.Add(EmulatorAccount.Parse(value)); break;
+                case "--no-v3": simulator.AccountsWithoutV3.Add(value); break;
                 case "--rate": simulator.RequestsPerMinute = Int(name, value, 1, int.MaxValue); break;
                 case "--ring-ms": simulator.RingDelay = Milliseconds(name, value); break;
                 case "--talk-ms": simulator.TalkTime = Milliseconds(name, value); break;

@@ -279,7 +279,7 @@ public sealed class HelpPagesTests
     public void The_about_topic_explains_every_ErrorId()
     {
         var errorIds = Enum.GetValues<ExotelErrorKind>().Select(kind => ErrorCatalog.For(kind).ErrorId)
-            .Concat(new[] { ErrorCatalog.NoSession, ErrorCatalog.SessionDisconnected, ErrorCatalog.InvalidConnectionSettings, ErrorCatalog.JournalUnavailable, ErrorCatalog.WaitTimeout });
+            .Concat(new[] { ErrorCatalog.NoSession, ErrorCatalog.SessionDisconnected, ErrorCatalog.InvalidConnectionSettings, ErrorCatalog.JournalUnavailable, ErrorCatalog.WaitTimeout, ErrorCatalog.InvalidCallbackPayload });
         var text = About().Root.AllText;
 
         AssertNone(errorIds.Where(errorId => !text.Contains(errorId, StringComparison.Ordinal)).Select(errorId => $"about_ExotelPS does not explain ErrorId {errorId}"));

@@ -63,12 +63,15 @@ function Get-FreeTcpPort {
     Starts the Exotel emulator on a free port of 127.0.0.1 with `dotnet run` and waits until it answers.
 .PARAMETER Account
     SID:KEY:TOKEN, one per account to accept.
+.PARAMETER WithoutV3
+    SIDs of accounts to answer as Exotel answers an account without Voice v3 (HTTP 403 on /v3/).
 #>
 function Start-ExotelEmulator {
     param(
         [Parameter(Mandatory)] [string[]] $Account,
         [int] $RingMilliseconds = 200,
         [int] $TalkMilliseconds = 300,
+        [string[]] $WithoutV3 = @(),
         [int] $ReadyTimeoutSeconds = 300
     )
 
@@ -81,6 +84,9 @@ function Start-ExotelEmulator {
     $arguments = @('run', '--project', "`"$project`"", '--', '--port', $port, '--ring-ms', $RingMilliseconds, '--talk-ms', $TalkMilliseconds)
     foreach ($entry in $Account) {
         $arguments += @('--account', $entry)
+    }
+    foreach ($sid in $WithoutV3) {
+        $arguments += @('--no-v3', $sid)
     }
 
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
@@ -182,6 +188,58 @@ function Invoke-FreshPowerShell {
     }
     finally {
         Remove-Item -Path $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
+<#
+.SYNOPSIS
+    Listens on a free port of 127.0.0.1 for StatusCallbacks, keeping each raw body and its Content-Type.
+.OUTPUTS
+    An object with Url (to give -StatusCallback), Listener, and Received (a list of ContentType/Body objects).
+#>
+function Start-CallbackListener {
+    $port = Get-FreeTcpPort
+    $listener = [System.Net.HttpListener]::new()
+    $listener.Prefixes.Add("http://127.0.0.1:$port/")
+    $listener.Start()
+    [pscustomobject]@{
+        Url      = "http://127.0.0.1:$port/exotel/status"
+        Listener = $listener
+        Received = [System.Collections.Generic.List[object]]::new()
+    }
+}
+
+# Answers callbacks with 200 until -Count have arrived or -TimeoutSeconds pass; returns what arrived so far.
+function Receive-Callback {
+    param(
+        [Parameter(Mandatory)] $CallbackListener,
+        [Parameter(Mandatory)] [int] $Count,
+        [int] $TimeoutSeconds = 60
+    )
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ($CallbackListener.Received.Count -lt $Count -and [DateTime]::UtcNow -lt $deadline) {
+        $next = $CallbackListener.Listener.GetContextAsync()
+        while (-not $next.Wait(200)) {
+            if ([DateTime]::UtcNow -ge $deadline) { break }
+        }
+        if (-not $next.IsCompleted) { break }
+
+        $context = $next.Result
+        $reader = [System.IO.StreamReader]::new($context.Request.InputStream, [System.Text.Encoding]::UTF8)
+        $CallbackListener.Received.Add([pscustomobject]@{ ContentType = $context.Request.ContentType; Body = $reader.ReadToEnd() })
+        $reader.Dispose()
+        $context.Response.StatusCode = 200
+        $context.Response.Close()
+    }
+    $CallbackListener.Received.ToArray()
+}
+
+function Stop-CallbackListener {
+    param([Parameter(Mandatory)] [AllowNull()] $CallbackListener)
+
+    if ($null -ne $CallbackListener) {
+        $CallbackListener.Listener.Close()
     }
 }
 

@@ -38,7 +38,7 @@ BeforeAll {
 Describe 'README.md' {
     It 'has the PowerShell blocks this file knows about, and no others' {
         $known = 'Install-Module -Name ExotelPS', 'Import-Module ./out/ExotelPS/ExotelPS.psd1', 'Connect-ExotelCall -From 09800000001',
-            '$refused | ForEach-Object', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'"
+            '$refused | ForEach-Object', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
         $blocks.Count | Should -Be $known.Count
         foreach ($text in $known) {
             Get-ReadmeBlock -Containing $text | Should -Not -BeNullOrEmpty
@@ -88,6 +88,34 @@ Describe 'README.md' {
         finally {
             Stop-ExotelEmulator -Emulator $emulator
         }
+    }
+
+    It 'runs the Azure Function on a callback Exotel documents, as the Functions host would call run.ps1' {
+        $workspace = Join-Path $TestDrive 'function'
+        New-Item -ItemType Directory -Path $workspace | Out-Null
+        Set-Content -Path (Join-Path $workspace 'run.ps1') -Value (Get-ReadmeBlock -Containing 'param($Request, $TriggerMetadata)') -Encoding UTF8
+        $body = Get-Content -Raw -Path (Join-Path $root 'tests/ExotelPS.Client.Tests/Samples/003-status-callback.json')
+        Set-Content -Path (Join-Path $workspace 'body.json') -Value $body -Encoding UTF8 -NoNewline
+
+        # The Functions host's pieces: the output binding cmdlet and its response type.
+        $output = Invoke-FreshPowerShell -Script @"
+Import-Module '$manifest'
+Add-Type -TypeDefinition 'public class HttpResponseContext { public object StatusCode; public object Body; }'
+`$global:bindings = @{}
+function global:Push-OutputBinding { param([string] `$Name, `$Value) `$global:bindings[`$Name] = `$Value }
+`$request = [pscustomobject]@{ RawBody = (Get-Content -Raw -Path '$workspace/body.json'); Headers = @{ 'content-type' = 'application/json' } }
+& '$workspace/run.ps1' -Request `$request -TriggerMetadata @{}
+`$global:bindings.Outcome | ConvertTo-Json -Compress
+"`$([int]`$global:bindings.Response.StatusCode)"
+"@
+
+        $output[-1] | Should -Be '200'
+        $outcome = $output[-2] | ConvertFrom-Json
+        $outcome.Sid | Should -Be 'b6cfaf5f5cef3ca0fc937749ef96d245'
+        $outcome.Status | Should -Be 'completed'
+        $outcome.CustomField | Should -Be 'order-1234'
+        $outcome.TalkTime | Should -Be 32
+        $outcome.RowKey | Should -Match 'b6cfaf5f5cef3ca0fc937749ef96d245'
     }
 
     # Not run here, on purpose: 'Install-Module' needs the PowerShell Gallery; the runbook block connects to the real

@@ -2,11 +2,22 @@ using System.Globalization;
 
 namespace ExotelPS.Client;
 
-/// <summary>Exotel writes times as <c>yyyy-MM-dd HH:mm:ss</c> with no offset, in India Standard Time (+05:30).</summary>
+/// <summary>
+/// Exotel writes v1 times as <c>yyyy-MM-dd HH:mm:ss</c> with no offset, in India Standard Time (+05:30); Voice v3
+/// adds the offset (<c>2022-11-03 22:54:40+05:30</c>).
+/// </summary>
 public static class ExotelTime
 {
     /// <summary>The format Exotel uses on the wire.</summary>
     public const string WireFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>The Voice v3 format: the v1 format and the offset.</summary>
+    public const string OffsetWireFormat = WireFormat + "zzz";
+
+    // An active v3 call's end_time: the Unix epoch written in Exotel's zone.
+    private static readonly DateTimeOffset NotYet = new(1970, 1, 1, 5, 30, 0, TimeSpan.FromHours(5.5));
+
+    private static readonly string[] OffsetFormats = { OffsetWireFormat, "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz" };
 
     /// <summary>Exotel's zone offset.</summary>
     public static readonly TimeSpan Offset = TimeSpan.FromHours(5.5);
@@ -23,6 +34,41 @@ public static class ExotelTime
             ? new DateTimeOffset(local, Offset)
             : null;
     }
+
+    /// <summary>
+    /// Reads a v3 time: with an offset as given, without one as +05:30. Null for null, empty or unparseable text, and
+    /// for the epoch Exotel writes where a time is not known yet (an active call's end).
+    /// </summary>
+    public static DateTimeOffset? ParseWithOffset(string? text) => TryParseWithOffset(text, out var time) ? time : null;
+
+    /// <summary>
+    /// Reads a v3 time as <see cref="ParseWithOffset"/> does; false only when <paramref name="text"/> is there but
+    /// is not a time, so the epoch placeholder (true, null) can be told from garbage (false).
+    /// </summary>
+    public static bool TryParseWithOffset(string? text, out DateTimeOffset? time)
+    {
+        time = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var trimmed = text!.Trim();
+        time = DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
+            ? withOffset
+            : Parse(trimmed);
+        if (time is null)
+        {
+            return false;
+        }
+
+        time = time == NotYet ? null : time;
+        return true;
+    }
+
+    /// <summary>Writes any instant as Exotel's v3 wire time, with the +05:30 offset.</summary>
+    public static string FormatWithOffset(DateTimeOffset time) =>
+        time.ToOffset(Offset).ToString(OffsetWireFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Writes any instant as Exotel's local wire time.</summary>
     public static string Format(DateTimeOffset time) =>

@@ -29,4 +29,10 @@ public enum ExotelErrorKind
 
     /// <summary>The server could not be reached at all; nothing was sent.</summary>
     Unreachable,
+
+    /// <summary>
+    /// 403, or a 404 that is not a v3 answer, on a Voice v3 path: the account has no v3 access (a beta Exotel enables
+    /// per account). The v1 APIs still work.
+    /// </summary>
+    V3NotEnabled,
 }

@@ -48,7 +48,13 @@ public sealed class ExotelValidationException : ExotelException
 {
     /// <summary>Creates the exception from the failures found.</summary>
     public ExotelValidationException(IReadOnlyList<ValidationFailure> failures)
-        : base("Invalid request: " + string.Join("; ", failures))
+        : this("Invalid request", failures)
+    {
+    }
+
+    /// <summary>Creates the exception for something other than a request, e.g. a StatusCallback payload.</summary>
+    public ExotelValidationException(string subject, IReadOnlyList<ValidationFailure> failures)
+        : base(subject + ": " + string.Join("; ", failures))
     {
         Failures = failures;
     }
@@ -121,6 +127,9 @@ public sealed class ExotelApiException : ExotelException
         var detail = string.IsNullOrEmpty(exotelMessage) ? string.Empty : ": " + exotelMessage!.TrimEnd().TrimEnd('.');
         var codeText = string.IsNullOrEmpty(code) ? string.Empty : $" [{code}]";
         var outcome = mayHaveBeenPlaced ? " Outcome unknown: the call may have been placed; check before retrying." : string.Empty;
-        return $"{method} {path} failed ({kind}, {status}){codeText}{detail}.{outcome}";
+        var v3 = kind == ExotelErrorKind.V3NotEnabled
+            ? " The account has no Voice v3 access: v3 is in beta and Exotel enables it per account (ask hello@exotel.com). The v1 call details (Get-ExotelCall) still work."
+            : string.Empty;
+        return $"{method} {path} failed ({kind}, {status}){codeText}{detail}.{outcome}{v3}";
     }
 }

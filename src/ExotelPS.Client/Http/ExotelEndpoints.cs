@@ -4,12 +4,17 @@ namespace ExotelPS.Client.Http;
 internal sealed class ExotelEndpoints
 {
     private readonly Uri baseUri;
+    private readonly Uri v3BaseUri;
     private readonly string callsPath;
+    private readonly string v3CallsPath;
 
     public ExotelEndpoints(ExotelAccount account)
     {
         baseUri = account.BaseUri;
-        callsPath = $"v1/Accounts/{Segment("AccountSid", account.AccountSid)}/Calls";
+        v3BaseUri = account.V3BaseUri;
+        var accountSid = Segment("AccountSid", account.AccountSid);
+        callsPath = $"v1/Accounts/{accountSid}/Calls";
+        v3CallsPath = $"v3/accounts/{accountSid}/calls";
     }
 
     /// <summary><c>POST .../Calls/connect.json</c>.</summary>
@@ -18,6 +23,12 @@ internal sealed class ExotelEndpoints
     /// <summary><c>GET .../Calls/{sid}.json</c>, with <c>?details=true</c> for the legs.</summary>
     public Uri Call(string sid, bool includeDetails) =>
         new(baseUri, $"{callsPath}/{Segment("CallSid", sid)}.json{(includeDetails ? "?details=true" : string.Empty)}");
+
+    /// <summary>Voice v3 <c>GET .../v3/accounts/{sid}/calls/{call_sid}</c>, on the v3 host.</summary>
+    public Uri CallDetail(string sid) => new(v3BaseUri, $"{v3CallsPath}/{Segment("CallSid", sid)}");
+
+    /// <summary>Voice v3 <c>GET .../calls/{call_sid}/legs</c>.</summary>
+    public Uri CallLegs(string sid) => new(v3BaseUri, $"{v3CallsPath}/{Segment("CallSid", sid)}/legs");
 
     /// <summary><c>GET .../Calls.json</c> with the options as Exotel's filters.</summary>
     /// <exception cref="ExotelValidationException">A filter is invalid.</exception>

@@ -24,6 +24,9 @@ internal sealed class ExotelRequest
     /// <summary>The path for messages and traces: never the query, never a credential.</summary>
     public string Path => Uri.AbsolutePath;
 
+    /// <summary>True for a Voice v3 request, whose 403 and bare 404 mean the account has no v3.</summary>
+    public bool IsV3 => Path.StartsWith("/v3/", StringComparison.Ordinal);
+
     /// <summary>True for the POST that places a call: it must never be sent twice unless it provably never arrived.</summary>
     public bool PlacesCall => form is not null;
 

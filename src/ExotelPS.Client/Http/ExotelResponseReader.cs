@@ -32,7 +32,8 @@ internal static class ExotelResponseReader
         }
     }
 
-    private static T Read<T>(string body, bool json, Func<ResponseNode, T> map)
+    /// <summary>Parses <paramref name="body"/> as JSON or XML and maps its root object.</summary>
+    internal static T Read<T>(string body, bool json, Func<ResponseNode, T> map)
     {
         if (json)
         {
@@ -86,7 +87,8 @@ internal static class ExotelResponseReader
         };
     }
 
-    private static ExotelCall ToCall(ResponseNode call) => new()
+    /// <summary>Maps a v1 Call object (or a callback's fields, seen as one) to <see cref="ExotelCall"/>.</summary>
+    internal static ExotelCall ToCall(ResponseNode call) => new()
     {
         Sid = call.Text("Sid") ?? throw call.Missing("Sid", "the call's Sid"),
         ParentCallSid = call.Text("ParentCallSid"),
@@ -130,7 +132,7 @@ internal static class ExotelResponseReader
     {
         if (root.Child("RestException") is not { } error)
         {
-            return null;
+            return ToV3Error(root);
         }
 
         // A status that is not a number still leaves the message and code worth reporting.
@@ -138,5 +140,21 @@ internal static class ExotelResponseReader
             ? number
             : (int?)null;
         return new RestError(status, error.Text("Message"), error.Text("Code"));
+    }
+
+    /// <summary>A Voice v3 envelope's <c>response.error_data</c> (<c>code</c>, <c>message</c>, <c>description</c>), or null.</summary>
+    private static RestError? ToV3Error(ResponseNode root)
+    {
+        if (root.Text("request_id") is null && root.Text("http_code") is null)
+        {
+            return null;
+        }
+
+        var status = int.TryParse(root.Text("http_code"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+        var error = root.Child("response")?.Child("error_data");
+        var message = error is null
+            ? null
+            : string.Join(": ", new[] { error.Text("message"), error.Text("description") }.Where(part => part is not null));
+        return new RestError(status, string.IsNullOrEmpty(message) ? null : message, error?.Text("code"), isV3: true);
     }
 }

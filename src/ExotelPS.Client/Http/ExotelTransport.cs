@@ -125,6 +125,10 @@ internal sealed class ExotelTransport
     private ExotelApiException Failure(ExotelRequest request, AttemptResult attempt, ExotelErrorKind kind, bool mayHaveBeenPlaced)
     {
         var error = TryReadError(attempt.Body);
+
+        // A v3 403, or a 404 the v3 API did not write itself (no envelope), means the account has no v3; a v3 404 is an unknown call.
+        var v3Missing = request.IsV3 && (attempt.Status == 403 || (attempt.Status == 404 && error?.IsV3 != true));
+        kind = v3Missing ? ExotelErrorKind.V3NotEnabled : kind;
         return new ExotelApiException(
             kind, request.Method.Method, request.Path, attempt.Status, error?.Status, error?.Message, error?.Code, mayHaveBeenPlaced, attempt.Error);
     }

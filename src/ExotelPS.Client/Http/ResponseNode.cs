@@ -16,6 +16,9 @@ internal abstract class ResponseNode
     /// <summary>Where this node sits in the body, e.g. <c>Call.Details</c>; used in error messages.</summary>
     public string Path { get; }
 
+    /// <summary>What the body is, for error messages.</summary>
+    protected virtual string Source => "Exotel response";
+
     /// <summary>The nested object called <paramref name="name"/>, or null when absent.</summary>
     public abstract ResponseNode? Child(string name);
 
@@ -57,18 +60,54 @@ internal abstract class ResponseNode
         return text is null ? null : ExotelTime.Parse(text) ?? throw Invalid(name, text, "a time as " + ExotelTime.WireFormat);
     }
 
+    /// <summary>A Voice v3 time, with its offset (or +05:30 without one); null for the epoch Exotel writes for "not yet".</summary>
+    public DateTimeOffset? OffsetTime(string name)
+    {
+        var text = Text(name);
+        return ExotelTime.TryParseWithOffset(text, out var time) ? time : throw Invalid(name, text!, "a time as " + ExotelTime.OffsetWireFormat);
+    }
+
+    /// <summary>The first of <paramref name="names"/> that is present, as text: for fields whose name Exotel's beta API varies.</summary>
+    public string? FirstText(params string[] names) => names.Select(Text).FirstOrDefault(text => text is not null);
+
     public CallStatus? Status(string name) => Text(name) is { } text ? new CallStatus(text) : (CallStatus?)null;
 
     /// <summary>A field is there but holds something other than expected.</summary>
     public FormatException Invalid(string name, string found, string expected)
     {
         var quoted = found.Length > MaxQuotedLength ? found.Substring(0, MaxQuotedLength) + "..." : found;
-        return new FormatException($"Exotel response: {PathOf(name)} should be {expected} but is '{quoted}'.");
+        return FieldProblem.Create($"{Source}: {PathOf(name)} should be {expected} but is '{quoted}'.", PathOf(name), quoted, "should be " + expected);
     }
 
     /// <summary>A required object or field is not there.</summary>
     public FormatException Missing(string name, string expected) =>
-        new($"Exotel response: expected {expected} at {PathOf(name)}, found none.");
+        FieldProblem.Create($"{Source}: expected {expected} at {PathOf(name)}, found none.", PathOf(name), null, $"{expected} is required");
 
     protected string PathOf(string name) => Path.Length == 0 ? name : Path + "." + name;
+}
+
+/// <summary>
+/// The <see cref="FormatException"/> a body field that is missing or malformed raises: plain, so callers catch it as
+/// any parse failure, with which field, the value found (shortened) and why in its <see cref="Exception.Data"/>.
+/// </summary>
+internal static class FieldProblem
+{
+    private const string FieldKey = "ExotelPS.Field";
+    private const string ValueKey = "ExotelPS.Value";
+    private const string ReasonKey = "ExotelPS.Reason";
+
+    public static FormatException Create(string message, string field, string? value, string reason)
+    {
+        var exception = new FormatException(message);
+        exception.Data[FieldKey] = field;
+        exception.Data[ValueKey] = value;
+        exception.Data[ReasonKey] = reason;
+        return exception;
+    }
+
+    /// <summary>The field, value and reason of a failure made by <see cref="Create"/>; null for any other.</summary>
+    public static ValidationFailure? Of(FormatException exception) =>
+        exception.Data[FieldKey] is string field
+            ? new ValidationFailure(field, exception.Data[ValueKey] as string, exception.Data[ReasonKey] as string ?? exception.Message)
+            : null;
 }

@@ -59,6 +59,15 @@ internal sealed class CallSnapshot
             ? $"https://recordings.exotel.invalid/{Call.AccountSid}/{Call.Sid}.mp3"
             : null;
 
+    /// <summary>
+    /// The keys pressed in a flow: a completed call to a flow pressed the dialled (From) number's last digit, so a test
+    /// chooses the digit by the number it calls. Calls between two numbers run no flow and press nothing.
+    /// </summary>
+    public string? Digits => IsFinal && Call.IsFlow && Status == CallStatus.Completed ? Call.Request.From!.Trim().Last().ToString() : null;
+
+    /// <summary>The flow's app id: the last segment of the flow URL (<c>.../start_voice/926</c>); null for a call between two numbers.</summary>
+    public string? AppId => Call.IsFlow ? Call.Field("Url")?.TrimEnd('/').Split('/').Last() : null;
+
     private static int WholeSeconds(TimeSpan span) => Math.Max(0, (int)span.TotalSeconds);
 
     /// <summary>

@@ -76,6 +76,51 @@ internal static class CallView
         return payload;
     }
 
+    /// <summary>Voice v3's <c>call_details</c> for the same snapshot: snake_case, times with their offset.</summary>
+    public static WireObject V3Detail(CallSnapshot snapshot)
+    {
+        var call = snapshot.Call;
+        var recordings = snapshot.RecordingUrl is { } url
+            ? new List<WireObject> { new() { { "url", url }, { "channels", call.Field("RecordingChannels") ?? "single" }, { "duration", snapshot.ConversationDuration } } }
+            : new List<WireObject>();
+        return new WireObject
+        {
+            { "sid", call.Sid },
+            { "direction", Direction },
+            { "virtual_number", CallerId(call) },
+            { "state", snapshot.IsFinal ? "terminal" : "active" },
+            { "status", snapshot.IsFinal ? snapshot.Status.Value : null },
+            { "legs", $"/v3/accounts/{call.AccountSid}/calls/{call.Sid}/legs" },
+            { "created_time", ExotelTime.FormatWithOffset(call.Created) },
+            { "updated_time", ExotelTime.FormatWithOffset(snapshot.DateUpdated) },
+            { "start_time", ExotelTime.FormatWithOffset(call.Created) },
+            { "end_time", ExotelTime.FormatWithOffset(snapshot.EndTime ?? DateTimeOffset.FromUnixTimeSeconds(0)) },
+            { "total_duration", snapshot.Duration },
+            { "total_talk_time", snapshot.ConversationDuration },
+            { "custom_field", call.Request.CustomField },
+            { "app_id", snapshot.AppId },
+            { "app_name", snapshot.AppId is { } appId ? "Flow " + appId : null },
+            { "digits", snapshot.Digits },
+            { "recordings", recordings },
+        };
+    }
+
+    /// <summary>Voice v3's legs answer: the From leg(s) and the To leg(s), each with its number and outcome.</summary>
+    public static WireObject V3Legs(CallSnapshot snapshot)
+    {
+        var call = snapshot.Call;
+        var numbers = new[] { From(call), To(call) };
+        var legs = snapshot.Legs.Select((leg, index) => new WireObject
+        {
+            { "leg_sid", $"{call.Sid}-{index + 1}" },
+            { "contact_uri", numbers[index] },
+            { "status", leg.Status.Value },
+            { "on_call_duration", leg.OnCallDuration },
+            { "answered_by", leg.AnsweredBy },
+        }).ToList();
+        return new WireObject { { "sid", call.Sid }, { "from", legs.Take(1).ToList() }, { "to", legs.Skip(1).ToList() } };
+    }
+
     private static List<WireObject> Legs(CallSnapshot snapshot, bool withIds) =>
         snapshot.Legs.Select((leg, index) =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ExotelPS.Client.Sandbox;
@@ -110,12 +111,12 @@ public sealed class ExotelSimulator
             var now = Options.Clock();
             if (route.AccountSid is null)
             {
-                return Error(404, $"No such resource: {request.Path}", route.Json);
+                return Error(404, $"No such resource: {request.Path}", route);
             }
 
             if (!authorizations.TryGetValue(route.AccountSid, out var expected) || !string.Equals(request.Authorization, expected, StringComparison.Ordinal))
             {
-                return Error(401, "Authentication is required to view this resource; check the API key and token.", route.Json);
+                return Error(401, "Authentication is required to view this resource; check the API key and token.", route);
             }
 
             if (!rateLimiter.TryAdmit(route.AccountSid, now, Options.RequestsPerMinute, out var retryAfter))
@@ -172,7 +173,8 @@ public sealed class ExotelSimulator
             ApiEndpoint.Connect => Connect(request, route, now),
             ApiEndpoint.GetCall => (GetCall(request, route, now), null),
             ApiEndpoint.ListCalls => (ListCalls(request, route, now), null),
-            _ => (Error(404, $"No such resource: {request.Method} {request.Path}", route.Json), null),
+            ApiEndpoint.CallDetail or ApiEndpoint.CallLegs => (CallDetail(route, now), null),
+            _ => (Error(404, $"No such resource: {request.Method} {request.Path}", route), null),
         };
 
     private (SimulatorResponse Response, string? CallSid) Connect(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
@@ -182,14 +184,14 @@ public sealed class ExotelSimulator
         var options = CallRequestParser.Parse(form, failures);
         if (options is null)
         {
-            return (Error(400, "Invalid call parameters: " + string.Join("; ", failures), route.Json), null);
+            return (Error(400, "Invalid call parameters: " + string.Join("; ", failures), route), null);
         }
 
         // The number the outcome depends on: To between two numbers, From for a call to a flow.
         var dialled = PhoneNumber.TryNormalize(options is ConnectCallOptions connect ? connect.To : options.From, out _)!;
         if (TestNumbers.IsDoNotCall(dialled))
         {
-            return (Error(403, $"Call to {dialled} refused: the number is on the NDNC (do-not-call) list.", route.Json), null);
+            return (Error(403, $"Call to {dialled} refused: the number is on the NDNC (do-not-call) list.", route), null);
         }
 
         var answeredAt = now + Options.RingDelay;
@@ -205,20 +207,46 @@ public sealed class ExotelSimulator
 
     private SimulatorResponse GetCall(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
     {
-        if (!callsBySid.TryGetValue(route.CallSid!, out var call) || call.AccountSid != route.AccountSid)
+        if (FindCall(route) is not { } call)
         {
-            return Error(404, $"Call {route.CallSid} was not found in account {route.AccountSid}.", route.Json);
+            return CallNotFound(route);
         }
 
         var details = string.Equals(FormFields.Parse(request.Query).Value("details"), "true", StringComparison.OrdinalIgnoreCase);
         return Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), details)), route.Json);
     }
 
+    /// <summary>Voice v3: the same recorded call, in v3's shapes; 403 for an account without v3.</summary>
+    private SimulatorResponse CallDetail(ApiRoute route, DateTimeOffset now)
+    {
+        if (Options.AccountsWithoutV3.Contains(route.AccountSid!))
+        {
+            return Error(403, $"Voice v3 is not enabled for account {route.AccountSid}.", route);
+        }
+
+        if (FindCall(route) is not { } call)
+        {
+            return CallNotFound(route);
+        }
+
+        var snapshot = new CallSnapshot(call, now);
+        var answer = route.Endpoint == ApiEndpoint.CallLegs
+            ? WireObject.Of("call_legs", CallView.V3Legs(snapshot))
+            : WireObject.Of("call_details", CallView.V3Detail(snapshot));
+        return Ok(V3Envelope(200, answer, errorData: null), json: true);
+    }
+
+    private RecordedCall? FindCall(ApiRoute route) =>
+        callsBySid.TryGetValue(route.CallSid!, out var call) && call.AccountSid == route.AccountSid ? call : null;
+
+    private static SimulatorResponse CallNotFound(ApiRoute route) =>
+        Error(404, $"Call {route.CallSid} was not found in account {route.AccountSid}.", route);
+
     private SimulatorResponse ListCalls(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
     {
         var accountCalls = calls.Where(call => call.AccountSid == route.AccountSid);
         var page = CallListing.Answer(FormFields.Parse(request.Query), accountCalls, now, route.AccountSid!, route.Json, out var error);
-        return page is null ? Error(400, error!, route.Json) : Ok(page, route.Json);
+        return page is null ? Error(400, error!, route) : Ok(page, route.Json);
     }
 
     private void ScheduleCallbacks(RecordedCall call)
@@ -240,7 +268,7 @@ public sealed class ExotelSimulator
     private SimulatorResponse RateLimited(ApiRoute route, int retryAfterSeconds)
     {
         Interlocked.Increment(ref rateLimitedCount);
-        return Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route.Json, "RATE_LIMIT_EXCEEDED", retryAfterSeconds);
+        return Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route, "RATE_LIMIT_EXCEEDED", retryAfterSeconds);
     }
 
     // A busy or failed second leg ends the call a moment after the first answers; a completed call talks, and an
@@ -251,21 +279,40 @@ public sealed class ExotelSimulator
             : Options.TalkTime;
 
     private static SimulatorResponse InjectedServerError(ApiRoute route) =>
-        Error(500, "Internal server error (injected by the simulator).", route.Json);
+        Error(500, "Internal server error (injected by the simulator).", route);
 
     private static SimulatorResponse Ok(WireObject body, bool json) =>
         new(200, json ? ExotelResponseWriter.JsonContentType : ExotelResponseWriter.XmlContentType, ExotelResponseWriter.Write(body, json), null);
 
-    private static SimulatorResponse Error(int status, string message, bool json, string? code = null, int? retryAfterSeconds = null)
+    private static SimulatorResponse Error(int status, string message, ApiRoute route, string? code = null, int? retryAfterSeconds = null)
     {
-        var exception = new WireObject { { "Status", status }, { "Message", message } };
-        if (code is not null)
+        var json = route.Json;
+        WireObject body;
+        if (route.IsV3)
         {
-            exception.Add("Code", code);
+            body = V3Envelope(status, new WireObject(), new WireObject { { "code", code ?? status.ToString(CultureInfo.InvariantCulture) }, { "message", message } });
+        }
+        else
+        {
+            var exception = new WireObject { { "Status", status }, { "Message", message } };
+            if (code is not null)
+            {
+                exception.Add("Code", code);
+            }
+
+            body = WireObject.Of("RestException", exception);
         }
 
-        var body = ExotelResponseWriter.Write(WireObject.Of("RestException", exception), json);
-        return new SimulatorResponse(status, json ? ExotelResponseWriter.JsonContentType : ExotelResponseWriter.XmlContentType, body, retryAfterSeconds);
+        var bytes = ExotelResponseWriter.Write(body, json);
+        return new SimulatorResponse(status, json ? ExotelResponseWriter.JsonContentType : ExotelResponseWriter.XmlContentType, bytes, retryAfterSeconds);
+    }
+
+    /// <summary>Voice v3's envelope: <c>request_id, method, http_code, response{code, error_data, status, ...}</c>.</summary>
+    private static WireObject V3Envelope(int status, WireObject answer, WireObject? errorData)
+    {
+        var response = new WireObject { { "code", status }, { "error_data", errorData }, { "status", errorData is null ? "success" : "failure" } };
+        response.AddRange(answer);
+        return new WireObject { { "request_id", Guid.NewGuid().ToString("N") }, { "method", "GET" }, { "http_code", status }, { "response", response } };
     }
 
     /// <summary>A status callback waiting for its time.</summary>

@@ -18,6 +18,9 @@ public sealed class SimulatorOptions
     /// <summary>Seed of the random source that picks faults, so a run can be reproduced.</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>Accounts answered as Exotel answers an account without Voice v3 (a beta it enables per account): HTTP 403 on every v3 path.</summary>
+    public ISet<string> AccountsWithoutV3 { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The faults injected at start; change them while running with <see cref="ExotelSimulator.Faults"/>.</summary>
     public FaultSettings Faults { get; set; } = new();
 }

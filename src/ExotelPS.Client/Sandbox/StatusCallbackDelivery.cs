@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using ExotelPS.Client.Callbacks;
 
 namespace ExotelPS.Client.Sandbox;
 
@@ -61,7 +62,7 @@ public sealed class StatusCallbackDelivery
         }
 
         var form = new MultipartFormDataContent();
-        foreach (var field in Flatten(string.Empty, payload))
+        foreach (var field in CallbackFields.FromTree(payload))
         {
             form.Add(new StringContent(field.Value, Encoding.UTF8), field.Key);
         }
@@ -74,29 +75,5 @@ public sealed class StatusCallbackDelivery
     {
         detail = why;
         Volatile.Write(ref outcome, (int)result);
-    }
-
-    private static IEnumerable<KeyValuePair<string, string>> Flatten(string prefix, WireObject value)
-    {
-        foreach (var field in value)
-        {
-            var name = prefix.Length == 0 ? field.Key : $"{prefix}[{field.Key}]";
-            if (field.Value is IEnumerable<WireObject> items)
-            {
-                var index = 0;
-                foreach (var item in items)
-                {
-                    foreach (var nested in Flatten($"{name}[{index++}]", item))
-                    {
-                        yield return nested;
-                    }
-                }
-            }
-            else
-            {
-                yield return new KeyValuePair<string, string>(
-                    name, Convert.ToString(field.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
-            }
-        }
     }
 }

@@ -11,19 +11,9 @@ namespace ExotelPS.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "ExotelCall")]
 [OutputType(typeof(ExotelCall))]
-public sealed class WaitExotelCallCommand : ExotelApiCommand
+public sealed class WaitExotelCallCommand : ExotelCallInputCommand
 {
     private CallWaiter<PSObject>? waiter;
-
-    /// <summary>The Sid of each call to wait for.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [Alias("CallSid")]
-    public string[] Sid { get; set; } = Array.Empty<string>();
-
-    /// <summary>The piped object (a call, a Sid, a callback row): the target of its error, if it has one.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
 
     /// <summary>Seconds to wait for each call, from when it arrives; -1 (the default) waits until it is final.</summary>
     [Parameter]
@@ -51,7 +41,7 @@ public sealed class WaitExotelCallCommand : ExotelApiCommand
         var readFirst = InputObject?.BaseObject is not ExotelCall { Status.IsFinal: false };
         foreach (var sid in Sid)
         {
-            Waiter.Add(InputObject ?? new PSObject(sid), sid, readFirst);
+            Waiter.Add(InputFor(sid), sid, readFirst);
         }
 
         WriteResults(Waiter.TakeReady());

@@ -10,6 +10,7 @@ namespace ExotelPS.Pipeline;
 internal static class CallOutput
 {
     public const string TypeName = "ExotelPS.Call";
+    public const string DetailTypeName = "ExotelPS.CallDetail";
     public const string OutcomeProperty = "Outcome";
     public const string CallerIdProperty = "CallerId";
     public const string CustomFieldProperty = "CustomField";
@@ -21,6 +22,35 @@ internal static class CallOutput
     {
         var output = new PSObject(call);
         output.TypeNames.Insert(0, TypeName);
+        return output;
+    }
+
+    /// <summary>Voice v3 details, with the <c>ExotelPS.CallDetail</c> type name for their own table view.</summary>
+    public static PSObject Detail(ExotelCallDetail detail)
+    {
+        var output = new PSObject(detail);
+        output.TypeNames.Insert(0, DetailTypeName);
+        return output;
+    }
+
+    /// <summary>
+    /// A StatusCallback as the call it reports, plus what only a callback carries: EventType, CustomField, the
+    /// DeliveryKey that repeated deliveries share, when it was read, and the fields Exotel does not document.
+    /// </summary>
+    public static PSObject Callback(StatusCallback callback, DateTimeOffset receivedAt)
+    {
+        var output = Create(callback.Call);
+        var unknown = new System.Collections.Specialized.OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in callback.UnknownFields)
+        {
+            unknown[field.Key] = field.Value;
+        }
+
+        output.Properties.Add(new PSNoteProperty("EventType", callback.EventType));
+        output.Properties.Add(new PSNoteProperty(CustomFieldProperty, callback.CustomField));
+        output.Properties.Add(new PSNoteProperty("DeliveryKey", callback.DeliveryKey));
+        output.Properties.Add(new PSNoteProperty("ReceivedAt", receivedAt));
+        output.Properties.Add(new PSNoteProperty("UnknownFields", unknown));
         return output;
     }
 

@@ -14,6 +14,7 @@ internal static class ErrorCatalog
     public const string InvalidConnectionSettings = "InvalidConnectionSettings";
     public const string JournalUnavailable = "JournalUnavailable";
     public const string WaitTimeout = "WaitTimeout";
+    public const string InvalidCallbackPayload = "InvalidCallbackPayload";
 
     /// <summary>The ErrorId and category of an engine failure.</summary>
     public static (string ErrorId, ErrorCategory Category) For(ExotelErrorKind kind) => kind switch
@@ -26,6 +27,7 @@ internal static class ErrorCatalog
         ExotelErrorKind.Rejected => ("RejectedByExotel", ErrorCategory.InvalidOperation),
         ExotelErrorKind.OutcomeUnknown => ("OutcomeUnknown", ErrorCategory.InvalidResult),
         ExotelErrorKind.Unreachable => ("Unreachable", ErrorCategory.ConnectionError),
+        ExotelErrorKind.V3NotEnabled => ("V3NotEnabled", ErrorCategory.NotEnabled),
         _ => ("ExotelError", ErrorCategory.NotSpecified),
     };
 

@@ -25,10 +25,12 @@ public sealed class CallbackReceiver : IAsyncDisposable
         receiver.app.MapPost("/status", async (HttpRequest request) =>
         {
             var contentType = request.ContentType ?? string.Empty;
+            request.EnableBuffering();
+            var body = await new StreamReader(request.Body, leaveOpen: true).ReadToEndAsync();
+            request.Body.Position = 0;
             IReadOnlyDictionary<string, string> form = request.HasFormContentType
                 ? (await request.ReadFormAsync()).ToDictionary(field => field.Key, field => field.Value.ToString())
                 : new Dictionary<string, string>();
-            var body = request.HasFormContentType ? string.Empty : await new StreamReader(request.Body).ReadToEndAsync();
             receiver.Received.Enqueue(new ReceivedCallback(contentType, form, body));
             return Results.Ok();
         });
@@ -43,5 +45,5 @@ public sealed class CallbackReceiver : IAsyncDisposable
     }
 }
 
-/// <summary>One callback as it arrived: its content type, its form fields (multipart) or its body (JSON).</summary>
+/// <summary>One callback as it arrived: its content type, its raw body, and its form fields when it was a form.</summary>
 public sealed record ReceivedCallback(string ContentType, IReadOnlyDictionary<string, string> Form, string Body);

@@ -96,6 +96,42 @@ public sealed class EmulatorTests : SimulatedExotelContract
         Assert.Equal(2, payloads[1].GetProperty("Legs").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("&StatusCallbackContentType=application/json")]
+    public async Task CallbacksAsSentReadBackAsTheCallTheApiDescribes(string contentTypeField)
+    {
+        await using var receiver = await CallbackReceiver.StartAsync();
+        await using var exotel = await StartAsync();
+        using var client = new ExotelClient(exotel.CreateAccount(), exotel.Http);
+        var extra = $"&StatusCallback={Uri.EscapeDataString(receiver.Url.ToString())}&CustomField=row-3&Record=true"
+            + "&StatusCallbackEvents[0]=answered&StatusCallbackEvents[1]=terminal" + contentTypeField;
+        var sid = (await exotel.PlaceAsync(client.Account, ConnectForm("09900000002", extra))).GetProperty("Sid").GetString()!;
+
+        Clock.Advance(Ring + Talk);
+        await Eventually.TrueAsync(() => receiver.Received.Count == 2, "both callbacks arrived");
+        // Sent together, they may arrive in either order, as Exotel's may: order by event, not arrival.
+        var callbacks = receiver.Received.Select(received => StatusCallbackReader.Read(received.Body, received.ContentType))
+            .OrderBy(callback => callback.EventType, StringComparer.Ordinal).ToList();
+        var api = await client.GetCallAsync(sid, includeDetails: true);
+
+        Assert.Equal(new[] { "answered", "terminal" }, callbacks.Select(callback => callback.EventType));
+        Assert.Equal(2, callbacks.Select(callback => callback.DeliveryKey).Distinct().Count());
+        var terminal = callbacks[1];
+        Assert.Equal(sid, terminal.Call.Sid);
+        Assert.Equal(api.Status, terminal.Call.Status);
+        Assert.Equal(api.DateUpdated, terminal.Call.DateUpdated);
+        Assert.Equal(api.EndTime, terminal.Call.EndTime);
+        Assert.Equal(api.Duration, terminal.Call.Duration);
+        Assert.Equal(api.RecordingUrl, terminal.Call.RecordingUrl);
+        Assert.Equal(api.From, terminal.Call.From);
+        Assert.Equal(api.Details!.ConversationDuration, terminal.Call.Details!.ConversationDuration);
+        Assert.Equal(api.Details.Legs.Select(leg => leg.Status), terminal.Call.Details.Legs.Select(leg => leg.Status));
+        Assert.Equal("row-3", terminal.CustomField);
+        Assert.Empty(terminal.UnknownFields);
+        Assert.Equal($"{sid}|terminal|completed", terminal.DeliveryKey);
+    }
+
     [Fact]
     public async Task CallbackToANonLoopbackAddressIsRefusedNotSent()
     {

@@ -8,7 +8,7 @@ namespace ExotelPS.Client.Tests.Emulator;
 /// What the simulated Exotel does on the wire, run once over the emulator (Kestrel, real HTTP) and once over the
 /// sandbox handler (in memory): both serve the same <see cref="ExotelSimulator"/>. Time is a manual clock.
 /// </summary>
-public abstract class SimulatedExotelContract
+public abstract partial class SimulatedExotelContract
 {
     protected const string Agent = "09900000001";
     protected const string CallerId = "08030752400";

@@ -32,4 +32,35 @@ public sealed class ExotelTimeTests
         Assert.Equal("2025-01-01 01:30:00", ExotelTime.Format(utc));
         Assert.Equal(utc, ExotelTime.Parse(ExotelTime.Format(utc)));
     }
+
+    [Theory]
+    [InlineData("2022-11-03 22:54:40+05:30", 330)]
+    [InlineData("2022-11-03 22:54:40+00:00", 0)]
+    [InlineData("2022-11-03T22:54:40+05:30", 330)]
+    [InlineData("2022-11-03 22:54:40", 330)]
+    public void V3_times_keep_their_offset_and_a_bare_time_is_india_time(string text, int offsetMinutes)
+    {
+        Assert.True(ExotelTime.TryParseWithOffset(text, out var time));
+
+        Assert.Equal(new DateTimeOffset(2022, 11, 3, 22, 54, 40, TimeSpan.FromMinutes(offsetMinutes)), time);
+    }
+
+    [Theory]
+    [InlineData("1970-01-01 05:30:00+05:30")]
+    [InlineData("1970-01-01 00:00:00+00:00")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void The_epoch_placeholder_and_nothing_read_as_not_yet(string? text)
+    {
+        Assert.True(ExotelTime.TryParseWithOffset(text, out var time));
+
+        Assert.Null(time);
+    }
+
+    [Fact]
+    public void A_v3_time_that_is_not_a_time_is_told_apart_from_not_yet()
+    {
+        Assert.False(ExotelTime.TryParseWithOffset("soon", out _));
+        Assert.Equal("2025-01-01 01:30:00+05:30", ExotelTime.FormatWithOffset(new DateTimeOffset(2024, 12, 31, 20, 0, 0, TimeSpan.Zero)));
+    }
 }

@@ -10,13 +10,13 @@ namespace ExotelPS.Module.Tests.Surface;
 
 public sealed class CmdletSurfaceTests
 {
-    // The approved verbs ExotelPS uses (Get-Verb): Connect/Disconnect (Communications), Get (Common), Start/Wait (Lifecycle).
-    private static readonly string[] ApprovedVerbsUsed = { "Connect", "Disconnect", "Get", "Start", "Wait" };
+    // The approved verbs ExotelPS uses (Get-Verb): Connect/Disconnect (Communications), Get (Common), Start/Wait (Lifecycle), ConvertFrom (Data).
+    private static readonly string[] ApprovedVerbsUsed = { "Connect", "Disconnect", "Get", "Start", "Wait", "ConvertFrom" };
 
     private static readonly string[] ExpectedCmdlets =
     {
         "Connect-ExotelAccount", "Connect-ExotelCall", "Disconnect-ExotelAccount", "Get-ExotelCall",
-        "Get-ExotelSession", "Start-ExotelFlowCall", "Wait-ExotelCall",
+        "Get-ExotelSession", "Start-ExotelFlowCall", "Wait-ExotelCall", "Get-ExotelCallDetail", "ConvertFrom-ExotelCallback",
     };
 
     // Parameters that become a field of the Exotel request: each must bind from Import-Csv columns.
@@ -89,6 +89,8 @@ public sealed class CmdletSurfaceTests
     [InlineData("Start-ExotelFlowCall", typeof(ExotelCall))]
     [InlineData("Get-ExotelCall", typeof(ExotelCall))]
     [InlineData("Wait-ExotelCall", typeof(ExotelCall))]
+    [InlineData("Get-ExotelCallDetail", typeof(ExotelCallDetail))]
+    [InlineData("ConvertFrom-ExotelCallback", typeof(ExotelCall))]
     [InlineData("Connect-ExotelAccount", typeof(ExotelSession))]
     [InlineData("Get-ExotelSession", typeof(ExotelSession))]
     public void Output_types_name_what_is_written(string name, Type expected)
@@ -138,6 +140,8 @@ public sealed class CmdletSurfaceTests
     [InlineData("Start-ExotelFlowCall", "FlowUrl", "Url")]
     [InlineData("Get-ExotelCall", "Sid", "CallSid")]
     [InlineData("Wait-ExotelCall", "Sid", "CallSid")]
+    [InlineData("Get-ExotelCallDetail", "Sid", "CallSid")]
+    [InlineData("ConvertFrom-ExotelCallback", "InputObject", "Body,Data")]
     public void Parameters_answer_to_the_column_names_people_use(string cmdlet, string parameter, string aliases)
     {
         Assert.Equal(aliases.Split(','), Aliases(Parameter(cmdlet, parameter)));
@@ -161,6 +165,8 @@ public sealed class CmdletSurfaceTests
     [InlineData("Start-ExotelFlowCall", "FlowUrl")]
     [InlineData("Get-ExotelCall", "Sid")]
     [InlineData("Wait-ExotelCall", "Sid")]
+    [InlineData("Get-ExotelCallDetail", "Sid")]
+    [InlineData("ConvertFrom-ExotelCallback", "InputObject")]
     [InlineData("Connect-ExotelAccount", "ApiKey")]
     [InlineData("Connect-ExotelAccount", "ApiToken")]
     [InlineData("Connect-ExotelAccount", "Sandbox")]
@@ -175,6 +181,8 @@ public sealed class CmdletSurfaceTests
     [InlineData("Connect-ExotelCall", "TimeLimit")]
     [InlineData("Connect-ExotelCall", "Record")]
     [InlineData("Wait-ExotelCall", "Timeout")]
+    [InlineData("Get-ExotelCallDetail", "IncludeLegs")]
+    [InlineData("ConvertFrom-ExotelCallback", "ContentType")]
     public void Settings_with_a_fallback_are_optional(string cmdlet, string parameter)
     {
         Assert.False(Flag(Parameter(cmdlet, parameter), nameof(ParameterAttribute.Mandatory)));
@@ -183,6 +191,7 @@ public sealed class CmdletSurfaceTests
     [Theory]
     [InlineData("Get-ExotelCall")]
     [InlineData("Wait-ExotelCall")]
+    [InlineData("Get-ExotelCallDetail")]
     public void Sids_bind_from_strings_and_from_objects_with_a_Sid_or_CallSid(string cmdlet)
     {
         var sid = Parameter(cmdlet, "Sid");
@@ -196,6 +205,7 @@ public sealed class CmdletSurfaceTests
     [InlineData("Connect-ExotelCall")]
     [InlineData("Start-ExotelFlowCall")]
     [InlineData("Wait-ExotelCall")]
+    [InlineData("Get-ExotelCallDetail")]
     public void The_piped_row_itself_is_kept_as_a_hidden_parameter_for_error_targets(string cmdlet)
     {
         var input = Parameter(cmdlet, "InputObject");
@@ -236,6 +246,7 @@ public sealed class CmdletSurfaceTests
     [InlineData("Start-ExotelFlowCall")]
     [InlineData("Get-ExotelCall")]
     [InlineData("Wait-ExotelCall")]
+    [InlineData("Get-ExotelCallDetail")]
     public void Every_API_cmdlet_takes_another_session(string cmdlet)
     {
         Assert.Equal(typeof(ExotelSession), Parameter(cmdlet, "Session").PropertyType);

@@ -1,0 +1,62 @@
+using ExotelPS.Client.Http;
+
+namespace ExotelPS.Client.Callbacks;
+
+/// <summary>
+/// Flat callback fields seen as a <see cref="ResponseNode"/>, so a callback maps to <see cref="ExotelCall"/> through
+/// the same field mapping as an API answer. At the root, <c>Sid</c> reads <c>CallSid</c> and <c>Details</c> is the root
+/// itself (a callback carries ConversationDuration and Legs at the top, where the API nests them in Details).
+/// </summary>
+internal sealed class CallbackNode : ResponseNode
+{
+    private readonly IReadOnlyList<KeyValuePair<string, string>> fields;
+    private readonly string prefix;
+
+    public CallbackNode(IReadOnlyList<KeyValuePair<string, string>> fields)
+        : this(fields, string.Empty, string.Empty)
+    {
+    }
+
+    private CallbackNode(IReadOnlyList<KeyValuePair<string, string>> fields, string prefix, string path)
+        : base(path)
+    {
+        this.fields = fields;
+        this.prefix = prefix;
+    }
+
+    private bool IsRoot => prefix.Length == 0;
+
+    protected override string Source => "StatusCallback payload";
+
+    public override ResponseNode? Child(string name) =>
+        IsRoot && name == "Details" ? (Text("ConversationDuration") is null && Items("Legs") is null ? null : this) : null;
+
+    public override IReadOnlyList<ResponseNode>? Items(string name)
+    {
+        var start = Key(name) + "[";
+        var indexes = fields
+            .Where(field => field.Key.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+            .Select(field => field.Key.Substring(start.Length).Split(']')[0])
+            .Distinct()
+            .ToList();
+        if (indexes.Count == 0)
+        {
+            return null;
+        }
+
+        return indexes
+            .Select(index => int.TryParse(index, out var number) ? number : throw Invalid(name, index, "a list indexed from 0"))
+            .OrderBy(index => index)
+            .Select(index => (ResponseNode)new CallbackNode(fields, $"{start}{index}]", $"{PathOf(name)}[{index}]"))
+            .ToList();
+    }
+
+    public override string? Text(string name)
+    {
+        var key = Key(IsRoot && name == "Sid" ? "CallSid" : name);
+        var value = fields.FirstOrDefault(field => string.Equals(field.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private string Key(string name) => IsRoot ? name : $"{prefix}[{name}]";
+}
