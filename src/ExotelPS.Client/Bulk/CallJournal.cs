@@ -13,8 +13,9 @@ namespace ExotelPS.Client;
 /// Just before a call is sent a <c>sending</c> line is written too: if the process dies before the answer is
 /// recorded, the next run sees the row as outcome unknown instead of ringing the person again.
 /// Rows are keyed by identity (<see cref="IdentityOf"/> or a caller's own key); the latest line of a key wins, except
-/// that nothing overrides <c>placed</c>. One run writes a journal at a time: it holds an exclusive lock on
-/// <c>&lt;path&gt;.lock</c> while open, so a second run fails at once; the journal itself stays readable meanwhile.
+/// that nothing overrides <c>placed</c>. One run writes a journal at a time: it holds the file itself locked while open (through
+/// whatever link it was opened), so a second run fails at once. The lock is a sharing lock on Windows and an advisory
+/// flock on Unix: tools that ignore it (cat, tail) can still read the file there.
 /// </remarks>
 public sealed class CallJournal : IDisposable
 {
@@ -26,7 +27,6 @@ public sealed class CallJournal : IDisposable
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly object writeLock = new();
-    private readonly FileStream lockFile;
     private readonly FileStream file;
     private readonly ConcurrentDictionary<string, JournalEntry> entries = new(StringComparer.Ordinal);
     private readonly List<string> warnings = new();
@@ -34,10 +34,9 @@ public sealed class CallJournal : IDisposable
     private readonly Utf8JsonWriter writer;
     private bool disposed;
 
-    private CallJournal(string path, FileStream lockFile, FileStream file)
+    private CallJournal(string path, FileStream file)
     {
         Path = path;
-        this.lockFile = lockFile;
         this.file = file;
         writer = new Utf8JsonWriter(line, WriterOptions);
     }
@@ -58,28 +57,25 @@ public sealed class CallJournal : IDisposable
         }
 
         var fullPath = System.IO.Path.GetFullPath(path);
-        FileStream lockFile;
-        try
+        var folder = System.IO.Path.GetDirectoryName(fullPath);
+        if (folder is not null && !Directory.Exists(folder))
         {
-            // FileShare.None is an exclusive lock on Windows and an flock(LOCK_EX) on Unix: a second run fails here.
-            lockFile = new FileStream(LockPathOf(fullPath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new IOException($"The journal '{fullPath}' is in use by another run (it holds '{LockPathOf(fullPath)}'): {e.Message}", e);
+            throw new DirectoryNotFoundException($"The journal '{fullPath}' cannot be created: the folder '{folder}' does not exist.");
         }
 
-        CallJournal journal;
+        FileStream file;
         try
         {
-            journal = new CallJournal(fullPath, lockFile, new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
+            // The lock is on the file itself, so it holds through any symbolic or hard link to it: FileShare.None is
+            // a sharing lock on Windows and an flock(LOCK_EX) on the file's inode on Unix.
+            file = new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch
+        catch (IOException e) when (e.GetType() == typeof(IOException))
         {
-            lockFile.Dispose();
-            throw;
+            throw new IOException($"The journal '{fullPath}' is in use by another run (perhaps through a link to the same file): {e.Message}", e);
         }
 
+        var journal = new CallJournal(fullPath, file);
         try
         {
             journal.Load();
@@ -113,7 +109,6 @@ public sealed class CallJournal : IDisposable
             disposed = true;
             writer.Dispose();
             file.Dispose();
-            ReleaseLock();
         }
     }
 
@@ -149,37 +144,6 @@ public sealed class CallJournal : IDisposable
             file.Write(line.GetBuffer(), 0, (int)line.Length);
             file.Flush(flushToDisk: true);
             Remember(identity, new JournalEntry(outcome, sid, at, fromEarlierRun: false));
-        }
-    }
-
-    private static string LockPathOf(string journalPath) => journalPath + ".lock";
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Held by another run that is starting, which now owns it.
-        }
-    }
-
-    // Removes the lock file without a window for two runs: on Unix it is unlinked while still locked (a run that
-    // opened it meanwhile fails its lock); Windows refuses to delete an open file, so it is deleted after closing.
-    private void ReleaseLock()
-    {
-        var windows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
-        if (!windows)
-        {
-            TryDelete(LockPathOf(Path));
-        }
-
-        lockFile.Dispose();
-        if (windows)
-        {
-            TryDelete(LockPathOf(Path));
         }
     }
 

@@ -20,13 +20,29 @@ public sealed class CallJournalTests : IDisposable
             1 => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.Forbidden)),
             _ => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true)),
         });
-        using var journal = CallJournal.Open(JournalPath);
-        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 4 }, journal);
-
-        var checkedRows = 0;
-        void Check(DispatchResult<int> result)
+        // The journal is locked while open, so each result notes how long the file was when it was handed on;
+        // its line must lie within that length.
+        var handedOn = new List<(DispatchResult<int> Result, long Length)>();
+        using (var journal = CallJournal.Open(JournalPath))
+        using (var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 4 }, journal))
         {
-            var line = FinalLines().Single(l => l.GetProperty("key").GetString() == CallJournal.IdentityOf(result.Request!));
+            for (var row = 0; row < 30; row++)
+            {
+                dispatcher.Post(row, FakeExotel.Request(row));
+                handedOn.AddRange(dispatcher.TakeReady().Select(result => (result, new FileInfo(JournalPath).Length)));
+            }
+
+            dispatcher.Complete();
+            handedOn.AddRange(dispatcher.TakeAll().Select(result => (result, new FileInfo(JournalPath).Length)));
+        }
+
+        var content = File.ReadAllBytes(JournalPath);
+        foreach (var (result, length) in handedOn)
+        {
+            var written = Encoding.UTF8.GetString(content, 0, (int)length).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(text => JsonDocument.Parse(text).RootElement.Clone())
+                .Where(l => l.GetProperty("outcome").GetString() != "sending");
+            var line = written.Single(l => l.GetProperty("key").GetString() == CallJournal.IdentityOf(result.Request!));
             var expected = result.Outcome switch
             {
                 DispatchOutcome.Placed => "placed",
@@ -42,26 +58,9 @@ public sealed class CallJournalTests : IDisposable
             {
                 Assert.Equal(result.Error!.Message, line.GetProperty("reason").GetString());
             }
-
-            checkedRows++;
         }
 
-        for (var row = 0; row < 30; row++)
-        {
-            dispatcher.Post(row, FakeExotel.Request(row));
-            foreach (var result in dispatcher.TakeReady())
-            {
-                Check(result);
-            }
-        }
-
-        dispatcher.Complete();
-        foreach (var result in dispatcher.TakeAll())
-        {
-            Check(result);
-        }
-
-        Assert.Equal(30, checkedRows);
+        Assert.Equal(30, handedOn.Count);
     }
 
     [Fact]
@@ -82,7 +81,6 @@ public sealed class CallJournalTests : IDisposable
         Assert.Equal("08030752400", line.GetProperty("callerId").GetString());
         Assert.Equal(TimeSpan.Zero, line.GetProperty("at").GetDateTimeOffset().Offset);
         Assert.Contains("\"key\":\"+919900000001|+919000000007|+918030752400|7\"", text);
-        Assert.False(File.Exists(JournalPath + ".lock"), "the lock file is removed when the journal is closed");
     }
 
     [Fact]
@@ -327,6 +325,33 @@ public sealed class CallJournalTests : IDisposable
         CallJournal.Open(JournalPath).Dispose();
     }
 
+    [Theory]
+    [InlineData("symbolic")]
+    [InlineData("hard")]
+    public void A_second_writer_through_a_link_is_refused(string kind)
+    {
+        var link = Path.Combine(folder, "link.jsonl");
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            MakeLink(kind, link, JournalPath);
+            var error = Assert.Throws<IOException>(() => CallJournal.Open(link));
+            Assert.Contains("in use", error.Message, StringComparison.Ordinal);
+        }
+
+        CallJournal.Open(link).Dispose();
+    }
+
+    [Fact]
+    public void A_journal_in_a_missing_folder_says_the_folder_is_missing()
+    {
+        var path = Path.Combine(folder, "no-such-folder", "calls.jsonl");
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => CallJournal.Open(path));
+
+        Assert.Contains(Path.GetDirectoryName(path)!, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("in use", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_journal_that_cannot_be_written_stops_the_run_before_anything_is_sent()
     {
@@ -345,6 +370,20 @@ public sealed class CallJournalTests : IDisposable
         Assert.IsType<CallNotSentException>(result.Error);
         Assert.Equal(0, exotel.Calls);
         Assert.Throws<IOException>(() => dispatcher.Post(1, FakeExotel.Request(1)));
+    }
+
+    private static void MakeLink(string kind, string link, string target)
+    {
+        if (kind == "symbolic")
+        {
+            File.CreateSymbolicLink(link, target);
+            return;
+        }
+
+        var windows = OperatingSystem.IsWindows();
+        using var process = System.Diagnostics.Process.Start(windows ? "cmd.exe" : "ln", windows ? $"/c mklink /H \"{link}\" \"{target}\"" : $"\"{target}\" \"{link}\"")!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 
     private static PlaceCallOptions[] Rows(int from, int count) =>
@@ -368,19 +407,7 @@ public sealed class CallJournalTests : IDisposable
     private static string Line(PlaceCallOptions request, string outcome, string sid) =>
         JsonSerializer.Serialize(new { at = "2025-01-01T10:00:00Z", key = CallJournal.IdentityOf(request), outcome, sid }) + "\n";
 
-    // Reads the journal as another process would while it is open: shared, without disturbing the writer.
-    private List<JsonElement> Lines()
-    {
-        using var stream = new FileStream(JournalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var lines = new List<JsonElement>();
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
-        {
-            lines.Add(JsonDocument.Parse(line).RootElement.Clone());
-        }
-
-        return lines;
-    }
-
-    private List<JsonElement> FinalLines() => Lines().Where(l => l.GetProperty("outcome").GetString() != "sending").ToList();
+    // Reads the journal once it is closed (an open journal is locked).
+    private List<JsonElement> Lines() =>
+        File.ReadAllLines(JournalPath, Encoding.UTF8).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
 }
