@@ -322,6 +322,13 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         var slot = Enqueue(input, request, journal is null ? null : identity ?? CallJournal.IdentityOf(request));
         var failures = request.Validate();
+
+        // The journal would store it as U+FFFD, so a rerun would not know the row.
+        if (Utf16.HasLoneSurrogate(slot.Identity))
+        {
+            failures = failures.Append(new ValidationFailure("Identity", slot.Identity, Utf16.LoneSurrogateReason)).ToList();
+        }
+
         if (failures.Count > 0)
         {
             Settle(slot, Result(slot, DispatchOutcome.Rejected, error: new ExotelValidationException(failures)));

@@ -18,6 +18,9 @@ namespace ExotelPS.Commands;
 public abstract class PlaceCallCommand : ExotelApiCommand
 {
     private const int ProgressActivityId = 1;
+
+    // How the journal records rows identified by -IdempotencyKey: this prefix and the property name.
+    private const string IdentifiedByProperty = "property:";
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     private readonly ProgressThrottle progressThrottle = new(ProgressInterval);
@@ -90,6 +93,10 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>Use a journal whose rows were identified otherwise (another or no -IdempotencyKey): its rows will not be recognised.</summary>
+    [Parameter]
+    public SwitchParameter AllowIdentityChange { get; set; }
 
     /// <summary>Place again the rows the journal records with an unknown outcome (they may ring twice).</summary>
     [Parameter]
@@ -166,6 +173,11 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     private CallDispatcher<PSObject> Dispatcher =>
         dispatcher ?? throw new InvalidOperationException("The dispatcher starts in BeginProcessing.");
 
+    private static string DescribeIdentity(string identifiedBy) =>
+        identifiedBy.StartsWith(IdentifiedByProperty, StringComparison.Ordinal)
+            ? Text.Format(Strings.IdentityByProperty, identifiedBy.Substring(IdentifiedByProperty.Length))
+            : identifiedBy == CallJournal.DefaultIdentity ? Strings.IdentityByDefault : identifiedBy;
+
     private static string? IdentityOf(PSObject row, string propertyName)
     {
         var value = row.Properties[propertyName]?.Value?.ToString();
@@ -180,11 +192,26 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         }
 
         var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
+        var identifiedBy = IdempotencyKey is null ? CallJournal.DefaultIdentity : IdentifiedByProperty + IdempotencyKey;
         try
         {
-            return CallJournal.Open(path);
+            var opened = CallJournal.Open(path, identifiedBy, AllowIdentityChange.IsPresent);
+            foreach (var warning in opened.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            return opened;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (JournalIdentityException ex)
+        {
+            throw Terminate(new ErrorRecord(
+                new IOException(Text.Format(Strings.JournalIdentityChanged, path, DescribeIdentity(ex.RecordedIdentity), DescribeIdentity(ex.RequestedIdentity)), ex),
+                ErrorCatalog.JournalIdentityChanged,
+                ErrorCategory.InvalidOperation,
+                JournalPath));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw Terminate(new ErrorRecord(
                 new IOException(Text.Format(Strings.JournalUnavailable, path, ex.Message), ex),

@@ -13,6 +13,7 @@ internal static class ErrorCatalog
     public const string SessionDisconnected = "SessionDisconnected";
     public const string InvalidConnectionSettings = "InvalidConnectionSettings";
     public const string JournalUnavailable = "JournalUnavailable";
+    public const string JournalIdentityChanged = "JournalIdentityChanged";
     public const string WaitTimeout = "WaitTimeout";
 
     /// <summary>The ErrorId and category of an engine failure.</summary>

@@ -184,24 +184,67 @@ public sealed class CallJournalTests : IDisposable
         Assert.Equal(2, exotel.Calls);
     }
 
-    [Fact]
-    public void A_garbled_line_in_the_middle_is_skipped_with_a_warning()
+    [Theory]
+    [InlineData("this is not json\n")]
+    [InlineData("{\"key\":\"x\",\"outcome\":\"exploded\"}\n")]
+    public void A_damaged_line_before_the_last_stops_the_run_naming_the_line(string damaged)
     {
+        // The damaged line may have been the 'placed' of the second row: ignoring it would ring that person again.
         var first = FakeExotel.Request(0);
         var second = FakeExotel.Request(1);
-        File.WriteAllText(
-            JournalPath,
-            Line(first, "placed", "sid-a") + "this is not json\n" + "{\"key\":\"x\",\"outcome\":\"exploded\"}\n" + Line(second, "placed", "sid-b"));
+        File.WriteAllText(JournalPath, Line(first, "placed", "sid-a") + damaged + Line(second, "placed", "sid-b"));
 
+        var error = Assert.Throws<InvalidDataException>(() => CallJournal.Open(JournalPath));
+
+        Assert.Contains("Line 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
+        CallJournal.Open(Path.Combine(folder, "other.jsonl")).Dispose();
+        File.WriteAllText(JournalPath, Line(first, "placed", "sid-a"));
+        CallJournal.Open(JournalPath).Dispose();
+    }
+
+    [Fact]
+    public void The_journal_records_how_rows_are_identified_and_refuses_a_run_that_identifies_them_otherwise()
+    {
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using (var journal = CallJournal.Open(JournalPath, identifiedBy: "property:OrderId"))
+        using (var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal))
+        {
+            dispatcher.Post(0, FakeExotel.Request(0), identity: "order-17");
+            dispatcher.Complete();
+            Assert.Equal(DispatchOutcome.Placed, dispatcher.TakeAll().Single().Outcome);
+        }
+
+        Assert.Equal("property:OrderId", Lines().Last().GetProperty("by").GetString());
+        var byDefault = Assert.Throws<JournalIdentityException>(() => CallJournal.Open(JournalPath));
+        Assert.Equal("property:OrderId", byDefault.RecordedIdentity);
+        Assert.Equal(CallJournal.DefaultIdentity, byDefault.RequestedIdentity);
+        Assert.Throws<JournalIdentityException>(() => CallJournal.Open(JournalPath, identifiedBy: "property:Phone"));
+        CallJournal.Open(JournalPath, identifiedBy: "property:orderid").Dispose();
+
+        // Asked explicitly: from then on the journal identifies rows the new way.
+        using (var journal = CallJournal.Open(JournalPath, allowIdentityChange: true))
+        {
+            Run(exotel, journal, FakeExotel.Request(1));
+        }
+
+        CallJournal.Open(JournalPath).Dispose();
+        Assert.Throws<JournalIdentityException>(() => CallJournal.Open(JournalPath, identifiedBy: "property:OrderId"));
+    }
+
+    [Fact]
+    public void A_custom_identity_with_a_lone_surrogate_is_refused_before_anything_is_sent()
+    {
         var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
         using var journal = CallJournal.Open(JournalPath);
-        var results = Run(exotel, journal, first, second);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal);
 
-        Assert.Equal(2, journal.Warnings.Count);
-        Assert.Contains("Line 2", journal.Warnings[0], StringComparison.Ordinal);
-        Assert.Contains("Line 3", journal.Warnings[1], StringComparison.Ordinal);
-        Assert.Equal(new[] { "sid-a", "sid-b" }, results.Select(r => r.CallSid));
-        Assert.All(results, r => Assert.Equal(DispatchOutcome.Skipped, r.Outcome));
+        dispatcher.Post(0, FakeExotel.Request(0), identity: "order-\uD83D");
+        dispatcher.Complete();
+        var result = dispatcher.TakeAll().Single();
+
+        Assert.Equal(DispatchOutcome.Rejected, result.Outcome);
+        Assert.Equal(ExotelErrorKind.InvalidInput, result.Error!.Kind);
         Assert.Equal(0, exotel.Calls);
     }
 
