@@ -124,9 +124,18 @@ internal sealed class ExotelTransport
 
     private ExotelApiException Failure(ExotelRequest request, AttemptResult attempt, ExotelErrorKind kind, bool mayHaveBeenPlaced)
     {
+        // A server or a proxy may echo the request, credentials and all, and at any length.
         var error = TryReadError(attempt.Body);
         return new ExotelApiException(
-            kind, request.Method.Method, request.Path, attempt.Status, error?.Status, error?.Message, error?.Code, mayHaveBeenPlaced, attempt.Error);
+            kind,
+            request.Method.Method,
+            request.Path,
+            attempt.Status,
+            error?.Status,
+            EchoedText.FromServer(error?.Message, account),
+            EchoedText.FromServer(error?.Code, account),
+            mayHaveBeenPlaced,
+            attempt.Error);
     }
 
     private async Task<AttemptResult> AttemptAsync(ExotelRequest request, CancellationToken cancellationToken)

@@ -301,5 +301,17 @@ public sealed class ConnectCallOptionsTests
         Assert.Contains("surrogate", failure.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_huge_bad_value_is_echoed_cut_short()
+    {
+        var options = new ConnectCallOptions { From = "09876543210", To = new string('9', 1_000_000), CallerId = "08030752400" };
+
+        var error = new ExotelValidationException(options.Validate());
+
+        Assert.True(error.Message.Length < 1_000, $"{error.Message.Length} characters");
+        Assert.Contains("1000000 characters", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1_000_000, error.Failures.Single().Value!.Length);
+    }
+
     private static KeyValuePair<string, string> Field(string name, string value) => new(name, value);
 }
