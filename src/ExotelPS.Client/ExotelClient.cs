@@ -67,13 +67,23 @@ public sealed class ExotelClient : IDisposable
     /// <exception cref="ExotelValidationException">A field is invalid; nothing was sent.</exception>
     /// <exception cref="ExotelApiException">Exotel refused the call, or no definite answer came (<see cref="ExotelException.MayHaveBeenPlaced"/>).</exception>
     public Task<ExotelCall> PlaceCallAsync(PlaceCallOptions options, CancellationToken cancellationToken = default)
+        => PlaceCallAsync(options, beforeSending: null, cancellationToken);
+
+    /// <summary>
+    /// Places either kind of call, calling <paramref name="beforeSending"/> before each attempt goes on the wire: once
+    /// the account's throttle has let it go, just before it is written. If it throws, nothing is sent and its exception
+    /// is this call's. The bulk dispatcher journals the row there, so that only requests that may have left are in doubt.
+    /// </summary>
+    /// <exception cref="ExotelValidationException">A field is invalid; nothing was sent.</exception>
+    /// <exception cref="ExotelApiException">Exotel refused the call, or no definite answer came (<see cref="ExotelException.MayHaveBeenPlaced"/>).</exception>
+    public Task<ExotelCall> PlaceCallAsync(PlaceCallOptions options, Action? beforeSending, CancellationToken cancellationToken = default)
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
-        var request = ExotelRequest.PlaceCall(endpoints.Connect, options.ToForm(Account.AccountSid));
+        var request = ExotelRequest.PlaceCall(endpoints.Connect, options.ToForm(Account.AccountSid), beforeSending);
         return transport.SendAsync(request, ExotelResponseReader.ReadCall, cancellationToken);
     }
 

@@ -40,6 +40,22 @@ Describe 'Connect-ExotelCall -JournalPath' {
         @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 2
     }
 
+    It 'reports a row in doubt the same way in its error and in the summary warning' {
+        $key = '+919800000001|+919900000001|+918030752400|J-1'
+        Set-Content -Path $journal -Value ('{"at":"2026-01-01T00:00:00Z","key":"' + $key + '","by":"default","outcome":"sending"}')
+
+        $placed = @(1, 2 | ForEach-Object { New-Row $_ } |
+                Connect-ExotelCall -JournalPath $journal -ErrorAction SilentlyContinue -ErrorVariable rowErrors -WarningVariable warnings 3>$null)
+
+        $placed.Outcome | Should -Be 'Placed'
+        $rowErrors.Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
+        $rowErrors[0].TargetObject.OrderId | Should -Be 'J-1'
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Match '1 in doubt'
+        @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 1
+    }
+
     It 'stops, naming the line, when a line before the last is damaged' {
         1, 2 | ForEach-Object { New-Row $_ } | Connect-ExotelCall -JournalPath $journal | Out-Null
         $lines = @(Get-Content -Path $journal)

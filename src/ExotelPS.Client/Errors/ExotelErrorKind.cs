@@ -29,4 +29,7 @@ public enum ExotelErrorKind
 
     /// <summary>The server could not be reached at all; nothing was sent.</summary>
     Unreachable,
+
+    /// <summary>The run stopped (cancelled, or its journal could not be written) before this request went out; nothing was sent.</summary>
+    NotSent,
 }

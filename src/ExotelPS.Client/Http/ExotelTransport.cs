@@ -143,6 +143,9 @@ internal sealed class ExotelTransport
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
         using var message = request.CreateMessage(account);
+
+        // The last moment before the request may leave: past the throttle, before the wire.
+        request.BeforeSending?.Invoke();
         var started = clock.Elapsed;
         Trace($"{request.Method} {request.Path}: sending");
         AttemptResult attempt;

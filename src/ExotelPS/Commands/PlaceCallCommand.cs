@@ -27,7 +27,6 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     private readonly Stopwatch runTime = new();
     private CallJournal? journal;
     private CallDispatcher<PSObject>? dispatcher;
-    private long skipped;
 
     /// <summary>The input row (an Import-Csv row, say): the target of its error, if it has one.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -117,7 +116,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
             MaxInFlight = ThrottleLimit ?? ActiveSession.ThrottleLimit,
             RetryUnknown = RetryUnknown.IsPresent,
         };
-        dispatcher = new CallDispatcher<PSObject>(ActiveSession.Client.PlaceCallAsync, options, journal, StopToken);
+        dispatcher = new CallDispatcher<PSObject>(ActiveSession.Client, options, journal, StopToken);
         runTime.Start();
     }
 
@@ -154,9 +153,11 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         Dispatcher.Complete();
         WriteResults(Dispatcher.TakeAll(StopToken));
         ReportProgress(final: true);
-        if (skipped > 0)
+        // The dispatcher's counts, so the warning, the progress and the results tell one story.
+        var progress = Dispatcher.Progress;
+        if (progress.Skipped > 0)
         {
-            WriteWarning(Text.Format(Strings.SkippedSummary, skipped));
+            WriteWarning(Text.Format(Strings.SkippedSummary, progress.Skipped, progress.Skipped - progress.SkippedInDoubt, progress.SkippedInDoubt));
         }
     }
 
@@ -240,8 +241,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
                 WriteObject(CallOutput.Placed(result.Call, result.Request));
                 break;
             // A row skipped because an earlier attempt's outcome is unknown has nothing to show: the user must check it.
-            case DispatchOutcome.Skipped when result.Error?.MayHaveBeenPlaced != true:
-                skipped++;
+            case DispatchOutcome.Skipped when !result.MayHaveBeenPlaced:
                 WriteVerbose(Text.Format(Strings.RowSkipped, result.Request, result.CallSid));
                 WriteObject(CallOutput.Skipped(SkippedCall.Of(result)));
                 break;

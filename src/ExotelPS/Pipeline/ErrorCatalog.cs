@@ -27,6 +27,7 @@ internal static class ErrorCatalog
         ExotelErrorKind.Rejected => ("RejectedByExotel", ErrorCategory.InvalidOperation),
         ExotelErrorKind.OutcomeUnknown => ("OutcomeUnknown", ErrorCategory.InvalidResult),
         ExotelErrorKind.Unreachable => ("Unreachable", ErrorCategory.ConnectionError),
+        ExotelErrorKind.NotSent => ("NotSent", ErrorCategory.OperationStopped),
         _ => ("ExotelError", ErrorCategory.NotSpecified),
     };
 

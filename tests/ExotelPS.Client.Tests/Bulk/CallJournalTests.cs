@@ -164,6 +164,56 @@ public sealed class CallJournalTests : IDisposable
     }
 
     [Fact]
+    public void A_row_skipped_as_in_doubt_is_one_fact_for_the_result_and_the_progress()
+    {
+        var inDoubt = FakeExotel.Request(0);
+        var placed = FakeExotel.Request(1);
+        File.WriteAllText(JournalPath, Line(inDoubt, "sending", "-") + Line(placed, "placed", "sid-1"));
+        var exotel = new FakeExotel((r, _) => Task.FromResult(FakeExotel.CallFor(r)));
+
+        using var journal = CallJournal.Open(JournalPath);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal);
+        dispatcher.Post(0, inDoubt);
+        dispatcher.Post(1, placed);
+        dispatcher.Complete();
+        var results = dispatcher.TakeAll().ToList();
+
+        Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Skipped }, results.Select(r => r.Outcome));
+        Assert.Equal(new[] { true, false }, results.Select(r => r.MayHaveBeenPlaced));
+        var progress = dispatcher.Progress;
+        Assert.Equal((2, 1, 0), (progress.Skipped, progress.SkippedInDoubt, progress.Failed));
+    }
+
+    [Fact]
+    public async Task Only_rows_that_went_on_the_wire_are_journaled_as_sending_and_the_rest_are_not_sent()
+    {
+        // At 1 a minute the first request goes and the others wait for the rate limit when the run is stopped.
+        await using var server = await Client.RecordingServer.StartAsync(200, Client.Answers.Call("call-1"));
+        using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 1 });
+        List<DispatchResult<int>> results;
+        using (var stop = new CancellationTokenSource())
+        using (var journal = CallJournal.Open(JournalPath))
+        using (var dispatcher = new CallDispatcher<int>(client, new DispatcherOptions { MaxInFlight = 4 }, journal, stop.Token))
+        {
+            foreach (var row in Enumerable.Range(0, 4))
+            {
+                dispatcher.Post(row, FakeExotel.Request(row));
+            }
+
+            FakeExotel.Eventually(() => dispatcher.Progress.Placed >= 1, "a first call placed");
+            await Task.Delay(300);
+            stop.Cancel();
+            results = dispatcher.TakeAll().ToList();
+        }
+
+        var sent = server.Requests.Count;
+        Assert.InRange(sent, 1, 3);
+        Assert.Equal(sent, Lines().Count(line => line.GetProperty("outcome").GetString() == "sending"));
+        Assert.Equal(Enumerable.Repeat(DispatchOutcome.Placed, sent), results.Take(sent).Select(r => r.Outcome));
+        Assert.All(results.Skip(sent), r => Assert.Equal((DispatchOutcome.NotSent, ExotelErrorKind.NotSent), (r.Outcome, r.Error!.Kind)));
+    }
+
+    [Fact]
     public void A_torn_last_line_is_ignored_and_removed()
     {
         var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
@@ -409,8 +459,8 @@ public sealed class CallJournalTests : IDisposable
 
         Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
         var result = Assert.Single(results);
-        Assert.Equal(DispatchOutcome.Rejected, result.Outcome);
-        Assert.IsType<CallNotSentException>(result.Error);
+        Assert.Equal(DispatchOutcome.NotSent, result.Outcome);
+        Assert.Equal(ExotelErrorKind.NotSent, Assert.IsType<CallNotSentException>(result.Error).Kind);
         Assert.Equal(0, exotel.Calls);
         Assert.Throws<IOException>(() => dispatcher.Post(1, FakeExotel.Request(1)));
     }
