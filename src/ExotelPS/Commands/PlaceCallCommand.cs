@@ -49,17 +49,15 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     [ArgumentCompleter(typeof(WireNameCompleter))]
     public string? CallType { get; set; }
 
-    /// <summary>Longest the call may last, 1 to 14400 seconds.</summary>
+    /// <summary>Longest the call may last, 1 to 14400 seconds: a whole number, typed as text so a bad cell fails its own row.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientInteger]
     [Alias("MaxDuration")]
-    public int? TimeLimit { get; set; }
+    public string? TimeLimit { get; set; }
 
-    /// <summary>How long each leg rings, 1 to 60 seconds.</summary>
+    /// <summary>How long each leg rings, 1 to 60 seconds: a whole number, typed as text so a bad cell fails its own row.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientInteger]
     [Alias("RingTimeout")]
-    public int? TimeOut { get; set; }
+    public string? TimeOut { get; set; }
 
     /// <summary>Your own value (an order id, say), up to 128 characters, passed back to callbacks.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -126,6 +124,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         var failures = new List<ValidationFailure>();
         var request = CreateRequest(failures);
         var row = InputObject ?? new PSObject(request);
+        failures.AddRange(ListCells.Of(GetType(), InputObject));
         var identity = IdempotencyKey is null ? null : IdentityOf(row, IdempotencyKey);
         failures.AddRange(request.Validate());
         if (IdempotencyKey is not null && identity is null)
