@@ -101,3 +101,117 @@ Describe 'Connect-ExotelCall -JournalPath' {
         @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 0
     }
 }
+
+# A campaign in a PowerShell process of its own, as a runbook job runs it, stopped from outside.
+Describe 'A campaign run in its own PowerShell process' {
+    BeforeAll {
+        $campaign = Join-Path $TestDrive 'campaign.ps1'
+        Set-Content -Path $campaign -Value @'
+Import-Module $env:EXOTELPS_TEST_MODULE
+Connect-ExotelAccount -BaseUri $env:EXOTELPS_TEST_BASEURI
+1..[int]$env:EXOTELPS_TEST_ROWS |
+    ForEach-Object { [pscustomobject]@{ OrderId = "R-$_"; Phone = '099000{0:d5}' -f $_; Agent = '09800000001'; ExoPhone = '08030752400' } } |
+    Connect-ExotelCall -JournalPath $env:EXOTELPS_TEST_JOURNAL -ThrottleLimit 10 |
+    ForEach-Object { "WRITTEN $($_.Outcome) $($_.Sid)" }
+'DONE'
+'@
+
+        function Start-Campaign {
+            param([string] $Journal, [string] $Name, [int] $Rows)
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force
+            $process = Start-ChildPowerShell -ScriptPath $campaign -OutputFolder $folder.FullName -Environment @{
+                EXOTEL_ACCOUNT_SID     = 'journal'
+                EXOTEL_API_KEY         = 'journal-key'
+                EXOTEL_API_TOKEN       = $token
+                EXOTELPS_TEST_MODULE   = (Get-BuiltModuleManifest)
+                EXOTELPS_TEST_BASEURI  = $emulator.BaseUri.ToString()
+                EXOTELPS_TEST_ROWS     = "$Rows"
+                EXOTELPS_TEST_JOURNAL  = $Journal
+            }
+            [pscustomobject]@{ Process = $process; Output = Join-Path $folder.FullName 'stdout.txt' }
+        }
+
+        function Wait-EmulatorCall {
+            param([int] $Count, [object] $Process)
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            while (@(Get-EmulatorCall -Emulator $emulator).Count -lt $Count) {
+                if ($Process.HasExited) { throw "The campaign exited before $Count calls: $(Get-Content -Raw (Join-Path (Split-Path $Process.StartInfo.RedirectStandardOutput) '*.txt'))" }
+                if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not record $Count calls in time." }
+                Start-Sleep -Milliseconds 100
+            }
+        }
+
+        function Read-Journal {
+            param([string] $Path)
+            $text = [IO.File]::ReadAllText($Path)
+            $complete = $text.Substring(0, $text.LastIndexOf("`n") + 1)
+            @($complete -split "`n" | Where-Object { $_ } | ForEach-Object { $_ | ConvertFrom-Json })
+        }
+
+        function Get-RowOf {
+            param($Call)
+            Get-FormValue -Call $Call -Name 'CustomField'
+        }
+    }
+
+    BeforeEach {
+        Reset-Emulator -Emulator $emulator
+        $journal = Join-Path $TestDrive ([guid]::NewGuid().ToString('N') + '.jsonl')
+    }
+
+    AfterEach {
+        Set-EmulatorFault -Emulator $emulator -Fault @{ latencyMs = 0; jitterMs = 0 }
+    }
+
+    It 'killed with SIGKILL and rerun on its journal, places every row exactly once and holds in doubt only rows it sent' {
+        $rows = 40
+        Set-EmulatorFault -Emulator $emulator -Fault @{ latencyMs = 400 }
+        $first = Start-Campaign -Journal $journal -Name 'killed' -Rows $rows
+        Wait-EmulatorCall -Count 12 -Process $first.Process
+        Stop-Process -Id $first.Process.Id -Force
+        $first.Process.WaitForExit(30000) | Should -BeTrue
+        Start-Sleep -Seconds 1
+
+        # What the kill left: the rows in doubt must be rows whose request reached Exotel.
+        $atKill = Read-Journal -Path $journal | Group-Object customField
+        $inDoubt = @($atKill | Where-Object { $_.Group[-1].outcome -in 'sending', 'unknown' } | ForEach-Object Name)
+        $placedAtKill = @($atKill | Where-Object { $_.Group.outcome -contains 'placed' }).Count
+        $placedAtKill | Should -BeLessThan $rows
+        $calledAtKill = @(Get-EmulatorCall -Emulator $emulator | ForEach-Object { Get-RowOf $_ })
+        foreach ($row in $inDoubt) {
+            $calledAtKill | Should -Contain $row -Because "row $row is in doubt, so its request must have left"
+        }
+
+        $second = Start-Campaign -Journal $journal -Name 'rerun' -Rows $rows
+        $second.Process.WaitForExit(120000) | Should -BeTrue
+        Get-Content -Path $second.Output | Select-Object -Last 1 | Should -Be 'DONE'
+
+        $byRow = Get-EmulatorCall -Emulator $emulator | Group-Object { Get-RowOf $_ }
+        $byRow.Count | Should -Be $rows
+        @($byRow | Where-Object Count -NE 1).Name | Should -BeNullOrEmpty -Because 'no row may be rung twice'
+        $written = @(Get-Content -Path $second.Output | Where-Object { $_ -like 'WRITTEN *' })
+        $written.Count | Should -Be ($rows - $inDoubt.Count)
+    }
+
+    It 'lists every call Exotel accepted but could not write, with its Sid, when Ctrl+C stops it' -Skip:$IsWindows {
+        # Answers out of order, so that calls finish behind an earlier row still in flight.
+        Set-EmulatorFault -Emulator $emulator -Fault @{ jitterMs = 3000 }
+        $run = Start-Campaign -Journal $journal -Name 'ctrl-c' -Rows 40
+        Wait-EmulatorCall -Count 10 -Process $run.Process
+        & kill -INT $run.Process.Id
+        $run.Process.WaitForExit(60000) | Should -BeTrue
+
+        $output = Get-Content -Raw -Path $run.Output
+        $placed = @(Read-Journal -Path $journal | Where-Object outcome -EQ 'placed' | ForEach-Object sid)
+        $written = @([regex]::Matches($output, 'WRITTEN Placed (\w+)') | ForEach-Object { $_.Groups[1].Value })
+        $unwritten = @($placed | Where-Object { $_ -notin $written })
+        if ($unwritten.Count -eq 0) {
+            Set-ItResult -Inconclusive -Because 'every accepted call was written before the stop, so there was nothing to list'
+            return
+        }
+
+        foreach ($sid in $unwritten) {
+            $output | Should -Match "WARNING: Stopped: Exotel had accepted call $sid" -Because 'a call Exotel accepted must not go unreported'
+        }
+    }
+}

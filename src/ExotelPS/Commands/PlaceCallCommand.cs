@@ -28,6 +28,9 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     private CallJournal? journal;
     private CallDispatcher<PSObject>? dispatcher;
 
+    // The result being written: a stop makes WriteObject throw, and it must still be reported.
+    private DispatchResult<PSObject>? writing;
+
     /// <summary>The input row (an Import-Csv row, say): the target of its error, if it has one.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
@@ -163,6 +166,11 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     /// <inheritdoc/>
     protected override void DisposeResources()
     {
+        if (dispatcher is not null && StopToken.IsCancellationRequested)
+        {
+            ReportUnwritten(dispatcher);
+        }
+
         dispatcher?.Dispose();
         journal?.Dispose();
     }
@@ -226,7 +234,9 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         {
             foreach (var result in results)
             {
+                writing = result;
                 WriteResult(result);
+                writing = null;
             }
         });
 
@@ -251,6 +261,43 @@ public abstract class PlaceCallCommand : ExotelApiCommand
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// After a stop the pipeline takes no more output, so the calls Exotel accepted whose results were not written yet
+    /// (they finished behind an earlier row) are listed with their Sid through the host, as are the calls cut off in flight.
+    /// </summary>
+    private void ReportUnwritten(CallDispatcher<PSObject> stopped)
+    {
+        if (Host?.UI is not { } ui)
+        {
+            return;
+        }
+
+        // Every posted row settles at once when stopped (the stop may still be settling them on another thread).
+        var inFlight = 0;
+        var unwritten = writing is null ? stopped.TakeAll() : stopped.TakeAll().Prepend(writing);
+        try
+        {
+            foreach (var result in unwritten)
+            {
+                if (result.Outcome == DispatchOutcome.Placed)
+                {
+                    ui.WriteWarningLine(Text.Format(Strings.StoppedAfterPlacing, result.CallSid, result.Request));
+                }
+
+                inFlight += result.Outcome == DispatchOutcome.OutcomeUnknown ? 1 : 0;
+            }
+        }
+        catch (IOException)
+        {
+            // The journal failed too: every result was listed before TakeAll said so, and the journal has the rest.
+        }
+
+        if (inFlight > 0)
+        {
+            ui.WriteWarningLine(Text.Format(Strings.StoppedInFlight, inFlight));
         }
     }
 
