@@ -79,7 +79,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         DispatcherOptions? options = null,
         CallJournal? journal = null,
         CancellationToken cancellationToken = default)
-        : this(SendingFirst(placeCall ?? throw new ArgumentNullException(nameof(placeCall))), options, journal, cancellationToken)
+        : this(PlaceCall.SendingFirst(placeCall ?? throw new ArgumentNullException(nameof(placeCall))), options, journal, cancellationToken)
     {
     }
 
@@ -92,16 +92,15 @@ public sealed class CallDispatcher<TInput> : IDisposable
         DispatcherOptions? options = null,
         CallJournal? journal = null,
         CancellationToken cancellationToken = default)
-        : this(ThroughClient(client ?? throw new ArgumentNullException(nameof(client))), options, journal, cancellationToken)
+        : this(PlaceCall.Through(client ?? throw new ArgumentNullException(nameof(client))), options, journal, cancellationToken)
     {
     }
 
-    // placeCall calls its Action just before the request goes on the wire; when the Action throws, nothing is sent.
     private CallDispatcher(
         Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall,
-        DispatcherOptions? options = null,
-        CallJournal? journal = null,
-        CancellationToken cancellationToken = default)
+        DispatcherOptions? options,
+        CallJournal? journal,
+        CancellationToken cancellationToken)
     {
         this.placeCall = placeCall;
         options ??= new DispatcherOptions();
@@ -309,16 +308,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
     private static CallNotSentException NotSentError(string reason) => new(reason, ExotelErrorKind.NotSent);
 
-    private static Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> ThroughClient(ExotelClient client) =>
-        (request, beforeSending, cancellationToken) => client.PlaceCallAsync(request, beforeSending, cancellationToken);
-
-    private static Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> SendingFirst(
-        Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall) =>
-        (request, beforeSending, cancellationToken) =>
-        {
-            beforeSending();
-            return placeCall(request, cancellationToken);
-        };
 
     private static ExotelException AsExotelError(Exception error) => error switch
     {
