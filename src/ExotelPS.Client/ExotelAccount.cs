@@ -79,6 +79,12 @@ public sealed class ExotelAccount
         !string.IsNullOrEmpty(text)
         && (text!.Contains(apiToken) || text.Contains(CreateAuthorizationHeader().Parameter!));
 
+    /// <summary>The text with this account's key:token pair, its Basic credentials and its token replaced by <paramref name="mask"/>.</summary>
+    internal string Redact(string text, string mask) => text
+        .Replace(ApiKey + ":" + apiToken, mask)
+        .Replace(CreateAuthorizationHeader().Parameter!, mask)
+        .Replace(apiToken, mask);
+
     /// <summary>A key that identifies the account on its server, shared by everything that must share its rate limit.</summary>
     public string ThrottleKey => BaseUri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + "/" + AccountSid;
 

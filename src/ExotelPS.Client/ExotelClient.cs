@@ -18,6 +18,7 @@ public sealed class ExotelClient : IDisposable
     private readonly HttpClient? ownedHttpClient;
     private readonly ExotelEndpoints endpoints;
     private readonly ExotelTransport transport;
+    private readonly AccountThrottle throttle;
 
     /// <summary>Creates a client with its own HttpClient.</summary>
     public ExotelClient(ExotelAccount account, ExotelClientOptions? options = null)
@@ -40,11 +41,14 @@ public sealed class ExotelClient : IDisposable
         this.options.Validate();
         endpoints = new ExotelEndpoints(account);
         ownedHttpClient = httpClient is null ? OwnedHttpClient.Create() : null;
+        (int, int)? replaced = null;
+        this.throttle = throttle ?? ThrottleRegistry.For(account, this.options, out replaced);
+        ReplacedBudget = replaced;
         transport = new ExotelTransport(
             account,
             httpClient ?? ownedHttpClient!,
             this.options,
-            throttle ?? ThrottleRegistry.For(account, this.options),
+            this.throttle,
             clock,
             new Backoff(this.options.RetryBaseDelay, this.options.MaxRetryDelay));
     }
@@ -53,7 +57,21 @@ public sealed class ExotelClient : IDisposable
     public ExotelAccount Account { get; }
 
     /// <summary>The settings this client was created with (a copy).</summary>
+    /// <remarks>Exotel's limit is per account, so every client of an account in the process shares one budget, set by the
+    /// last one created: <see cref="RequestsPerMinute"/> and <see cref="MaxConcurrency"/> say what is in force now.</remarks>
     public ExotelClientOptions Options => options.Clone();
+
+    /// <summary>Requests a minute the account's shared budget allows now.</summary>
+    public int RequestsPerMinute => throttle.Budget.RequestsPerMinute;
+
+    /// <summary>Requests in flight the account's shared budget allows now.</summary>
+    public int MaxConcurrency => throttle.Budget.MaxConcurrency;
+
+    /// <summary>
+    /// The account's shared budget before this client was created, when other clients of the account had set another
+    /// one (which this client's settings replaced for all of them); null otherwise.
+    /// </summary>
+    public (int RequestsPerMinute, int MaxConcurrency)? ReplacedBudget { get; }
 
     /// <summary>Connects two numbers: rings From, then To, and bridges them. Never retried after an ambiguous failure.</summary>
     public Task<ExotelCall> ConnectAsync(ConnectCallOptions options, CancellationToken cancellationToken = default)
@@ -67,13 +85,23 @@ public sealed class ExotelClient : IDisposable
     /// <exception cref="ExotelValidationException">A field is invalid; nothing was sent.</exception>
     /// <exception cref="ExotelApiException">Exotel refused the call, or no definite answer came (<see cref="ExotelException.MayHaveBeenPlaced"/>).</exception>
     public Task<ExotelCall> PlaceCallAsync(PlaceCallOptions options, CancellationToken cancellationToken = default)
+        => PlaceCallAsync(options, beforeSending: null, cancellationToken);
+
+    /// <summary>
+    /// Places either kind of call, calling <paramref name="beforeSending"/> before each attempt goes on the wire: once
+    /// the account's throttle has let it go, just before it is written. If it throws, nothing is sent and its exception
+    /// is this call's. The bulk dispatcher journals the row there, so that only requests that may have left are in doubt.
+    /// </summary>
+    /// <exception cref="ExotelValidationException">A field is invalid; nothing was sent.</exception>
+    /// <exception cref="ExotelApiException">Exotel refused the call, or no definite answer came (<see cref="ExotelException.MayHaveBeenPlaced"/>).</exception>
+    public Task<ExotelCall> PlaceCallAsync(PlaceCallOptions options, Action? beforeSending, CancellationToken cancellationToken = default)
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
-        var request = ExotelRequest.PlaceCall(endpoints.Connect, options.ToForm(Account.AccountSid));
+        var request = ExotelRequest.PlaceCall(endpoints.Connect, options.ToForm(Account.AccountSid), beforeSending);
         return transport.SendAsync(request, ExotelResponseReader.ReadCall, cancellationToken);
     }
 

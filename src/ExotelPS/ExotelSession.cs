@@ -17,8 +17,6 @@ public sealed class ExotelSession : IDisposable
         AccountSid = client.Account.AccountSid;
         Region = client.Account.Region.ToString();
         BaseUri = client.Account.BaseUri;
-        RequestsPerMinute = client.Options.RequestsPerMinute;
-        ThrottleLimit = client.Options.MaxConcurrency;
         ConnectedAt = DateTimeOffset.Now;
     }
 
@@ -31,11 +29,11 @@ public sealed class ExotelSession : IDisposable
     /// <summary>Where requests go.</summary>
     public Uri BaseUri { get; }
 
-    /// <summary>Requests a minute allowed for the account, shared by every session of it in this process.</summary>
-    public int RequestsPerMinute { get; }
+    /// <summary>Requests a minute allowed for the account now: one budget shared by every session of it in this process, set by the latest.</summary>
+    public int RequestsPerMinute => Client.RequestsPerMinute;
 
-    /// <summary>Most requests in flight at once.</summary>
-    public int ThrottleLimit { get; }
+    /// <summary>Most requests in flight at once now, for the account: shared like <see cref="RequestsPerMinute"/>.</summary>
+    public int ThrottleLimit => Client.MaxConcurrency;
 
     /// <summary>True for the offline sandbox: no call leaves the computer.</summary>
     public bool IsSandbox { get; }

@@ -33,6 +33,22 @@ Describe 'Connect-ExotelAccount' {
         Get-ExotelSession | Disconnect-ExotelAccount
     }
 
+    It 'keeps one budget per account: every session shows it, and the one that changes it says so' {
+        $credential = New-TestCredential -ApiKey 'pester-key' -ApiToken $token
+        $first = Connect-ExotelAccount -AccountSid 'pester' -Credential $credential -BaseUri $emulator.BaseUri -RequestsPerMinute 120 -ThrottleLimit 4 -PassThru
+
+        $second = Connect-ExotelAccount -AccountSid 'pester' -Credential $credential -BaseUri $emulator.BaseUri -RequestsPerMinute 60 -ThrottleLimit 2 -PassThru -WarningVariable budgetWarning 3>$null
+
+        ($first.RequestsPerMinute, $first.ThrottleLimit) | Should -Be @(60, 2)
+        ($second.RequestsPerMinute, $second.ThrottleLimit) | Should -Be @(60, 2)
+        $budgetWarning.Count | Should -Be 1
+        $budgetWarning[0].Message | Should -Match '120'
+        $budgetWarning[0].Message | Should -Match '60'
+
+        Connect-ExotelAccount -AccountSid 'pester' -Credential $credential -BaseUri $emulator.BaseUri -RequestsPerMinute 60 -ThrottleLimit 2 -WarningVariable sameBudget 3>$null
+        $sameBudget.Count | Should -Be 0
+    }
+
     It 'connects with a PSCredential (key as user name, token as password) and sets the default session' {
         $session = Connect-ExotelAccount -AccountSid 'pester' -Credential (New-TestCredential -ApiKey 'pester-key' -ApiToken $token) -BaseUri $emulator.BaseUri -PassThru
 

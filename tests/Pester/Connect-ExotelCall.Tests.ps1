@@ -184,6 +184,59 @@ Describe 'Connect-ExotelCall' {
         $keyErrors[0].TargetObject.Phone | Should -Be '09900000041'
     }
 
+    It 'reports each cell it cannot read as InvalidInput naming the field and the value, in its row''s place' {
+        $rows = @'
+Phone,Agent,ExoPhone,OrderId,TimeLimit,TimeOut,Record
+09900000051,09800000001,08030752400,B-1,600,30,yes
+09900000052,09800000001,08030752400,B-2,abc,,
+09900000053,09800000001,08030752400,B-3,1e3,,
+09900000054,09800000001,08030752400,B-4,30.5,,
+09900000055,09800000001,08030752400,B-5,,,maybe
+09900000056,09800000001,08030752400,B-6,,ten,
+09900000057,09800000001,08030752400,B-7,,,
+'@ | ConvertFrom-Csv
+
+        $all = @($rows | Connect-ExotelCall -ErrorAction Continue 2>&1)
+
+        $all.Count | Should -Be 7
+        $all[0].Outcome | Should -Be 'Placed'
+        $all[6].Outcome | Should -Be 'Placed'
+        $expected = @{ 1 = "TimeLimit 'abc'"; 2 = "TimeLimit '1e3'"; 3 = "TimeLimit '30.5'"; 4 = "Record 'maybe'"; 5 = "TimeOut 'ten'" }
+        foreach ($index in 1..5) {
+            $all[$index] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
+            $all[$index].FullyQualifiedErrorId | Should -Be 'InvalidInput,ExotelPS.Commands.ConnectExotelCallCommand'
+            $all[$index].TargetObject.OrderId | Should -Be "B-$($index + 1)"
+            $all[$index].Exception.Message | Should -BeLike "*$($expected[$index])*"
+        }
+        @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 2
+    }
+
+    It 'refuses a CustomField that holds a list instead of placing the call without it' {
+        $row = [pscustomobject]@{ Phone = '09900000061'; Agent = '09800000001'; ExoPhone = '08030752400'; OrderId = @('C-1', 'C-2') }
+
+        $row | Connect-ExotelCall -ErrorAction SilentlyContinue -ErrorVariable rowErrors | Should -BeNullOrEmpty
+
+        $rowErrors.Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidInput,ExotelPS.Commands.ConnectExotelCallCommand'
+        $rowErrors[0].Exception.Message | Should -Match 'CustomField'
+        @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 0
+    }
+
+    It 'refuses a tab or a line break inside a number, and white space inside a callback URL' {
+        $rows = @(
+            [pscustomobject]@{ Phone = "09900`t000071"; Agent = '09800000001'; ExoPhone = '08030752400' }
+            [pscustomobject]@{ Phone = "09900`n000072"; Agent = '09800000001'; ExoPhone = '08030752400' }
+            [pscustomobject]@{ Phone = '09900000073'; Agent = '09800000001'; ExoPhone = '08030752400'; CallbackUrl = 'https://example.com/status cb' }
+        )
+
+        $rows | Connect-ExotelCall -ErrorAction SilentlyContinue -ErrorVariable rowErrors | Should -BeNullOrEmpty
+
+        $rowErrors.FullyQualifiedErrorId | Should -Be (@('InvalidInput,ExotelPS.Commands.ConnectExotelCallCommand') * 3)
+        $rowErrors[0].Exception.Message | Should -Match 'To '
+        $rowErrors[2].Exception.Message | Should -Match 'StatusCallback'
+        @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 0
+    }
+
     It 'never prints a token, with -Verbose and debug output on, whatever the rows do' {
         $DebugPreference = 'Continue'
 

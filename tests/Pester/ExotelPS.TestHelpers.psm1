@@ -137,6 +137,52 @@ function Stop-ExotelEmulator {
     $Emulator.Process.WaitForExit(30000) | Out-Null
 }
 
+<#
+.SYNOPSIS
+    Starts a script in a PowerShell child process of the same edition (a runbook job, say), its output in files.
+.PARAMETER Environment
+    Variables for the child, such as credentials: never on its command line.
+#>
+function Start-ChildPowerShell {
+    param(
+        [Parameter(Mandatory)] [string] $ScriptPath,
+        [Parameter(Mandatory)] [string] $OutputFolder,
+        [hashtable] $Environment = @{}
+    )
+
+    $host_ = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', "`"$ScriptPath`"")
+    if ([IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') {
+        # PowerShell run as a .NET tool: the child runs pwsh.dll in its own dotnet process.
+        $arguments = @("`"$(Join-Path $PSHOME 'pwsh.dll')`"") + $arguments
+    }
+
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        Start-Process -FilePath $host_ -ArgumentList $arguments -PassThru `
+            -RedirectStandardOutput (Join-Path $OutputFolder 'stdout.txt') -RedirectStandardError (Join-Path $OutputFolder 'stderr.txt')
+    }
+    finally {
+        foreach ($name in $saved.Keys) {
+            [Environment]::SetEnvironmentVariable($name, $saved[$name])
+        }
+    }
+}
+
+# Sets the emulator's injected faults (latencyMs, jitterMs, errorRate, ...); fields left out are kept.
+function Set-EmulatorFault {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [hashtable] $Fault
+    )
+
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) -TimeoutSec 30 | Out-Null
+}
+
 # Every call the emulator accepted (sid, accountSid, created, finalStatus, form), oldest first.
 function Get-EmulatorCall {
     param([Parameter(Mandatory)] $Emulator)

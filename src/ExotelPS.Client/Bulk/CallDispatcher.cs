@@ -13,9 +13,12 @@ namespace ExotelPS.Client;
 /// call may have been placed. Any other exception also becomes OutcomeUnknown: it may have struck after the request
 /// was written, and calling that "not placed" would invite a retry that rings the person twice.</para>
 /// <para>Stopping (the constructor's token, or <see cref="Dispose"/>): nothing new is sent and every posted input gets
-/// its result at once, so <see cref="TakeAll"/> returns promptly. Requests in flight are cancelled and reported
-/// OutcomeUnknown (journaled as unknown: they may have reached Exotel); inputs not yet sent are reported Rejected
-/// with a <see cref="CallNotSentException"/> and are not journaled, so the next run places them.</para>
+/// its result at once, so <see cref="TakeAll"/> returns promptly. Requests on the wire are cancelled and reported
+/// OutcomeUnknown (journaled as unknown: they may have reached Exotel); inputs not yet on the wire (still waiting for
+/// the rate limit, too) are reported NotSent with a <see cref="CallNotSentException"/> and are not journaled, so the
+/// next run places them.</para>
+/// <para>A row's <c>sending</c> line is written at the last moment before its request goes on the wire (the place-call
+/// function is handed a callback for that), so after a kill only requests that may have left are in doubt.</para>
 /// <para>With a journal, rows are keyed by identity: a row the journal shows placed, or with an unknown outcome
 /// (unless <see cref="DispatcherOptions.RetryUnknown"/>), is Skipped; a row rejected earlier is tried again. A row
 /// whose identity is still in flight in this run waits for that outcome instead of running beside it. Without a
@@ -27,8 +30,9 @@ public sealed class CallDispatcher<TInput> : IDisposable
     private const string CallPath = "Calls/connect.json";
 
     private const string StoppedBeforeSending = "The run was stopped before this input was sent; nothing was sent for it.";
+    private const string JournalUnwritable = "The journal could not be written, so nothing was sent for this input.";
 
-    private readonly Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall;
+    private readonly Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall;
     private readonly CallJournal? journal;
     private readonly int maxInFlight;
     private readonly int maxBacklog;
@@ -58,20 +62,47 @@ public sealed class CallDispatcher<TInput> : IDisposable
     private long placed;
     private long failed;
     private long skipped;
+    private long skippedInDoubt;
+    private long notSent;
     private int inFlight;
     private bool completing;
     private bool stopped;
     private bool disposed;
     private Exception? journalFault;
 
-    /// <summary>Creates a dispatcher over a function that places one call (normally <see cref="ExotelClient.PlaceCallAsync"/>).</summary>
+    /// <summary>
+    /// Creates a dispatcher over a function that places one call and cannot say when its request goes on the wire:
+    /// a row is journaled as <c>sending</c> just before the function is called.
+    /// </summary>
     public CallDispatcher(
         Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall,
         DispatcherOptions? options = null,
         CallJournal? journal = null,
         CancellationToken cancellationToken = default)
+        : this(PlaceCall.SendingFirst(placeCall ?? throw new ArgumentNullException(nameof(placeCall))), options, journal, cancellationToken)
     {
-        this.placeCall = placeCall ?? throw new ArgumentNullException(nameof(placeCall));
+    }
+
+    /// <summary>
+    /// Creates a dispatcher that places calls with <paramref name="client"/>: a row is journaled as <c>sending</c>
+    /// once the account's throttle lets its request go, just before it goes on the wire.
+    /// </summary>
+    public CallDispatcher(
+        ExotelClient client,
+        DispatcherOptions? options = null,
+        CallJournal? journal = null,
+        CancellationToken cancellationToken = default)
+        : this(PlaceCall.Through(client ?? throw new ArgumentNullException(nameof(client))), options, journal, cancellationToken)
+    {
+    }
+
+    private CallDispatcher(
+        Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall,
+        DispatcherOptions? options,
+        CallJournal? journal,
+        CancellationToken cancellationToken)
+    {
+        this.placeCall = placeCall;
         options ??= new DispatcherOptions();
         maxInFlight = options.MaxInFlight >= 1
             ? options.MaxInFlight
@@ -103,6 +134,8 @@ public sealed class CallDispatcher<TInput> : IDisposable
                     Placed = placed,
                     Failed = failed,
                     Skipped = skipped,
+                    SkippedInDoubt = skippedInDoubt,
+                    NotSent = notSent,
                     InFlight = inFlight,
                     RatePerMinute = perMinute,
                     Elapsed = clock.Elapsed,
@@ -273,7 +306,8 @@ public sealed class CallDispatcher<TInput> : IDisposable
         dispatcher.ThrowIfJournalFailed();
     }
 
-    private static CallNotSentException NotSentError(string reason) => new(reason, ExotelErrorKind.Rejected);
+    private static CallNotSentException NotSentError(string reason) => new(reason, ExotelErrorKind.NotSent);
+
 
     private static ExotelException AsExotelError(Exception error) => error switch
     {
@@ -322,6 +356,13 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         var slot = Enqueue(input, request, journal is null ? null : identity ?? CallJournal.IdentityOf(request));
         var failures = request.Validate();
+
+        // The journal would store it as U+FFFD, so a rerun would not know the row.
+        if (Utf16.HasLoneSurrogate(slot.Identity))
+        {
+            failures = failures.Append(new ValidationFailure("Identity", slot.Identity, Utf16.LoneSurrogateReason)).ToList();
+        }
+
         if (failures.Count > 0)
         {
             Settle(slot, Result(slot, DispatchOutcome.Rejected, error: new ExotelValidationException(failures)));
@@ -377,7 +418,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         if (stopped)
         {
-            return Result(slot, DispatchOutcome.Rejected, error: NotSentError(StoppedBeforeSending));
+            return Result(slot, DispatchOutcome.NotSent, error: NotSentError(StoppedBeforeSending));
         }
 
         if (journal is not null && slot.Identity is { } identity && journal.Find(identity) is { } entry)
@@ -437,19 +478,16 @@ public sealed class CallDispatcher<TInput> : IDisposable
             return;
         }
 
-        // Written before sending, so a crash mid-call leaves the row "outcome unknown" rather than unrecorded.
-        if (slot.Identity is { } identity && !TryJournal(identity, JournalOutcome.Sending, request, sid: null, reason: null))
-        {
-            Settle(slot, Result(slot, DispatchOutcome.Rejected, error: NotSentError("The journal could not be written, so nothing was sent for this input.")));
-            StopAfterJournalFault();
-            return;
-        }
-
         DispatchResult<TInput> result;
         try
         {
-            var call = await placeCall(request, stopToken).ConfigureAwait(false);
+            var call = await placeCall(request, () => BeforeSending(slot), stopToken).ConfigureAwait(false);
             result = Result(slot, DispatchOutcome.Placed, call);
+        }
+        catch (Exception e) when (e is CallNotSentException || (e is not ExotelException && !IsOnTheWire(slot)))
+        {
+            // Stopped (or the journal failed) before the request left, e.g. while it waited for the rate limit.
+            result = Result(slot, DispatchOutcome.NotSent, error: e as CallNotSentException ?? NotSentError(StoppedBeforeSending));
         }
         catch (Exception e)
         {
@@ -458,6 +496,52 @@ public sealed class CallDispatcher<TInput> : IDisposable
         }
 
         Settle(slot, result);
+    }
+
+    /// <summary>
+    /// Called just before the slot's request goes on the wire (each attempt). The first time, it writes the row's
+    /// <c>sending</c> line, so a crash mid-call leaves the row "outcome unknown" rather than unrecorded; it throws,
+    /// so that nothing is sent, when the run was stopped or that line could not be written.
+    /// </summary>
+    private void BeforeSending(Slot slot)
+    {
+        lock (gate)
+        {
+            if (stopped)
+            {
+                throw NotSentError(StoppedBeforeSending);
+            }
+
+            if (slot.OnTheWire)
+            {
+                return;
+            }
+        }
+
+        if (slot.Identity is { } identity && !TryJournal(identity, JournalOutcome.Sending, slot.Request, sid: null, reason: null))
+        {
+            StopAfterJournalFault();
+            throw NotSentError(JournalUnwritable);
+        }
+
+        lock (gate)
+        {
+            // Stopped while the line was written: OnStopped reported the slot not sent, so it must not go.
+            if (stopped)
+            {
+                throw NotSentError(StoppedBeforeSending);
+            }
+
+            slot.OnTheWire = true;
+        }
+    }
+
+    private bool IsOnTheWire(Slot slot)
+    {
+        lock (gate)
+        {
+            return slot.OnTheWire;
+        }
     }
 
     /// <summary>
@@ -528,6 +612,10 @@ public sealed class CallDispatcher<TInput> : IDisposable
                 break;
             case DispatchOutcome.Skipped:
                 skipped++;
+                skippedInDoubt += result.MayHaveBeenPlaced ? 1 : 0;
+                break;
+            case DispatchOutcome.NotSent:
+                notSent++;
                 break;
             default:
                 failed++;
@@ -595,9 +683,15 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
         foreach (var slot in unsettled)
         {
-            var result = slot.Started
+            bool onTheWire;
+            lock (gate)
+            {
+                onTheWire = slot.OnTheWire;
+            }
+
+            var result = onTheWire
                 ? Result(slot, DispatchOutcome.OutcomeUnknown, error: AsExotelError(new OperationCanceledException(stopToken)))
-                : Result(slot, DispatchOutcome.Rejected, error: NotSentError(StoppedBeforeSending));
+                : Result(slot, DispatchOutcome.NotSent, error: NotSentError(StoppedBeforeSending));
             Settle(slot, result);
         }
     }
@@ -702,6 +796,9 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
         /// <summary>Handed to placeCall (under the gate).</summary>
         public bool Started { get; set; }
+
+        /// <summary>Its request was let go onto the wire, its <c>sending</c> line written (under the gate).</summary>
+        public bool OnTheWire { get; set; }
 
         /// <summary>The next row with the same identity, waiting for this one's outcome (under the gate).</summary>
         public Slot? Follower { get; set; }

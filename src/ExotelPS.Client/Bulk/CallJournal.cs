@@ -7,14 +7,17 @@ namespace ExotelPS.Client;
 /// <summary>
 /// A JSON-lines file recording each row's outcome (placed with its Sid, rejected with the reason, outcome unknown),
 /// appended and flushed before the row's result is handed on, so a restarted run skips what was already done.
-/// A torn last line, as a killed process leaves it, is ignored.
+/// A torn last line, as a killed process leaves it, is removed with a warning; a damaged line anywhere else stops
+/// the open (it may be the record of a call), naming the line.
 /// </summary>
 /// <remarks>
 /// Just before a call is sent a <c>sending</c> line is written too: if the process dies before the answer is
 /// recorded, the next run sees the row as outcome unknown instead of ringing the person again.
 /// Rows are keyed by identity (<see cref="IdentityOf"/> or a caller's own key); the latest line of a key wins, except
-/// that nothing overrides <c>placed</c>. One run writes a journal at a time: it holds an exclusive lock on
-/// <c>&lt;path&gt;.lock</c> while open, so a second run fails at once; the journal itself stays readable meanwhile.
+/// that nothing overrides <c>placed</c>. Each line says how its row was identified (<c>by</c>): a journal is not
+/// opened to identify rows another way unless asked, as none of its rows would be recognised. One run writes a journal at a time: it holds the file itself locked while open (through
+/// whatever link it was opened), so a second run fails at once. The lock is a sharing lock on Windows and an advisory
+/// flock on Unix: tools that ignore it (cat, tail) can still read the file there.
 /// </remarks>
 public sealed class CallJournal : IDisposable
 {
@@ -26,7 +29,6 @@ public sealed class CallJournal : IDisposable
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly object writeLock = new();
-    private readonly FileStream lockFile;
     private readonly FileStream file;
     private readonly ConcurrentDictionary<string, JournalEntry> entries = new(StringComparer.Ordinal);
     private readonly List<string> warnings = new();
@@ -34,55 +36,74 @@ public sealed class CallJournal : IDisposable
     private readonly Utf8JsonWriter writer;
     private bool disposed;
 
-    private CallJournal(string path, FileStream lockFile, FileStream file)
+    private readonly string identifiedBy;
+
+    private CallJournal(string path, FileStream file, string identifiedBy)
     {
         Path = path;
-        this.lockFile = lockFile;
         this.file = file;
+        this.identifiedBy = identifiedBy;
         writer = new Utf8JsonWriter(line, WriterOptions);
     }
 
     /// <summary>The journal file's full path.</summary>
     public string Path { get; }
 
-    /// <summary>What was odd in the file when it was opened (a torn last line, unreadable lines), for the user to see.</summary>
+    /// <summary>What was odd in the file when it was opened (a torn last line), for the user to see.</summary>
     public IReadOnlyList<string> Warnings => warnings;
 
+    /// <summary>How rows are identified when the caller gives no identity of its own: <see cref="IdentityOf"/>.</summary>
+    public const string DefaultIdentity = "default";
+
     /// <summary>Opens (creating if needed) a journal and reads what earlier runs recorded.</summary>
+    /// <param name="path">The journal file; its folder must exist.</param>
+    /// <param name="identifiedBy">How this run identifies rows: <see cref="DefaultIdentity"/>, or a name for the caller's own keys
+    /// (the cmdlets write <c>property:OrderId</c> for <c>-IdempotencyKey OrderId</c>); compared ignoring case.</param>
+    /// <param name="allowIdentityChange">Open a journal whose rows were identified otherwise, and identify them the new way from now on.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="JournalIdentityException">The journal identifies rows otherwise and <paramref name="allowIdentityChange"/> is false.</exception>
+    /// <exception cref="InvalidDataException">A line before the last is damaged; the message names it.</exception>
     /// <exception cref="IOException">The file cannot be opened, e.g. another run has it open.</exception>
-    public static CallJournal Open(string path)
+    public static CallJournal Open(string path, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false)
     {
+        if (string.IsNullOrWhiteSpace(identifiedBy))
+        {
+            throw new ArgumentException("How rows are identified is required.", nameof(identifiedBy));
+        }
+
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new ArgumentException("A journal path is required.", nameof(path));
         }
 
         var fullPath = System.IO.Path.GetFullPath(path);
-        FileStream lockFile;
-        try
+        var folder = System.IO.Path.GetDirectoryName(fullPath);
+        if (folder is not null && !Directory.Exists(folder))
         {
-            // FileShare.None is an exclusive lock on Windows and an flock(LOCK_EX) on Unix: a second run fails here.
-            lockFile = new FileStream(LockPathOf(fullPath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new IOException($"The journal '{fullPath}' is in use by another run (it holds '{LockPathOf(fullPath)}'): {e.Message}", e);
+            throw new DirectoryNotFoundException($"The journal '{fullPath}' cannot be created: the folder '{folder}' does not exist.");
         }
 
-        CallJournal journal;
+        FileStream file;
         try
         {
-            journal = new CallJournal(fullPath, lockFile, new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
+            // The lock is on the file itself, so it holds through any symbolic or hard link to it: FileShare.None is
+            // a sharing lock on Windows and an flock(LOCK_EX) on the file's inode on Unix.
+            file = new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch
+        catch (IOException e) when (e.GetType() == typeof(IOException))
         {
-            lockFile.Dispose();
-            throw;
+            throw new IOException($"The journal '{fullPath}' is in use by another run (perhaps through a link to the same file): {e.Message}", e);
         }
 
+        var journal = new CallJournal(fullPath, file, identifiedBy);
         try
         {
-            journal.Load();
+            var recordedBy = journal.Load();
+            if (recordedBy is not null && !allowIdentityChange && !string.Equals(recordedBy, identifiedBy, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new JournalIdentityException(fullPath, recordedBy, identifiedBy);
+            }
+
             return journal;
         }
         catch
@@ -113,7 +134,6 @@ public sealed class CallJournal : IDisposable
             disposed = true;
             writer.Dispose();
             file.Dispose();
-            ReleaseLock();
         }
     }
 
@@ -136,6 +156,7 @@ public sealed class CallJournal : IDisposable
             writer.WriteStartObject();
             writer.WriteString("at", at.UtcDateTime);
             writer.WriteString("key", identity);
+            writer.WriteString("by", identifiedBy);
             writer.WriteString("outcome", NameOf(outcome));
             WriteIfPresent("sid", sid);
             WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
@@ -149,37 +170,6 @@ public sealed class CallJournal : IDisposable
             file.Write(line.GetBuffer(), 0, (int)line.Length);
             file.Flush(flushToDisk: true);
             Remember(identity, new JournalEntry(outcome, sid, at, fromEarlierRun: false));
-        }
-    }
-
-    private static string LockPathOf(string journalPath) => journalPath + ".lock";
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Held by another run that is starting, which now owns it.
-        }
-    }
-
-    // Removes the lock file without a window for two runs: on Unix it is unlinked while still locked (a run that
-    // opened it meanwhile fails its lock); Windows refuses to delete an open file, so it is deleted after closing.
-    private void ReleaseLock()
-    {
-        var windows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
-        if (!windows)
-        {
-            TryDelete(LockPathOf(Path));
-        }
-
-        lockFile.Dispose();
-        if (windows)
-        {
-            TryDelete(LockPathOf(Path));
         }
     }
 
@@ -212,7 +202,7 @@ public sealed class CallJournal : IDisposable
         _ => null,
     };
 
-    private static (string Identity, JournalEntry Entry)? Parse(byte[] content, int start, int length)
+    private static (string Identity, JournalEntry Entry, string? By)? Parse(byte[] content, int start, int length)
     {
         try
         {
@@ -232,7 +222,7 @@ public sealed class CallJournal : IDisposable
 
             DateTimeOffset? at = root.TryGetProperty("at", out var atElement) && atElement.ValueKind == JsonValueKind.String
                 && atElement.TryGetDateTimeOffset(out var parsed) ? parsed : null;
-            return (identity, new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true));
+            return (identity, new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true), StringOf(root, "by"));
         }
         catch (JsonException)
         {
@@ -256,7 +246,8 @@ public sealed class CallJournal : IDisposable
     private static string? StringOf(JsonElement record, string name) =>
         record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private void Load()
+    // Returns how the latest line that says so identified its row; null for a new journal (or one written before lines said so).
+    private string? Load()
     {
         var content = new byte[file.Length];
         var read = 0;
@@ -273,6 +264,7 @@ public sealed class CallJournal : IDisposable
 
         var start = content.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
         var lineNumber = 0;
+        string? recordedBy = null;
         while (true)
         {
             var end = Array.IndexOf(content, (byte)'\n', start, read - start);
@@ -290,14 +282,16 @@ public sealed class CallJournal : IDisposable
 
             if (!IsBlank(content, start, length))
             {
-                if (Parse(content, start, length) is var (identity, entry))
+                if (Parse(content, start, length) is not var (identity, entry, by))
                 {
-                    Remember(identity, entry);
+                    // It may be the record of a call: ignoring it could ring that person again.
+                    throw new InvalidDataException(
+                        $"Line {lineNumber} of the journal '{Path}' is damaged (not a journal record), so nothing was sent: it may record a call. " +
+                        "Restore the line, or remove it once you know what it recorded, then run again.");
                 }
-                else
-                {
-                    warnings.Add($"Line {lineNumber} of the journal '{Path}' is not a journal record; it was ignored.");
-                }
+
+                Remember(identity, entry);
+                recordedBy = by ?? recordedBy;
             }
 
             start = end + 1;
@@ -312,6 +306,7 @@ public sealed class CallJournal : IDisposable
         }
 
         file.Seek(0, SeekOrigin.End);
+        return recordedBy;
     }
 
     private void Remember(string identity, JournalEntry entry) =>

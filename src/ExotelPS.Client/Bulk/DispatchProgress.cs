@@ -12,11 +12,17 @@ public sealed class DispatchProgress
     /// <summary>Calls accepted by Exotel.</summary>
     public long Placed { get; init; }
 
-    /// <summary>Inputs rejected or with an unknown outcome.</summary>
+    /// <summary>Inputs rejected or with an unknown outcome (not those skipped or never sent).</summary>
     public long Failed { get; init; }
 
-    /// <summary>Inputs skipped thanks to the journal.</summary>
+    /// <summary>Inputs skipped thanks to the journal: already placed, or in doubt.</summary>
     public long Skipped { get; init; }
+
+    /// <summary>Of <see cref="Skipped"/>, those skipped because an earlier attempt's outcome is unknown (the call may have been placed).</summary>
+    public long SkippedInDoubt { get; init; }
+
+    /// <summary>Inputs the run stopped before sending.</summary>
+    public long NotSent { get; init; }
 
     /// <summary>Requests on the wire now.</summary>
     public int InFlight { get; init; }

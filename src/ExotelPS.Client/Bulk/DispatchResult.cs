@@ -12,8 +12,11 @@ public enum DispatchOutcome
     /// <summary>The request was sent but no definite answer came: the call may have been placed. Not retried.</summary>
     OutcomeUnknown,
 
-    /// <summary>The journal shows this row was handled by an earlier run; nothing was sent.</summary>
+    /// <summary>The journal shows this row was handled (placed, or its outcome unknown); nothing was sent.</summary>
     Skipped,
+
+    /// <summary>The run stopped (cancelled, or its journal could not be written) before the request went out; nothing was sent.</summary>
+    NotSent,
 }
 
 /// <summary>The one result the dispatcher yields for each input, in input order.</summary>
@@ -52,6 +55,6 @@ public sealed class DispatchResult<TInput>
     /// <summary>Why the row was rejected or its outcome is unknown, or why it was skipped.</summary>
     public ExotelException? Error { get; }
 
-    /// <summary>True when a call may exist for this row although it was not confirmed.</summary>
-    public bool MayHaveBeenPlaced => Outcome == DispatchOutcome.OutcomeUnknown;
+    /// <summary>True when a call may exist for this row although it was not confirmed: its outcome is unknown, or it was skipped because an earlier attempt's is.</summary>
+    public bool MayHaveBeenPlaced => Outcome == DispatchOutcome.OutcomeUnknown || (Outcome == DispatchOutcome.Skipped && Error?.MayHaveBeenPlaced == true);
 }

@@ -35,4 +35,7 @@ public enum ExotelErrorKind
     /// per account). The v1 APIs still work.
     /// </summary>
     V3NotEnabled,
+
+    /// <summary>The run stopped (cancelled, or its journal could not be written) before this request went out; nothing was sent.</summary>
+    NotSent,
 }

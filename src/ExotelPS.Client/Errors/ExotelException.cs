@@ -39,8 +39,8 @@ public sealed class ValidationFailure
     /// <summary>Why the value was refused.</summary>
     public string Reason { get; }
 
-    /// <summary>E.g. <c>To 'abc': must be a phone number ...</c>.</summary>
-    public override string ToString() => $"{Field} '{Value}': {Reason}";
+    /// <summary>E.g. <c>To 'abc': must be a phone number ...</c>; a long value is cut short.</summary>
+    public override string ToString() => $"{Field} '{(Value is null ? null : EchoedText.Cut(Value, EchoedText.MaxValue))}': {Reason}";
 }
 
 /// <summary>The request was refused before anything was sent: one or more fields are invalid.</summary>

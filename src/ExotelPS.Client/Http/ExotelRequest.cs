@@ -10,11 +10,12 @@ internal sealed class ExotelRequest
 
     private readonly IReadOnlyList<KeyValuePair<string, string>>? form;
 
-    private ExotelRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>>? form)
+    private ExotelRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>>? form, Action? beforeSending)
     {
         Method = method;
         Uri = uri;
         this.form = form;
+        BeforeSending = beforeSending;
     }
 
     public HttpMethod Method { get; }
@@ -30,9 +31,13 @@ internal sealed class ExotelRequest
     /// <summary>True for the POST that places a call: it must never be sent twice unless it provably never arrived.</summary>
     public bool PlacesCall => form is not null;
 
-    public static ExotelRequest Get(Uri uri) => new(HttpMethod.Get, uri, null);
+    /// <summary>Called before each attempt goes on the wire, after throttling; an exception from it means nothing is sent.</summary>
+    public Action? BeforeSending { get; }
 
-    public static ExotelRequest PlaceCall(Uri uri, IReadOnlyList<KeyValuePair<string, string>> form) => new(HttpMethod.Post, uri, form);
+    public static ExotelRequest Get(Uri uri) => new(HttpMethod.Get, uri, null, null);
+
+    public static ExotelRequest PlaceCall(Uri uri, IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending) =>
+        new(HttpMethod.Post, uri, form, beforeSending);
 
     /// <summary>A new message with the credentials in its own Authorization header, never in a shared client's defaults.</summary>
     public HttpRequestMessage CreateMessage(ExotelAccount account)

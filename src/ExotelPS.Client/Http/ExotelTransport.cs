@@ -124,13 +124,22 @@ internal sealed class ExotelTransport
 
     private ExotelApiException Failure(ExotelRequest request, AttemptResult attempt, ExotelErrorKind kind, bool mayHaveBeenPlaced)
     {
+        // A server or a proxy may echo the request, credentials and all, and at any length.
         var error = TryReadError(attempt.Body);
 
         // A v3 403, or a 404 the v3 API did not write itself (no envelope), means the account has no v3; a v3 404 is an unknown call.
         var v3Missing = request.IsV3 && (attempt.Status == 403 || (attempt.Status == 404 && error?.IsV3 != true));
         kind = v3Missing ? ExotelErrorKind.V3NotEnabled : kind;
         return new ExotelApiException(
-            kind, request.Method.Method, request.Path, attempt.Status, error?.Status, error?.Message, error?.Code, mayHaveBeenPlaced, attempt.Error);
+            kind,
+            request.Method.Method,
+            request.Path,
+            attempt.Status,
+            error?.Status,
+            EchoedText.FromServer(error?.Message, account),
+            EchoedText.FromServer(error?.Code, account),
+            mayHaveBeenPlaced,
+            attempt.Error);
     }
 
     private async Task<AttemptResult> AttemptAsync(ExotelRequest request, CancellationToken cancellationToken)
@@ -138,6 +147,9 @@ internal sealed class ExotelTransport
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RequestTimeout);
         using var message = request.CreateMessage(account);
+
+        // The last moment before the request may leave: past the throttle, before the wire.
+        request.BeforeSending?.Invoke();
         var started = clock.Elapsed;
         Trace($"{request.Method} {request.Path}: sending");
         AttemptResult attempt;

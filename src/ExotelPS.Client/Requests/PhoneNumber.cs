@@ -9,7 +9,8 @@ namespace ExotelPS.Client;
 /// </summary>
 public static class PhoneNumber
 {
-    private static readonly Regex Separators = new(@"[\s\-\.\(\)]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    // Spaces only, not tabs or line breaks: a tab or a line break inside a number is a broken cell, not a separator.
+    private static readonly Regex Separators = new(@"[ \u00A0\-\.\(\)]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex E164 = new(@"^\+[1-9][0-9]{7,14}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex National = new(@"^0[1-9][0-9]{9}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex BareMobile = new(@"^[6-9][0-9]{9}$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
@@ -19,7 +20,7 @@ public static class PhoneNumber
     /// </summary>
     public static string? TryNormalize(string? value, out string reason)
     {
-        var compact = Separators.Replace(value ?? string.Empty, string.Empty);
+        var compact = Separators.Replace(value?.Trim() ?? string.Empty, string.Empty);
         reason = string.Empty;
         if (compact.Length == 0)
         {

@@ -55,6 +55,10 @@ internal sealed class RequestValidator
         {
             Fail(field, value, $"must be at most {maxLength} characters (it has {value.Length})");
         }
+        else if (Utf16.HasLoneSurrogate(value))
+        {
+            Fail(field, value, Utf16.LoneSurrogateReason);
+        }
         else
         {
             Add(field, value);
@@ -69,7 +73,14 @@ internal sealed class RequestValidator
         }
 
         var allowed = schemes.Length == 0 ? new[] { Uri.UriSchemeHttp, Uri.UriSchemeHttps } : schemes;
-        if (Uri.TryCreate(value!.Trim(), UriKind.Absolute, out var uri) && allowed.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+        var trimmed = value!.Trim();
+
+        // Uri would quietly escape a space or a tab inside: a URL with one is a broken cell, not a URL.
+        if (trimmed.Any(char.IsWhiteSpace))
+        {
+            Fail(field, value, "must not hold spaces, tabs or line breaks; escape a space inside a URL as %20");
+        }
+        else if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && allowed.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
         {
             Add(field, uri.OriginalString);
         }

@@ -7,23 +7,46 @@ namespace ExotelPS.Client.Throttling;
 internal sealed class AccountThrottle
 {
     private readonly IClock clock;
+    private readonly object settings = new();
+    private (int RequestsPerMinute, int MaxConcurrency) budget;
 
     public AccountThrottle(int requestsPerMinute, int maxConcurrency, IClock clock)
     {
         this.clock = clock;
+        budget = (requestsPerMinute, maxConcurrency);
         Bucket = new TokenBucket(requestsPerMinute);
         Gate = new ConcurrencyGate(maxConcurrency);
+    }
+
+    /// <summary>The settings in force: requests a minute and requests in flight, as the last client created set them.</summary>
+    public (int RequestsPerMinute, int MaxConcurrency) Budget
+    {
+        get
+        {
+            lock (settings)
+            {
+                return budget;
+            }
+        }
     }
 
     public TokenBucket Bucket { get; }
 
     public ConcurrencyGate Gate { get; }
 
-    /// <summary>Applies a client's settings; the last client created for an account wins.</summary>
-    public void Configure(int requestsPerMinute, int maxConcurrency)
+    /// <summary>Applies a client's settings (the last client created for an account wins) and returns the ones they replace.</summary>
+    public (int RequestsPerMinute, int MaxConcurrency) Configure(int requestsPerMinute, int maxConcurrency)
     {
-        Bucket.SetRate(requestsPerMinute);
-        Gate.SetLimit(maxConcurrency);
+        (int, int) replaced;
+        lock (settings)
+        {
+            replaced = budget;
+            budget = (requestsPerMinute, maxConcurrency);
+            Bucket.SetRate(requestsPerMinute);
+            Gate.SetLimit(maxConcurrency);
+        }
+
+        return replaced;
     }
 
     /// <summary>Holds every request of the account back for <paramref name="delay"/> (Exotel said 429).</summary>

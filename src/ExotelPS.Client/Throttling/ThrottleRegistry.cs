@@ -11,13 +11,14 @@ internal static class ThrottleRegistry
 {
     private static readonly ConcurrentDictionary<string, AccountThrottle> Throttles = new(StringComparer.Ordinal);
 
-    public static AccountThrottle For(ExotelAccount account, ExotelClientOptions options) =>
-        Throttles.AddOrUpdate(
-            account.ThrottleKey,
-            _ => new AccountThrottle(options.RequestsPerMinute, options.MaxConcurrency, SystemClock.Instance),
-            (_, existing) =>
-            {
-                existing.Configure(options.RequestsPerMinute, options.MaxConcurrency);
-                return existing;
-            });
+    /// <summary>The account's throttle, set to <paramref name="options"/>; <paramref name="replaced"/> is the other budget it had, if any.</summary>
+    public static AccountThrottle For(ExotelAccount account, ExotelClientOptions options, out (int RequestsPerMinute, int MaxConcurrency)? replaced)
+    {
+        var created = new AccountThrottle(options.RequestsPerMinute, options.MaxConcurrency, SystemClock.Instance);
+        var throttle = Throttles.GetOrAdd(account.ThrottleKey, created);
+        var requested = (options.RequestsPerMinute, options.MaxConcurrency);
+        var previous = throttle == created ? requested : throttle.Configure(options.RequestsPerMinute, options.MaxConcurrency);
+        replaced = previous == requested ? null : previous;
+        return throttle;
+    }
 }

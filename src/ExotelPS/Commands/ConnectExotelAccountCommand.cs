@@ -88,6 +88,11 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
             VerifyCredentials(client);
         }
 
+        if (client.ReplacedBudget is { } replaced)
+        {
+            WriteWarning(Text.Format(Strings.SharedBudgetChanged, client.Account.AccountSid, replaced.RequestsPerMinute, replaced.MaxConcurrency, client.RequestsPerMinute, client.MaxConcurrency));
+        }
+
         var session = new ExotelSession(client, trace, Sandbox);
         DefaultSession.Set(session);
         WriteVerbose(Sandbox

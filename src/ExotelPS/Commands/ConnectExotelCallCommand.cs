@@ -23,11 +23,10 @@ public sealed class ConnectExotelCallCommand : PlaceCallCommand
     [Alias("WaitAudioUrl")]
     public string? WaitUrl { get; set; }
 
-    /// <summary>Record the conversation (true/false, yes/no, 1/0).</summary>
+    /// <summary>Record the conversation (true/false, yes/no, 1/0), typed as text so a bad cell fails its own row.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientBoolean]
     [Alias("Recording")]
-    public bool? Record { get; set; }
+    public string? Record { get; set; }
 
     /// <summary>single (both legs merged) or dual (one channel per leg).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -18,13 +18,18 @@ namespace ExotelPS.Commands;
 public abstract class PlaceCallCommand : ExotelApiCommand
 {
     private const int ProgressActivityId = 1;
+
+    // How the journal records rows identified by -IdempotencyKey: this prefix and the property name.
+    private const string IdentifiedByProperty = "property:";
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     private readonly ProgressThrottle progressThrottle = new(ProgressInterval);
     private readonly Stopwatch runTime = new();
     private CallJournal? journal;
     private CallDispatcher<PSObject>? dispatcher;
-    private long skipped;
+
+    // The result being written: a stop makes WriteObject throw, and it must still be reported.
+    private DispatchResult<PSObject>? writing;
 
     /// <summary>The input row (an Import-Csv row, say): the target of its error, if it has one.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -47,17 +52,15 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     [ArgumentCompleter(typeof(WireNameCompleter))]
     public string? CallType { get; set; }
 
-    /// <summary>Longest the call may last, 1 to 14400 seconds.</summary>
+    /// <summary>Longest the call may last, 1 to 14400 seconds: a whole number, typed as text so a bad cell fails its own row.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientInteger]
     [Alias("MaxDuration")]
-    public int? TimeLimit { get; set; }
+    public string? TimeLimit { get; set; }
 
-    /// <summary>How long each leg rings, 1 to 60 seconds.</summary>
+    /// <summary>How long each leg rings, 1 to 60 seconds: a whole number, typed as text so a bad cell fails its own row.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [LenientInteger]
     [Alias("RingTimeout")]
-    public int? TimeOut { get; set; }
+    public string? TimeOut { get; set; }
 
     /// <summary>Your own value (an order id, say), up to 128 characters, passed back to callbacks.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -91,6 +94,10 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     [ValidateNotNullOrEmpty]
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>Use a journal whose rows were identified otherwise (another or no -IdempotencyKey): its rows will not be recognised.</summary>
+    [Parameter]
+    public SwitchParameter AllowIdentityChange { get; set; }
+
     /// <summary>Place again the rows the journal records with an unknown outcome (they may ring twice).</summary>
     [Parameter]
     public SwitchParameter RetryUnknown { get; set; }
@@ -110,7 +117,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
             MaxInFlight = ThrottleLimit ?? ActiveSession.ThrottleLimit,
             RetryUnknown = RetryUnknown.IsPresent,
         };
-        dispatcher = new CallDispatcher<PSObject>(ActiveSession.Client.PlaceCallAsync, options, journal, StopToken);
+        dispatcher = new CallDispatcher<PSObject>(ActiveSession.Client, options, journal, StopToken);
         runTime.Start();
     }
 
@@ -120,6 +127,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         var failures = new List<ValidationFailure>();
         var request = CreateRequest(failures);
         var row = InputObject ?? new PSObject(request);
+        failures.AddRange(ListCells.Of(GetType(), InputObject));
         var identity = IdempotencyKey is null ? null : IdentityOf(row, IdempotencyKey);
         failures.AddRange(request.Validate());
         if (IdempotencyKey is not null && identity is null)
@@ -147,15 +155,22 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         Dispatcher.Complete();
         WriteResults(Dispatcher.TakeAll(StopToken));
         ReportProgress(final: true);
-        if (skipped > 0)
+        // The dispatcher's counts, so the warning, the progress and the results tell one story.
+        var progress = Dispatcher.Progress;
+        if (progress.Skipped > 0)
         {
-            WriteWarning(Text.Format(Strings.SkippedSummary, skipped));
+            WriteWarning(Text.Format(Strings.SkippedSummary, progress.Skipped, progress.Skipped - progress.SkippedInDoubt, progress.SkippedInDoubt));
         }
     }
 
     /// <inheritdoc/>
     protected override void DisposeResources()
     {
+        if (dispatcher is not null && StopToken.IsCancellationRequested)
+        {
+            ReportUnwritten(dispatcher);
+        }
+
         dispatcher?.Dispose();
         journal?.Dispose();
     }
@@ -165,6 +180,11 @@ public abstract class PlaceCallCommand : ExotelApiCommand
 
     private CallDispatcher<PSObject> Dispatcher =>
         dispatcher ?? throw new InvalidOperationException("The dispatcher starts in BeginProcessing.");
+
+    private static string DescribeIdentity(string identifiedBy) =>
+        identifiedBy.StartsWith(IdentifiedByProperty, StringComparison.Ordinal)
+            ? Text.Format(Strings.IdentityByProperty, identifiedBy.Substring(IdentifiedByProperty.Length))
+            : identifiedBy == CallJournal.DefaultIdentity ? Strings.IdentityByDefault : identifiedBy;
 
     private static string? IdentityOf(PSObject row, string propertyName)
     {
@@ -180,11 +200,26 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         }
 
         var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
+        var identifiedBy = IdempotencyKey is null ? CallJournal.DefaultIdentity : IdentifiedByProperty + IdempotencyKey;
         try
         {
-            return CallJournal.Open(path);
+            var opened = CallJournal.Open(path, identifiedBy, AllowIdentityChange.IsPresent);
+            foreach (var warning in opened.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            return opened;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (JournalIdentityException ex)
+        {
+            throw Terminate(new ErrorRecord(
+                new IOException(Text.Format(Strings.JournalIdentityChanged, path, DescribeIdentity(ex.RecordedIdentity), DescribeIdentity(ex.RequestedIdentity)), ex),
+                ErrorCatalog.JournalIdentityChanged,
+                ErrorCategory.InvalidOperation,
+                JournalPath));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw Terminate(new ErrorRecord(
                 new IOException(Text.Format(Strings.JournalUnavailable, path, ex.Message), ex),
@@ -199,7 +234,9 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         {
             foreach (var result in results)
             {
+                writing = result;
                 WriteResult(result);
+                writing = null;
             }
         });
 
@@ -213,8 +250,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
                 WriteObject(CallOutput.Placed(result.Call, result.Request));
                 break;
             // A row skipped because an earlier attempt's outcome is unknown has nothing to show: the user must check it.
-            case DispatchOutcome.Skipped when result.Error?.MayHaveBeenPlaced != true:
-                skipped++;
+            case DispatchOutcome.Skipped when !result.MayHaveBeenPlaced:
                 WriteVerbose(Text.Format(Strings.RowSkipped, result.Request, result.CallSid));
                 WriteObject(CallOutput.Skipped(SkippedCall.Of(result)));
                 break;
@@ -225,6 +261,43 @@ public abstract class PlaceCallCommand : ExotelApiCommand
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// After a stop the pipeline takes no more output, so the calls Exotel accepted whose results were not written yet
+    /// (they finished behind an earlier row) are listed with their Sid through the host, as are the calls cut off in flight.
+    /// </summary>
+    private void ReportUnwritten(CallDispatcher<PSObject> stopped)
+    {
+        if (Host?.UI is not { } ui)
+        {
+            return;
+        }
+
+        // Every posted row settles at once when stopped (the stop may still be settling them on another thread).
+        var inFlight = 0;
+        var unwritten = writing is null ? stopped.TakeAll() : stopped.TakeAll().Prepend(writing);
+        try
+        {
+            foreach (var result in unwritten)
+            {
+                if (result.Outcome == DispatchOutcome.Placed)
+                {
+                    ui.WriteWarningLine(Text.Format(Strings.StoppedAfterPlacing, result.CallSid, result.Request));
+                }
+
+                inFlight += result.Outcome == DispatchOutcome.OutcomeUnknown ? 1 : 0;
+            }
+        }
+        catch (IOException)
+        {
+            // The journal failed too: every result was listed before TakeAll said so, and the journal has the rest.
+        }
+
+        if (inFlight > 0)
+        {
+            ui.WriteWarningLine(Text.Format(Strings.StoppedInFlight, inFlight));
         }
     }
 

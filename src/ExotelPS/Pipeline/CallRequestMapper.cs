@@ -4,8 +4,9 @@ using ExotelPS.Commands;
 namespace ExotelPS.Pipeline;
 
 /// <summary>
-/// Builds the engine's request options from the parameters bound for one input row. Choice parameters arrive as
-/// text (a CSV cell binds to any string), so a bad cell becomes a validation failure of its own row, in its place.
+/// Builds the engine's request options from the parameters bound for one input row. Choice, number and yes/no
+/// parameters arrive as text (a CSV cell binds to any string), so a bad cell becomes a validation failure of its own
+/// row, in its place, instead of a binding error ahead of the earlier rows' results.
 /// </summary>
 internal static class CallRequestMapper
 {
@@ -14,7 +15,7 @@ internal static class CallRequestMapper
         {
             To = command.To,
             WaitUrl = command.WaitUrl,
-            Record = command.Record,
+            Record = Read(nameof(command.Record), command.Record, LenientParser.ToBoolean, failures),
             RecordingChannels = Choice<RecordingChannels>(nameof(command.RecordingChannels), command.RecordingChannels, failures),
             RecordingFormat = Choice<RecordingFormat>(nameof(command.RecordingFormat), command.RecordingFormat, failures),
             StreamUrl = command.StreamUrl,
@@ -49,8 +50,8 @@ internal static class CallRequestMapper
         request.From = command.From;
         request.CallerId = command.CallerId;
         request.CallType = Choice<CallType>(nameof(command.CallType), command.CallType, failures);
-        request.TimeLimit = command.TimeLimit;
-        request.TimeOut = command.TimeOut;
+        request.TimeLimit = Read(nameof(command.TimeLimit), command.TimeLimit, LenientParser.ToInt32, failures);
+        request.TimeOut = Read(nameof(command.TimeOut), command.TimeOut, LenientParser.ToInt32, failures);
         request.CustomField = command.CustomField;
         request.StatusCallback = command.StatusCallback;
         request.StatusCallbackEvents = Choices<StatusCallbackEvent>(nameof(command.StatusCallbackEvents), command.StatusCallbackEvents, failures);
@@ -74,6 +75,21 @@ internal static class CallRequestMapper
 
         failures.Add(new ValidationFailure(field, text, "must be one of: " + string.Join(", ", ExotelWireNames.AllOf<TEnum>())));
         return null;
+    }
+
+    /// <summary>A number or yes/no read from text; blank means not given.</summary>
+    private static TValue? Read<TValue>(string field, string? text, Func<object?, TValue?> parse, ICollection<ValidationFailure> failures)
+        where TValue : struct
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException e)
+        {
+            failures.Add(new ValidationFailure(field, text, e.Message));
+            return null;
+        }
     }
 
     /// <summary>Several values: an array, or one CSV cell separated by commas or semicolons.</summary>

@@ -13,6 +13,7 @@ internal static class ErrorCatalog
     public const string SessionDisconnected = "SessionDisconnected";
     public const string InvalidConnectionSettings = "InvalidConnectionSettings";
     public const string JournalUnavailable = "JournalUnavailable";
+    public const string JournalIdentityChanged = "JournalIdentityChanged";
     public const string WaitTimeout = "WaitTimeout";
     public const string InvalidCallbackPayload = "InvalidCallbackPayload";
 
@@ -28,6 +29,7 @@ internal static class ErrorCatalog
         ExotelErrorKind.OutcomeUnknown => ("OutcomeUnknown", ErrorCategory.InvalidResult),
         ExotelErrorKind.Unreachable => ("Unreachable", ErrorCategory.ConnectionError),
         ExotelErrorKind.V3NotEnabled => ("V3NotEnabled", ErrorCategory.NotEnabled),
+        ExotelErrorKind.NotSent => ("NotSent", ErrorCategory.OperationStopped),
         _ => ("ExotelError", ErrorCategory.NotSpecified),
     };
 

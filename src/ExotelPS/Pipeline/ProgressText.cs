@@ -12,6 +12,8 @@ internal static class ProgressText
         progress.Placed,
         progress.Failed,
         progress.Skipped,
+        progress.SkippedInDoubt,
+        progress.NotSent,
         progress.InFlight,
         progress.RatePerMinute);
 

@@ -250,7 +250,7 @@ public sealed class CallDispatcherTests
         Assert.All(results.Take(2), r => Assert.Equal(DispatchOutcome.OutcomeUnknown, r.Outcome));
         Assert.All(results.Skip(2), r =>
         {
-            Assert.Equal(DispatchOutcome.Rejected, r.Outcome);
+            Assert.Equal(DispatchOutcome.NotSent, r.Outcome);
             Assert.IsType<CallNotSentException>(r.Error);
         });
         Assert.Equal(2, exotel.Calls);

@@ -20,13 +20,29 @@ public sealed class CallJournalTests : IDisposable
             1 => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.Forbidden)),
             _ => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true)),
         });
-        using var journal = CallJournal.Open(JournalPath);
-        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 4 }, journal);
-
-        var checkedRows = 0;
-        void Check(DispatchResult<int> result)
+        // The journal is locked while open, so each result notes how long the file was when it was handed on;
+        // its line must lie within that length.
+        var handedOn = new List<(DispatchResult<int> Result, long Length)>();
+        using (var journal = CallJournal.Open(JournalPath))
+        using (var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 4 }, journal))
         {
-            var line = FinalLines().Single(l => l.GetProperty("key").GetString() == CallJournal.IdentityOf(result.Request!));
+            for (var row = 0; row < 30; row++)
+            {
+                dispatcher.Post(row, FakeExotel.Request(row));
+                handedOn.AddRange(dispatcher.TakeReady().Select(result => (result, new FileInfo(JournalPath).Length)));
+            }
+
+            dispatcher.Complete();
+            handedOn.AddRange(dispatcher.TakeAll().Select(result => (result, new FileInfo(JournalPath).Length)));
+        }
+
+        var content = File.ReadAllBytes(JournalPath);
+        foreach (var (result, length) in handedOn)
+        {
+            var written = Encoding.UTF8.GetString(content, 0, (int)length).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(text => JsonDocument.Parse(text).RootElement.Clone())
+                .Where(l => l.GetProperty("outcome").GetString() != "sending");
+            var line = written.Single(l => l.GetProperty("key").GetString() == CallJournal.IdentityOf(result.Request!));
             var expected = result.Outcome switch
             {
                 DispatchOutcome.Placed => "placed",
@@ -42,26 +58,9 @@ public sealed class CallJournalTests : IDisposable
             {
                 Assert.Equal(result.Error!.Message, line.GetProperty("reason").GetString());
             }
-
-            checkedRows++;
         }
 
-        for (var row = 0; row < 30; row++)
-        {
-            dispatcher.Post(row, FakeExotel.Request(row));
-            foreach (var result in dispatcher.TakeReady())
-            {
-                Check(result);
-            }
-        }
-
-        dispatcher.Complete();
-        foreach (var result in dispatcher.TakeAll())
-        {
-            Check(result);
-        }
-
-        Assert.Equal(30, checkedRows);
+        Assert.Equal(30, handedOn.Count);
     }
 
     [Fact]
@@ -82,7 +81,6 @@ public sealed class CallJournalTests : IDisposable
         Assert.Equal("08030752400", line.GetProperty("callerId").GetString());
         Assert.Equal(TimeSpan.Zero, line.GetProperty("at").GetDateTimeOffset().Offset);
         Assert.Contains("\"key\":\"+919900000001|+919000000007|+918030752400|7\"", text);
-        Assert.False(File.Exists(JournalPath + ".lock"), "the lock file is removed when the journal is closed");
     }
 
     [Fact]
@@ -166,6 +164,56 @@ public sealed class CallJournalTests : IDisposable
     }
 
     [Fact]
+    public void A_row_skipped_as_in_doubt_is_one_fact_for_the_result_and_the_progress()
+    {
+        var inDoubt = FakeExotel.Request(0);
+        var placed = FakeExotel.Request(1);
+        File.WriteAllText(JournalPath, Line(inDoubt, "sending", "-") + Line(placed, "placed", "sid-1"));
+        var exotel = new FakeExotel((r, _) => Task.FromResult(FakeExotel.CallFor(r)));
+
+        using var journal = CallJournal.Open(JournalPath);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal);
+        dispatcher.Post(0, inDoubt);
+        dispatcher.Post(1, placed);
+        dispatcher.Complete();
+        var results = dispatcher.TakeAll().ToList();
+
+        Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Skipped }, results.Select(r => r.Outcome));
+        Assert.Equal(new[] { true, false }, results.Select(r => r.MayHaveBeenPlaced));
+        var progress = dispatcher.Progress;
+        Assert.Equal((2, 1, 0), (progress.Skipped, progress.SkippedInDoubt, progress.Failed));
+    }
+
+    [Fact]
+    public async Task Only_rows_that_went_on_the_wire_are_journaled_as_sending_and_the_rest_are_not_sent()
+    {
+        // At 1 a minute the first request goes and the others wait for the rate limit when the run is stopped.
+        await using var server = await Client.RecordingServer.StartAsync(200, Client.Answers.Call("call-1"));
+        using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 1 });
+        List<DispatchResult<int>> results;
+        using (var stop = new CancellationTokenSource())
+        using (var journal = CallJournal.Open(JournalPath))
+        using (var dispatcher = new CallDispatcher<int>(client, new DispatcherOptions { MaxInFlight = 4 }, journal, stop.Token))
+        {
+            foreach (var row in Enumerable.Range(0, 4))
+            {
+                dispatcher.Post(row, FakeExotel.Request(row));
+            }
+
+            FakeExotel.Eventually(() => dispatcher.Progress.Placed >= 1, "a first call placed");
+            await Task.Delay(300);
+            stop.Cancel();
+            results = dispatcher.TakeAll().ToList();
+        }
+
+        var sent = server.Requests.Count;
+        Assert.InRange(sent, 1, 3);
+        Assert.Equal(sent, Lines().Count(line => line.GetProperty("outcome").GetString() == "sending"));
+        Assert.Equal(Enumerable.Repeat(DispatchOutcome.Placed, sent), results.Take(sent).Select(r => r.Outcome));
+        Assert.All(results.Skip(sent), r => Assert.Equal((DispatchOutcome.NotSent, ExotelErrorKind.NotSent), (r.Outcome, r.Error!.Kind)));
+    }
+
+    [Fact]
     public void A_torn_last_line_is_ignored_and_removed()
     {
         var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
@@ -186,24 +234,67 @@ public sealed class CallJournalTests : IDisposable
         Assert.Equal(2, exotel.Calls);
     }
 
-    [Fact]
-    public void A_garbled_line_in_the_middle_is_skipped_with_a_warning()
+    [Theory]
+    [InlineData("this is not json\n")]
+    [InlineData("{\"key\":\"x\",\"outcome\":\"exploded\"}\n")]
+    public void A_damaged_line_before_the_last_stops_the_run_naming_the_line(string damaged)
     {
+        // The damaged line may have been the 'placed' of the second row: ignoring it would ring that person again.
         var first = FakeExotel.Request(0);
         var second = FakeExotel.Request(1);
-        File.WriteAllText(
-            JournalPath,
-            Line(first, "placed", "sid-a") + "this is not json\n" + "{\"key\":\"x\",\"outcome\":\"exploded\"}\n" + Line(second, "placed", "sid-b"));
+        File.WriteAllText(JournalPath, Line(first, "placed", "sid-a") + damaged + Line(second, "placed", "sid-b"));
 
+        var error = Assert.Throws<InvalidDataException>(() => CallJournal.Open(JournalPath));
+
+        Assert.Contains("Line 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
+        CallJournal.Open(Path.Combine(folder, "other.jsonl")).Dispose();
+        File.WriteAllText(JournalPath, Line(first, "placed", "sid-a"));
+        CallJournal.Open(JournalPath).Dispose();
+    }
+
+    [Fact]
+    public void The_journal_records_how_rows_are_identified_and_refuses_a_run_that_identifies_them_otherwise()
+    {
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using (var journal = CallJournal.Open(JournalPath, identifiedBy: "property:OrderId"))
+        using (var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal))
+        {
+            dispatcher.Post(0, FakeExotel.Request(0), identity: "order-17");
+            dispatcher.Complete();
+            Assert.Equal(DispatchOutcome.Placed, dispatcher.TakeAll().Single().Outcome);
+        }
+
+        Assert.Equal("property:OrderId", Lines().Last().GetProperty("by").GetString());
+        var byDefault = Assert.Throws<JournalIdentityException>(() => CallJournal.Open(JournalPath));
+        Assert.Equal("property:OrderId", byDefault.RecordedIdentity);
+        Assert.Equal(CallJournal.DefaultIdentity, byDefault.RequestedIdentity);
+        Assert.Throws<JournalIdentityException>(() => CallJournal.Open(JournalPath, identifiedBy: "property:Phone"));
+        CallJournal.Open(JournalPath, identifiedBy: "property:orderid").Dispose();
+
+        // Asked explicitly: from then on the journal identifies rows the new way.
+        using (var journal = CallJournal.Open(JournalPath, allowIdentityChange: true))
+        {
+            Run(exotel, journal, FakeExotel.Request(1));
+        }
+
+        CallJournal.Open(JournalPath).Dispose();
+        Assert.Throws<JournalIdentityException>(() => CallJournal.Open(JournalPath, identifiedBy: "property:OrderId"));
+    }
+
+    [Fact]
+    public void A_custom_identity_with_a_lone_surrogate_is_refused_before_anything_is_sent()
+    {
         var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
         using var journal = CallJournal.Open(JournalPath);
-        var results = Run(exotel, journal, first, second);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal);
 
-        Assert.Equal(2, journal.Warnings.Count);
-        Assert.Contains("Line 2", journal.Warnings[0], StringComparison.Ordinal);
-        Assert.Contains("Line 3", journal.Warnings[1], StringComparison.Ordinal);
-        Assert.Equal(new[] { "sid-a", "sid-b" }, results.Select(r => r.CallSid));
-        Assert.All(results, r => Assert.Equal(DispatchOutcome.Skipped, r.Outcome));
+        dispatcher.Post(0, FakeExotel.Request(0), identity: "order-\uD83D");
+        dispatcher.Complete();
+        var result = dispatcher.TakeAll().Single();
+
+        Assert.Equal(DispatchOutcome.Rejected, result.Outcome);
+        Assert.Equal(ExotelErrorKind.InvalidInput, result.Error!.Kind);
         Assert.Equal(0, exotel.Calls);
     }
 
@@ -327,6 +418,33 @@ public sealed class CallJournalTests : IDisposable
         CallJournal.Open(JournalPath).Dispose();
     }
 
+    [Theory]
+    [InlineData("symbolic")]
+    [InlineData("hard")]
+    public void A_second_writer_through_a_link_is_refused(string kind)
+    {
+        var link = Path.Combine(folder, "link.jsonl");
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            MakeLink(kind, link, JournalPath);
+            var error = Assert.Throws<IOException>(() => CallJournal.Open(link));
+            Assert.Contains("in use", error.Message, StringComparison.Ordinal);
+        }
+
+        CallJournal.Open(link).Dispose();
+    }
+
+    [Fact]
+    public void A_journal_in_a_missing_folder_says_the_folder_is_missing()
+    {
+        var path = Path.Combine(folder, "no-such-folder", "calls.jsonl");
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => CallJournal.Open(path));
+
+        Assert.Contains(Path.GetDirectoryName(path)!, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("in use", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_journal_that_cannot_be_written_stops_the_run_before_anything_is_sent()
     {
@@ -341,10 +459,24 @@ public sealed class CallJournalTests : IDisposable
 
         Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
         var result = Assert.Single(results);
-        Assert.Equal(DispatchOutcome.Rejected, result.Outcome);
-        Assert.IsType<CallNotSentException>(result.Error);
+        Assert.Equal(DispatchOutcome.NotSent, result.Outcome);
+        Assert.Equal(ExotelErrorKind.NotSent, Assert.IsType<CallNotSentException>(result.Error).Kind);
         Assert.Equal(0, exotel.Calls);
         Assert.Throws<IOException>(() => dispatcher.Post(1, FakeExotel.Request(1)));
+    }
+
+    private static void MakeLink(string kind, string link, string target)
+    {
+        if (kind == "symbolic")
+        {
+            File.CreateSymbolicLink(link, target);
+            return;
+        }
+
+        var windows = OperatingSystem.IsWindows();
+        using var process = System.Diagnostics.Process.Start(windows ? "cmd.exe" : "ln", windows ? $"/c mklink /H \"{link}\" \"{target}\"" : $"\"{target}\" \"{link}\"")!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 
     private static PlaceCallOptions[] Rows(int from, int count) =>
@@ -368,19 +500,7 @@ public sealed class CallJournalTests : IDisposable
     private static string Line(PlaceCallOptions request, string outcome, string sid) =>
         JsonSerializer.Serialize(new { at = "2025-01-01T10:00:00Z", key = CallJournal.IdentityOf(request), outcome, sid }) + "\n";
 
-    // Reads the journal as another process would while it is open: shared, without disturbing the writer.
-    private List<JsonElement> Lines()
-    {
-        using var stream = new FileStream(JournalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var lines = new List<JsonElement>();
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
-        {
-            lines.Add(JsonDocument.Parse(line).RootElement.Clone());
-        }
-
-        return lines;
-    }
-
-    private List<JsonElement> FinalLines() => Lines().Where(l => l.GetProperty("outcome").GetString() != "sending").ToList();
+    // Reads the journal once it is closed (an open journal is locked).
+    private List<JsonElement> Lines() =>
+        File.ReadAllLines(JournalPath, Encoding.UTF8).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
 }

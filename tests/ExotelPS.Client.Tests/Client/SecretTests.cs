@@ -55,4 +55,67 @@ public sealed class SecretTests
         Assert.False(account.Reveals(client.ToString()));
         Assert.False(account.Reveals(client.Options.ToString()));
     }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("xml")]
+    [InlineData("code")]
+    public async Task A_server_that_echoes_the_request_in_its_error_leaks_no_credential_into_messages_or_the_journal(string shape)
+    {
+        var folder = Directory.CreateTempSubdirectory("exotelps-echo-").FullName;
+        try
+        {
+            ExotelAccount? account = null;
+            await using var server = await RecordingServer.StartAsync(async (request, _, context) =>
+            {
+                // What a proxy might say: the whole request, credentials included, in every spelling.
+                var keyAndToken = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(request.Authorization!.Substring("Basic ".Length)));
+                var echo = $"bad request; authorization: {request.Authorization}; Proxy-Authorization= Basic abc; user {keyAndToken}; token {keyAndToken.Split(':')[1]}";
+                var body = shape switch
+                {
+                    "xml" => $"<TwilioResponse><RestException><Status>400</Status><Message>{System.Security.SecurityElement.Escape(echo)}</Message></RestException></TwilioResponse>",
+                    "code" => Answers.Error(400, "bad", echo),
+                    _ => Answers.Error(400, echo),
+                };
+                await RecordingServer.WriteAsync(context, 400, body, shape == "xml" ? "application/xml" : "application/json");
+            });
+            account = server.CreateAccount();
+            using var client = TestClients.Create(account);
+            var path = Path.Combine(folder, "calls.jsonl");
+            DispatchResult<int> result;
+            using (var journal = CallJournal.Open(path))
+            using (var dispatcher = new CallDispatcher<int>(client.PlaceCallAsync, journal: journal))
+            {
+                dispatcher.Post(0, new ConnectCallOptions { From = "09900000001", To = "09900000002", CallerId = "08030752400" });
+                dispatcher.Complete();
+                result = dispatcher.TakeAll().Single();
+            }
+
+            var error = Assert.IsType<ExotelApiException>(result.Error);
+            Assert.Equal(ExotelErrorKind.InvalidInput, error.Kind);
+            Assert.False(account.Reveals(error.ToString()), error.Message);
+            Assert.False(account.Reveals(error.ExotelMessage + error.Code), error.ExotelMessage);
+            Assert.DoesNotContain("Basic abc", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(account.ApiKey + ":", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("bad", error.Message, StringComparison.Ordinal);
+            Assert.False(account.Reveals(File.ReadAllText(path)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_echoed_error_message_is_cut_to_a_readable_length()
+    {
+        var huge = new string('x', 1_000_000);
+        await using var server = await RecordingServer.StartAsync(400, Answers.Error(400, "To " + huge + " is invalid", "CODE" + huge));
+        using var client = TestClients.Create(server.CreateAccount());
+
+        var error = await Assert.ThrowsAsync<ExotelApiException>(() => client.ConnectAsync(new ConnectCallOptions { From = "09900000001", To = "09900000002", CallerId = "08030752400" }));
+
+        Assert.True(error.Message.Length < 2_000, $"{error.Message.Length} characters");
+        Assert.True(error.ExotelMessage!.Length < 1_000 && error.Code!.Length < 1_000);
+    }
 }

@@ -84,7 +84,7 @@ public sealed class CancellationSoakTests : IDisposable
         var lines = JournalFile.Read(journalPath).ByRow();
         foreach (var result in results.Where(r => r.Error is CallNotSentException))
         {
-            Assert.Equal(DispatchOutcome.Rejected, result.Outcome);
+            Assert.Equal(DispatchOutcome.NotSent, result.Outcome);
             Assert.Empty(callsByRow[result.Input]);
             Assert.Empty(lines[result.Input]);
         }

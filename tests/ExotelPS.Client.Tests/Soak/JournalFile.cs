@@ -14,10 +14,8 @@ internal static class JournalFile
     /// </summary>
     public static IReadOnlyList<JournalLine> Read(string path)
     {
-        // The writer may still hold the file open: share it back.
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
+        // Read once the writer is gone: a running writer holds the journal locked.
+        var text = File.ReadAllText(path);
         var complete = text.Substring(0, text.LastIndexOf('\n') + 1);
         return complete.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse).ToList();
     }

@@ -54,11 +54,11 @@ public sealed class AccountThrottleTests
         var second = new ExotelAccount(sid, "key2", "token2", baseUri);
         var other = new ExotelAccount(sid + "x", "key1", "token1", baseUri);
 
-        var throttle = ThrottleRegistry.For(first, new ExotelClientOptions { RequestsPerMinute = 100 });
-        var again = ThrottleRegistry.For(second, new ExotelClientOptions { RequestsPerMinute = 30 });
+        var throttle = ThrottleRegistry.For(first, new ExotelClientOptions { RequestsPerMinute = 100 }, out _);
+        var again = ThrottleRegistry.For(second, new ExotelClientOptions { RequestsPerMinute = 30 }, out _);
 
         Assert.Same(throttle, again);
-        Assert.NotSame(throttle, ThrottleRegistry.For(other, new ExotelClientOptions()));
+        Assert.NotSame(throttle, ThrottleRegistry.For(other, new ExotelClientOptions(), out _));
         Assert.Equal(new TokenBucket(30).Interval, throttle.Bucket.Interval);
     }
 

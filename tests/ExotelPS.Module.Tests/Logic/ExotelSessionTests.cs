@@ -31,6 +31,21 @@ public sealed class ExotelSessionTests
     }
 
     [Fact]
+    public void Sessions_of_one_account_show_the_budget_they_share_as_it_is_now()
+    {
+        var account = new ExotelAccount("acme-" + Guid.NewGuid().ToString("N"), "key-1", Token, ExotelRegion.Mumbai);
+        using var older = new ExotelSession(
+            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 120, MaxConcurrency = 4 }), new TraceRelay(), isSandbox: false);
+        using var newer = new ExotelSession(
+            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 60, MaxConcurrency = 2 }), new TraceRelay(), isSandbox: false);
+
+        Assert.Equal((60, 2), (older.RequestsPerMinute, older.ThrottleLimit));
+        Assert.Equal((60, 2), (newer.RequestsPerMinute, newer.ThrottleLimit));
+        Assert.Null(older.Client.ReplacedBudget);
+        Assert.Equal((120, 4), newer.Client.ReplacedBudget);
+    }
+
+    [Fact]
     public void No_public_member_of_a_session_exposes_the_client_or_the_account()
     {
         var members = typeof(ExotelSession).GetProperties().Select(property => property.PropertyType);

@@ -73,14 +73,4 @@ public sealed class LenientParserTests
 
         Assert.Contains($"'{text}'", error.Message);
     }
-
-    [Fact]
-    public void The_attributes_apply_the_parser_and_report_failures_as_transformation_errors()
-    {
-        Assert.Equal(true, new LenientBooleanAttribute().Convert("yes"));
-        Assert.Equal(60, new LenientIntegerAttribute().Convert("60"));
-
-        Assert.Throws<System.Management.Automation.ArgumentTransformationMetadataException>(
-            () => new LenientIntegerAttribute().Transform(null!, "abc"));
-    }
 }

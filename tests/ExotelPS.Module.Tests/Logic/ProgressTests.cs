@@ -8,14 +8,15 @@ public sealed class ProgressTests
     [Fact]
     public void The_status_line_shows_done_placed_failed_skipped_in_flight_and_rate()
     {
-        var progress = new DispatchProgress { Posted = 60, Completed = 42, Placed = 37, Failed = 4, Skipped = 1, InFlight = 9, RatePerMinute = 187.6 };
+        var progress = new DispatchProgress { Posted = 60, Completed = 42, Placed = 37, Failed = 4, Skipped = 3, SkippedInDoubt = 2, NotSent = 5, InFlight = 9, RatePerMinute = 187.6 };
 
         var status = ProgressText.Status(progress);
 
         Assert.Contains("42 done", status);
         Assert.Contains("37 placed", status);
         Assert.Contains("4 failed", status);
-        Assert.Contains("1 skipped", status);
+        Assert.Contains("3 skipped (2 in doubt)", status);
+        Assert.Contains("5 not sent", status);
         Assert.Contains("9 in flight", status);
         Assert.Contains("188 requests/min", status);
     }

@@ -253,12 +253,12 @@ public sealed class CmdletSurfaceTests
     }
 
     [Theory]
-    [InlineData("Record", typeof(LenientBooleanAttribute))]
-    [InlineData("TimeLimit", typeof(LenientIntegerAttribute))]
-    [InlineData("TimeOut", typeof(LenientIntegerAttribute))]
-    public void Typed_request_parameters_read_CSV_text_leniently(string parameter, Type transformation)
+    [InlineData("Record")]
+    [InlineData("TimeLimit")]
+    [InlineData("TimeOut")]
+    public void Number_and_yes_no_parameters_take_any_text_so_a_bad_cell_fails_only_its_row(string parameter)
     {
-        Assert.NotNull(Attribute(Parameter("Connect-ExotelCall", parameter), transformation));
+        Assert.Equal(typeof(string), Parameter("Connect-ExotelCall", parameter).PropertyType);
     }
 
     [Theory]
