@@ -18,6 +18,7 @@ public sealed class ExotelClient : IDisposable
     private readonly HttpClient? ownedHttpClient;
     private readonly ExotelEndpoints endpoints;
     private readonly ExotelTransport transport;
+    private readonly AccountThrottle throttle;
 
     /// <summary>Creates a client with its own HttpClient.</summary>
     public ExotelClient(ExotelAccount account, ExotelClientOptions? options = null)
@@ -40,11 +41,12 @@ public sealed class ExotelClient : IDisposable
         this.options.Validate();
         endpoints = new ExotelEndpoints(account);
         ownedHttpClient = httpClient is null ? OwnedHttpClient.Create() : null;
+        this.throttle = throttle ?? ThrottleRegistry.For(account, this.options);
         transport = new ExotelTransport(
             account,
             httpClient ?? ownedHttpClient!,
             this.options,
-            throttle ?? ThrottleRegistry.For(account, this.options),
+            this.throttle,
             clock,
             new Backoff(this.options.RetryBaseDelay, this.options.MaxRetryDelay));
     }
@@ -54,6 +56,12 @@ public sealed class ExotelClient : IDisposable
 
     /// <summary>The settings this client was created with (a copy).</summary>
     public ExotelClientOptions Options => options.Clone();
+
+    /// <summary>
+    /// Requests of the account allowed in flight now: <see cref="ExotelClientOptions.MaxConcurrency"/> when set, else
+    /// the window sized from the latency measured so far. Give it to <see cref="DispatcherOptions.InFlightLimit"/>.
+    /// </summary>
+    public int InFlightLimit => throttle.InFlightLimit;
 
     /// <summary>Connects two numbers: rings From, then To, and bridges them. Never retried after an ambiguous failure.</summary>
     public Task<ExotelCall> ConnectAsync(ConnectCallOptions options, CancellationToken cancellationToken = default)

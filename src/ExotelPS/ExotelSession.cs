@@ -34,8 +34,11 @@ public sealed class ExotelSession : IDisposable
     /// <summary>Requests a minute allowed for the account, shared by every session of it in this process.</summary>
     public int RequestsPerMinute { get; }
 
-    /// <summary>Most requests in flight at once.</summary>
-    public int ThrottleLimit { get; }
+    /// <summary>Most requests in flight at once, as given to Connect-ExotelAccount; null when sized from measured latency.</summary>
+    public int? ThrottleLimit { get; }
+
+    /// <summary>Requests allowed in flight now: <see cref="ThrottleLimit"/>, or the window sized from the latency measured so far.</summary>
+    public int InFlightLimit => Client.InFlightLimit;
 
     /// <summary>True for the offline sandbox: no call leaves the computer.</summary>
     public bool IsSandbox { get; }
