@@ -17,6 +17,7 @@ public sealed class ExotelSimulator
     private readonly List<InjectedFault> faults = new();
     private readonly List<PendingCallback> pendingCallbacks = new();
     private readonly List<StatusCallbackDelivery> deliveries = new();
+    private TaskCompletionSource<bool> callbacksPending = NewSignal();
     private readonly Random random;
     private FaultSettings faultSettings;
     private long requestCount;
@@ -55,6 +56,9 @@ public sealed class ExotelSimulator
     /// <summary>Answers sent with HTTP 429.</summary>
     public long RateLimitedCount => Interlocked.Read(ref rateLimitedCount);
 
+    /// <summary>Completes once a status callback is waiting for its time: a sender need not look before then.</summary>
+    public Task CallbacksPending { get { lock (gate) { return callbacksPending.Task; } } }
+
     /// <summary>Faults injected.</summary>
     public int FaultCount { get { lock (gate) { return faults.Count; } } }
 
@@ -77,6 +81,7 @@ public sealed class ExotelSimulator
             callsBySid.Clear();
             faults.Clear();
             pendingCallbacks.Clear();
+            RearmCallbacksPending();
             deliveries.Clear();
             rateLimiter.Clear();
             Interlocked.Exchange(ref requestCount, 0);
@@ -92,6 +97,7 @@ public sealed class ExotelSimulator
             var now = Options.Clock();
             var due = pendingCallbacks.Where(pending => pending.DueAt <= now).ToList();
             pendingCallbacks.RemoveAll(pending => pending.DueAt <= now);
+            RearmCallbacksPending();
             var ready = due.Select(pending => pending.ToDelivery(now)).ToList();
             deliveries.AddRange(ready);
             return ready;
@@ -232,6 +238,18 @@ public sealed class ExotelSimulator
         }
 
         pendingCallbacks.Add(new PendingCallback(call, StatusCallbackEvent.Terminal, call.EndsAt));
+        callbacksPending.TrySetResult(true);
+    }
+
+    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Under the gate: once nothing is pending, the next scheduled callback completes a fresh signal.
+    private void RearmCallbacksPending()
+    {
+        if (pendingCallbacks.Count == 0 && callbacksPending.Task.IsCompleted)
+        {
+            callbacksPending = NewSignal();
+        }
     }
 
     private SimulatorResponse RateLimited(ApiRoute route, int retryAfterSeconds)
