@@ -20,6 +20,7 @@ public sealed class ExotelSimulator
     private TaskCompletionSource<bool> callbacksPending = NewSignal();
     private readonly Random random;
     private FaultSettings faultSettings;
+    private long callCount;
     private long requestCount;
     private long rateLimitedCount;
 
@@ -41,7 +42,10 @@ public sealed class ExotelSimulator
         set { lock (gate) { faultSettings = value.Clone(); } }
     }
 
-    /// <summary>Every call accepted so far, oldest first.</summary>
+    /// <summary>
+    /// The calls kept, oldest first: every call accepted, up to <see cref="SimulatorOptions.MaxRetainedCalls"/>; past
+    /// it the oldest final calls are forgotten.
+    /// </summary>
     public IReadOnlyList<RecordedCall> Calls { get { lock (gate) { return calls.ToArray(); } } }
 
     /// <summary>Every fault injected so far, oldest first.</summary>
@@ -49,6 +53,9 @@ public sealed class ExotelSimulator
 
     /// <summary>Every status callback that has fallen due, with what became of it.</summary>
     public IReadOnlyList<StatusCallbackDelivery> CallbackDeliveries { get { lock (gate) { return deliveries.ToArray(); } } }
+
+    /// <summary>Calls accepted, whether still kept or forgotten.</summary>
+    public long CallCount => Interlocked.Read(ref callCount);
 
     /// <summary>Requests received, on any route, whatever their answer.</summary>
     public long RequestCount => Interlocked.Read(ref requestCount);
@@ -84,6 +91,7 @@ public sealed class ExotelSimulator
             RearmCallbacksPending();
             deliveries.Clear();
             rateLimiter.Clear();
+            Interlocked.Exchange(ref callCount, 0);
             Interlocked.Exchange(ref requestCount, 0);
             Interlocked.Exchange(ref rateLimitedCount, 0);
         }
@@ -199,7 +207,8 @@ public sealed class ExotelSimulator
         var answeredAt = now + Options.RingDelay;
         var call = new RecordedCall(
             Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + Options.TalkTime,
-            TestNumbers.FinalStatusOf(dialled), calls.Count);
+            TestNumbers.FinalStatusOf(dialled), Interlocked.Increment(ref callCount));
+        ForgetOldFinalCalls(now);
         calls.Add(call);
         callsBySid.Add(call.Sid, call);
         ScheduleCallbacks(call);
@@ -222,6 +231,25 @@ public sealed class ExotelSimulator
         var accountCalls = calls.Where(call => call.AccountSid == route.AccountSid);
         var page = CallListing.Answer(FormFields.Parse(request.Query), accountCalls, now, route.AccountSid!, route.Json, out var error);
         return page is null ? Error(400, error!, route.Json) : Ok(page, route.Json);
+    }
+
+    // Past the bound (by a tenth, so the work is spread), forget the oldest calls that are final by now.
+    private void ForgetOldFinalCalls(DateTimeOffset now)
+    {
+        var bound = Math.Max(1, Options.MaxRetainedCalls);
+        if (calls.Count < bound + (bound / 10))
+        {
+            return;
+        }
+
+        var forget = 0;
+        while (forget < calls.Count - bound + 1 && calls[forget].EndsAt <= now)
+        {
+            callsBySid.Remove(calls[forget].Sid);
+            forget++;
+        }
+
+        calls.RemoveRange(0, forget);
     }
 
     private void ScheduleCallbacks(RecordedCall call)
