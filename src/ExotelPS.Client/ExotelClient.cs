@@ -41,7 +41,7 @@ public sealed class ExotelClient : IDisposable
         this.options.Validate();
         endpoints = new ExotelEndpoints(account);
         ownedHttpClient = httpClient is null ? OwnedHttpClient.Create() : null;
-        (int, int)? replaced = null;
+        (int, int?)? replaced = null;
         this.throttle = throttle ?? ThrottleRegistry.For(account, this.options, out replaced);
         ReplacedBudget = replaced;
         transport = new ExotelTransport(
@@ -64,14 +64,20 @@ public sealed class ExotelClient : IDisposable
     /// <summary>Requests a minute the account's shared budget allows now.</summary>
     public int RequestsPerMinute => throttle.Budget.RequestsPerMinute;
 
-    /// <summary>Requests in flight the account's shared budget allows now.</summary>
-    public int MaxConcurrency => throttle.Budget.MaxConcurrency;
+    /// <summary>The cap on requests in flight the account's shared budget sets now; null while it is sized from latency.</summary>
+    public int? MaxConcurrency => throttle.Budget.MaxConcurrency;
 
     /// <summary>
     /// The account's shared budget before this client was created, when other clients of the account had set another
     /// one (which this client's settings replaced for all of them); null otherwise.
     /// </summary>
-    public (int RequestsPerMinute, int MaxConcurrency)? ReplacedBudget { get; }
+    public (int RequestsPerMinute, int? MaxConcurrency)? ReplacedBudget { get; }
+
+    /// <summary>
+    /// Requests of the account allowed in flight now: <see cref="ExotelClientOptions.MaxConcurrency"/> when set, else
+    /// the window sized from the latency measured so far. Give it to <see cref="DispatcherOptions.InFlightLimit"/>.
+    /// </summary>
+    public int InFlightLimit => throttle.InFlightLimit;
 
     /// <summary>Connects two numbers: rings From, then To, and bridges them. Never retried after an ambiguous failure.</summary>
     public Task<ExotelCall> ConnectAsync(ConnectCallOptions options, CancellationToken cancellationToken = default)

@@ -12,8 +12,12 @@ public sealed class ExotelClientOptions
     /// </summary>
     public int RequestsPerMinute { get; set; } = ExotelRequestsPerMinute;
 
-    /// <summary>Most requests in flight at once for the account, across its clients in this process (the last client created sets it).</summary>
-    public int MaxConcurrency { get; set; } = 10;
+    /// <summary>
+    /// Most requests in flight at once for the account, across its clients in this process (the last client created
+    /// sets it). Null (the default) sizes it from the latency measured: the rate times the latency, with half again as
+    /// margin, from 10 to 1,000, so the limit is reached however slowly Exotel answers (see <see cref="ExotelClient.InFlightLimit"/>).
+    /// </summary>
+    public int? MaxConcurrency { get; set; }
 
     /// <summary>How many times a request refused with 429 (or a read that failed transiently) is tried again.</summary>
     public int MaxRetries { get; set; } = 6;
@@ -37,7 +41,7 @@ public sealed class ExotelClientOptions
     public void Validate()
     {
         Require(RequestsPerMinute >= 1, nameof(RequestsPerMinute), RequestsPerMinute, "at least 1");
-        Require(MaxConcurrency >= 1, nameof(MaxConcurrency), MaxConcurrency, "at least 1");
+        Require(MaxConcurrency is null or >= 1, nameof(MaxConcurrency), MaxConcurrency, "at least 1, or null to size it from latency");
         Require(MaxRetries >= 0, nameof(MaxRetries), MaxRetries, "0 or more");
         Require(RetryBaseDelay > TimeSpan.Zero, nameof(RetryBaseDelay), RetryBaseDelay, "positive");
         Require(MaxRetryDelay >= RetryBaseDelay, nameof(MaxRetryDelay), MaxRetryDelay, "at least RetryBaseDelay");
@@ -47,7 +51,7 @@ public sealed class ExotelClientOptions
     /// <summary>A copy, so a client's settings cannot change under it.</summary>
     public ExotelClientOptions Clone() => (ExotelClientOptions)MemberwiseClone();
 
-    private static void Require(bool condition, string name, object value, string expectation)
+    private static void Require(bool condition, string name, object? value, string expectation)
     {
         if (!condition)
         {

@@ -3,8 +3,9 @@ using ExotelPS.Client.Sandbox;
 namespace ExotelPS.Emulator;
 
 /// <summary>
-/// Sends status callbacks as they fall due, polling the simulator (calls have no timers of their own). Only
-/// loopback URLs are ever contacted: any other callback is refused, logged and recorded, never sent.
+/// Sends status callbacks as they fall due, polling the simulator (calls have no timers of their own) only while some
+/// are pending, so an emulator with none costs no CPU. Only loopback URLs are ever contacted: any other callback is
+/// refused, logged and recorded, never sent.
 /// </summary>
 internal sealed class CallbackSender : BackgroundService
 {
@@ -24,9 +25,10 @@ internal sealed class CallbackSender : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(PollInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (true)
         {
+            await simulator.CallbacksPending.WaitAsync(stoppingToken);
+            await Task.Delay(PollInterval, stoppingToken);
             foreach (var delivery in simulator.TakeDueCallbacks())
             {
                 // Sent concurrently, so one slow receiver does not hold back the others.

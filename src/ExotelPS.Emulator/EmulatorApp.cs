@@ -87,7 +87,8 @@ public static class EmulatorApp
             RateLimited = simulator.RateLimitedCount,
             Faults = simulator.FaultCount,
             FaultsAfterCallRecorded = simulator.InjectedFaults.Count(fault => fault.CallRecorded),
-            Calls = simulator.Calls.Count,
+            Calls = simulator.CallCount,
+            CallsKept = simulator.Calls.Count,
             CallbacksDelivered = simulator.CallbackDeliveries.Count(delivery => delivery.Outcome == CallbackOutcome.Delivered),
             CallbacksRefused = simulator.CallbackDeliveries.Count(delivery => delivery.Outcome == CallbackOutcome.Refused),
         }));

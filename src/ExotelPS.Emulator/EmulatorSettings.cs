@@ -47,6 +47,7 @@ public sealed class EmulatorSettings
                 case "--drop-rate": faults.DropRate = Share(name, value); break;
                 case "--slow-rate": faults.SlowRate = Share(name, value); break;
                 case "--slow-ms": faults.SlowBodyTime = Milliseconds(name, value); break;
+                case "--keep-calls": simulator.MaxRetainedCalls = Int(name, value, 1, int.MaxValue); break;
                 case "--seed": simulator.Seed = Int(name, value, int.MinValue, int.MaxValue); break;
                 default: throw new ArgumentException($"Unknown switch '{name}'; see src/ExotelPS.Emulator/README.md.");
             }

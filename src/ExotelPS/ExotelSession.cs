@@ -32,8 +32,11 @@ public sealed class ExotelSession : IDisposable
     /// <summary>Requests a minute allowed for the account now: one budget shared by every session of it in this process, set by the latest.</summary>
     public int RequestsPerMinute => Client.RequestsPerMinute;
 
-    /// <summary>Most requests in flight at once now, for the account: shared like <see cref="RequestsPerMinute"/>.</summary>
-    public int ThrottleLimit => Client.MaxConcurrency;
+    /// <summary>The account's cap on requests in flight now (shared like <see cref="RequestsPerMinute"/>); null when sized from measured latency.</summary>
+    public int? ThrottleLimit => Client.MaxConcurrency;
+
+    /// <summary>Requests allowed in flight now: <see cref="ThrottleLimit"/>, or the window sized from the latency measured so far.</summary>
+    public int InFlightLimit => Client.InFlightLimit;
 
     /// <summary>True for the offline sandbox: no call leaves the computer.</summary>
     public bool IsSandbox { get; }

@@ -258,3 +258,25 @@ Phone,Agent,ExoPhone,OrderId,TimeLimit,TimeOut,Record
         $command.Parameters.Keys | Should -Contain 'Confirm'
     }
 }
+
+Describe 'Connect-ExotelCall -ThrottleLimit' {
+    It 'warns when it asks for more than the session''s own -ThrottleLimit, rather than quietly holding it' {
+        $session = Connect-ExotelAccount -Sandbox -ThrottleLimit 2 -PassThru
+
+        $call = Connect-ExotelCall -Session $session -From '09800000001' -To '09900000099' -CallerId '08030752400' -ThrottleLimit 100 -WarningVariable held -WarningAction SilentlyContinue
+
+        $call.Outcome | Should -Be 'Placed'
+        $held | Should -HaveCount 1
+        "$held" | Should -BeLike '*-ThrottleLimit 100 is held to 2*'
+    }
+
+    It 'says nothing when the session has no cap of its own: the window is sized from the latency measured' {
+        $session = Connect-ExotelAccount -Sandbox -PassThru
+
+        Connect-ExotelCall -Session $session -From '09800000001' -To '09900000099' -CallerId '08030752400' -ThrottleLimit 100 -WarningVariable held | Out-Null
+
+        $held | Should -HaveCount 0
+        $session.ThrottleLimit | Should -BeNullOrEmpty
+        $session.InFlightLimit | Should -BeGreaterOrEqual 10
+    }
+}

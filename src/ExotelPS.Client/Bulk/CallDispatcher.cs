@@ -34,8 +34,9 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
     private readonly Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall;
     private readonly CallJournal? journal;
-    private readonly int maxInFlight;
-    private readonly int maxBacklog;
+    private readonly int? maxInFlight;
+    private readonly Func<int>? inFlightLimit;
+    private readonly int? maxBacklog;
     private readonly bool retryUnknown;
     private readonly CancellationTokenSource stop;
     private readonly CancellationToken stopToken;
@@ -104,10 +105,11 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         this.placeCall = placeCall;
         options ??= new DispatcherOptions();
-        maxInFlight = options.MaxInFlight >= 1
+        maxInFlight = options.MaxInFlight is null or >= 1
             ? options.MaxInFlight
             : throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "MaxInFlight must be at least 1.");
-        maxBacklog = options.MaxBacklog >= 1
+        inFlightLimit = options.InFlightLimit;
+        maxBacklog = options.MaxBacklog is null or >= 1
             ? options.MaxBacklog
             : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, "MaxBacklog must be at least 1.");
         retryUnknown = options.RetryUnknown;
@@ -447,7 +449,8 @@ public sealed class CallDispatcher<TInput> : IDisposable
     // Under the gate: moves waiting slots into flight while there is room.
     private void TakeStartable(ref List<Slot>? toStart)
     {
-        while (!stopped && inFlight < maxInFlight && waiting.Count > 0)
+        var allowed = InFlightAllowed();
+        while (!stopped && inFlight < allowed && waiting.Count > 0)
         {
             var slot = waiting.Dequeue();
             slot.Started = true;
@@ -715,8 +718,15 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         lock (gate)
         {
-            return backlog.Count < maxBacklog || backlog.Peek().Result is not null;
+            return backlog.Count < (maxBacklog ?? Math.Max(DispatcherOptions.DefaultMaxBacklog, 2 * InFlightAllowed())) || backlog.Peek().Result is not null;
         }
+    }
+
+    // Under the gate: MaxInFlight and the live InFlightLimit, the lower of the two; neither given, the default.
+    private int InFlightAllowed()
+    {
+        var window = inFlightLimit?.Invoke();
+        return Math.Max(1, maxInFlight is int cap ? Math.Min(cap, window ?? cap) : window ?? DispatcherOptions.DefaultMaxInFlight);
     }
 
     private bool IsDrained()

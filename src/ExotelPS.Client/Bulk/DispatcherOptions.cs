@@ -3,11 +3,27 @@ namespace ExotelPS.Client;
 /// <summary>How a <see cref="CallDispatcher{TInput}"/> runs.</summary>
 public sealed class DispatcherOptions
 {
-    /// <summary>Most calls being placed at once (the account's throttle still applies on top).</summary>
-    public int MaxInFlight { get; set; } = 10;
+    /// <summary>In flight at once when neither <see cref="MaxInFlight"/> nor <see cref="InFlightLimit"/> is given.</summary>
+    public const int DefaultMaxInFlight = 10;
 
-    /// <summary>Most posted inputs without a taken result before <c>Post</c> waits: bounds memory on endless input.</summary>
-    public int MaxBacklog { get; set; } = 256;
+    /// <summary>The least <see cref="MaxBacklog"/> when it is not given.</summary>
+    public const int DefaultMaxBacklog = 256;
+
+    /// <summary>Most calls being placed at once (the account's throttle still applies on top); null: no cap of its own.</summary>
+    public int? MaxInFlight { get; set; }
+
+    /// <summary>
+    /// How many calls may be in flight now, read before each start: pass <c>() => client.InFlightLimit</c> so the run
+    /// follows the window the client sizes from the latency it measures, and keeps the cap busy at any latency
+    /// without tuning. With <see cref="MaxInFlight"/> too, the lower of the two applies; with neither, 10.
+    /// </summary>
+    public Func<int>? InFlightLimit { get; set; }
+
+    /// <summary>
+    /// Most posted inputs without a taken result before <c>Post</c> waits: bounds memory on endless input. Null (the
+    /// default): 256, or twice the calls allowed in flight when that is more, so the window can always be filled.
+    /// </summary>
+    public int? MaxBacklog { get; set; }
 
     /// <summary>Place again rows whose outcome an earlier run's journal records as unknown.</summary>
     public bool RetryUnknown { get; set; }

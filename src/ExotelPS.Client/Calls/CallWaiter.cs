@@ -84,7 +84,7 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
 
         resultArrived.Release();
-        pollerWake.Release();
+        WakePoller();
     }
 
     /// <summary>The results whose turn has come and are ready now, in the order added; never blocks.</summary>
@@ -107,7 +107,7 @@ public sealed class CallWaiter<TInput> : IDisposable
             completed = true;
         }
 
-        pollerWake.Release();
+        WakePoller();
         resultArrived.Release();
     }
 
@@ -131,6 +131,15 @@ public sealed class CallWaiter<TInput> : IDisposable
 
     /// <summary>Stops polling; results not yet final are abandoned.</summary>
     public void Dispose() => stopping.Cancel();
+
+    // One pending wake-up is enough: the poller looks at every pending call each time it wakes.
+    private void WakePoller()
+    {
+        if (pollerWake.CurrentCount == 0)
+        {
+            pollerWake.Release();
+        }
+    }
 
     private WaitResult<TInput>? TryTakeNext()
     {
@@ -185,14 +194,19 @@ public sealed class CallWaiter<TInput> : IDisposable
     {
         var clock = SystemClock.Instance;
         var nextPoll = clock.Elapsed + pollInterval;
+
+        // Look first once the input has ended: calls already final need not wait a poll interval.
+        var lookedAfterInput = false;
         try
         {
             while (true)
             {
                 List<Entry> unfinished;
+                bool inputEnded;
                 lock (gate)
                 {
                     unfinished = pending.ToList();
+                    inputEnded = completed;
                     if (completed && unfinished.Count == 0)
                     {
                         return;
@@ -208,20 +222,25 @@ public sealed class CallWaiter<TInput> : IDisposable
                 var expired = unfinished.Where(entry => entry.Deadline <= now).ToList();
                 await Task.WhenAll(expired.Select(entry => ReadOnceMoreAsync(entry, cancellationToken))).ConfigureAwait(false);
                 var waiting = unfinished.Except(expired).ToList();
-                if (now >= nextPoll)
+
+                // A call just read on its own needs no listing in the same round.
+                var toList = waiting.Except(unread).ToList();
+                if ((now >= nextPoll || (inputEnded && !lookedAfterInput)) && toList.Count > 0)
                 {
                     // One listing request per 100 pending calls per interval, all through the account's throttle.
-                    for (var first = 0; first < waiting.Count; first += ListCallsOptions.MaxSids)
+                    for (var first = 0; first < toList.Count; first += ListCallsOptions.MaxSids)
                     {
-                        await PollBatchAsync(waiting.Skip(first).Take(ListCallsOptions.MaxSids).ToList(), cancellationToken).ConfigureAwait(false);
+                        await PollBatchAsync(toList.Skip(first).Take(ListCallsOptions.MaxSids).ToList(), cancellationToken).ConfigureAwait(false);
                     }
 
                     nextPoll = clock.Elapsed + pollInterval;
+                    lookedAfterInput = inputEnded;
                 }
 
-                var wakeAt = waiting.Select(entry => entry.Deadline).Append(nextPoll).Min();
-                var sleep = wakeAt - clock.Elapsed;
-                await pollerWake.WaitAsync(sleep > TimeSpan.Zero ? sleep : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                // Nothing pending: sleep until a call is added, with no timer ticking meanwhile.
+                var wakeIn = waiting.Select(entry => entry.Deadline).Append(nextPoll).Min() - clock.Elapsed;
+                var sleep = waiting.Count == 0 ? Timeout.InfiniteTimeSpan : wakeIn > TimeSpan.Zero ? wakeIn : TimeSpan.Zero;
+                await pollerWake.WaitAsync(sleep, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

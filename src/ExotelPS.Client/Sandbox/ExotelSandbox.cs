@@ -14,9 +14,16 @@ public static class ExotelSandbox
     private const string ApiToken = "sandbox-token";
     private static int sandboxCount;
 
-    /// <summary>A client on a fresh in-memory Exotel.</summary>
+    /// <summary>
+    /// A client on a fresh in-memory Exotel. Without <paramref name="simulatorOptions"/>, that Exotel allows the
+    /// client's RequestsPerMinute, so a campaign can be rehearsed at the rate it will run at.
+    /// </summary>
     public static ExotelClient CreateClient(ExotelClientOptions? options = null, SimulatorOptions? simulatorOptions = null) =>
-        CreateClientFor(new ExotelSimulator(simulatorOptions), options);
+        CreateClientFor(new ExotelSimulator(simulatorOptions ?? SimulatorOptionsFor(options)), options);
+
+    /// <summary>The simulated Exotel a sandbox client gets by default: Exotel's behaviour at the client's own limit.</summary>
+    internal static SimulatorOptions SimulatorOptionsFor(ExotelClientOptions? options) =>
+        new() { RequestsPerMinute = (options ?? new ExotelClientOptions()).RequestsPerMinute };
 
     /// <summary>A client on the given simulated Exotel, under <see cref="AccountSid"/> (registered on it here).</summary>
     public static ExotelClient CreateClientFor(ExotelSimulator simulator, ExotelClientOptions? options = null)

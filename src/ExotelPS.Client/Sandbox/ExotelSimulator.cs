@@ -20,8 +20,10 @@ public sealed class ExotelSimulator
     private readonly List<InjectedFault> faults = new();
     private readonly List<PendingCallback> pendingCallbacks = new();
     private readonly List<StatusCallbackDelivery> deliveries = new();
+    private TaskCompletionSource<bool> callbacksPending = NewSignal();
     private readonly Random random;
     private FaultSettings faultSettings;
+    private long callCount;
     private long requestCount;
     private long rateLimitedCount;
 
@@ -43,7 +45,10 @@ public sealed class ExotelSimulator
         set { lock (gate) { faultSettings = value.Clone(); } }
     }
 
-    /// <summary>Every call accepted so far, oldest first.</summary>
+    /// <summary>
+    /// The calls kept, oldest first: every call accepted, up to <see cref="SimulatorOptions.MaxRetainedCalls"/>; past
+    /// it the oldest final calls are forgotten.
+    /// </summary>
     public IReadOnlyList<RecordedCall> Calls { get { lock (gate) { return calls.ToArray(); } } }
 
     /// <summary>Every fault injected so far, oldest first.</summary>
@@ -52,11 +57,17 @@ public sealed class ExotelSimulator
     /// <summary>Every status callback that has fallen due, with what became of it.</summary>
     public IReadOnlyList<StatusCallbackDelivery> CallbackDeliveries { get { lock (gate) { return deliveries.ToArray(); } } }
 
+    /// <summary>Calls accepted, whether still kept or forgotten.</summary>
+    public long CallCount => Interlocked.Read(ref callCount);
+
     /// <summary>Requests received, on any route, whatever their answer.</summary>
     public long RequestCount => Interlocked.Read(ref requestCount);
 
     /// <summary>Answers sent with HTTP 429.</summary>
     public long RateLimitedCount => Interlocked.Read(ref rateLimitedCount);
+
+    /// <summary>Completes once a status callback is waiting for its time: a sender need not look before then.</summary>
+    public Task CallbacksPending { get { lock (gate) { return callbacksPending.Task; } } }
 
     /// <summary>Faults injected.</summary>
     public int FaultCount { get { lock (gate) { return faults.Count; } } }
@@ -80,8 +91,10 @@ public sealed class ExotelSimulator
             callsBySid.Clear();
             faults.Clear();
             pendingCallbacks.Clear();
+            RearmCallbacksPending();
             deliveries.Clear();
             rateLimiter.Clear();
+            Interlocked.Exchange(ref callCount, 0);
             Interlocked.Exchange(ref requestCount, 0);
             Interlocked.Exchange(ref rateLimitedCount, 0);
         }
@@ -95,6 +108,7 @@ public sealed class ExotelSimulator
             var now = Options.Clock();
             var due = pendingCallbacks.Where(pending => pending.DueAt <= now).ToList();
             pendingCallbacks.RemoveAll(pending => pending.DueAt <= now);
+            RearmCallbacksPending();
             var ready = due.Select(pending => pending.ToDelivery(now)).ToList();
             deliveries.AddRange(ready);
             return ready;
@@ -198,7 +212,8 @@ public sealed class ExotelSimulator
         var finalStatus = TestNumbers.FinalStatusOf(dialled);
         var call = new RecordedCall(
             Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + TimeAfterAnswer(finalStatus),
-            finalStatus, calls.Count);
+            finalStatus, Interlocked.Increment(ref callCount));
+        ForgetOldFinalCalls(now);
         calls.Add(call);
         callsBySid.Add(call.Sid, call);
         ScheduleCallbacks(call);
@@ -249,6 +264,25 @@ public sealed class ExotelSimulator
         return page is null ? Error(400, error!, route) : Ok(page, route.Json);
     }
 
+    // Past the bound (by a tenth, so the work is spread), forget the oldest calls that are final by now.
+    private void ForgetOldFinalCalls(DateTimeOffset now)
+    {
+        var bound = Math.Max(1, Options.MaxRetainedCalls);
+        if (calls.Count < bound + (bound / 10))
+        {
+            return;
+        }
+
+        var forget = 0;
+        while (forget < calls.Count - bound + 1 && calls[forget].EndsAt <= now)
+        {
+            callsBySid.Remove(calls[forget].Sid);
+            forget++;
+        }
+
+        calls.RemoveRange(0, forget);
+    }
+
     private void ScheduleCallbacks(RecordedCall call)
     {
         if (string.IsNullOrWhiteSpace(call.Request.StatusCallback))
@@ -263,6 +297,18 @@ public sealed class ExotelSimulator
         }
 
         pendingCallbacks.Add(new PendingCallback(call, StatusCallbackEvent.Terminal, call.EndsAt));
+        callbacksPending.TrySetResult(true);
+    }
+
+    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Under the gate: once nothing is pending, the next scheduled callback completes a fresh signal.
+    private void RearmCallbacksPending()
+    {
+        if (pendingCallbacks.Count == 0 && callbacksPending.Task.IsCompleted)
+        {
+            callbacksPending = NewSignal();
+        }
     }
 
     private SimulatorResponse RateLimited(ApiRoute route, int retryAfterSeconds)

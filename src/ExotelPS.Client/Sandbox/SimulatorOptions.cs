@@ -6,6 +6,12 @@ public sealed class SimulatorOptions
     /// <summary>Requests each account may make in any 60 seconds before 429.</summary>
     public int RequestsPerMinute { get; set; } = 200;
 
+    /// <summary>
+    /// Most calls kept in memory (about 1 KB each): past it the oldest calls already final are forgotten (read back,
+    /// they are 404), so memory stays flat however many calls are simulated. Calls not yet final are always kept.
+    /// </summary>
+    public int MaxRetainedCalls { get; set; } = 10_000;
+
     /// <summary>How long a call stays queued before it is in progress.</summary>
     public TimeSpan RingDelay { get; set; } = TimeSpan.FromSeconds(2);
 

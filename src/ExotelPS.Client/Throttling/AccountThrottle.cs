@@ -2,24 +2,29 @@ namespace ExotelPS.Client.Throttling;
 
 /// <summary>
 /// Everything that limits one account's requests: the start pacing (with the pause a 429 orders) and the cap on
-/// requests in flight. One instance per account for the whole process (see <see cref="ThrottleRegistry"/>).
+/// requests in flight: the limit the user set, or else a window sized from the latency measured here
+/// (<see cref="AdaptiveWindow"/>). One instance per account for the whole process (see <see cref="ThrottleRegistry"/>).
 /// </summary>
 internal sealed class AccountThrottle
 {
     private readonly IClock clock;
     private readonly object settings = new();
-    private (int RequestsPerMinute, int MaxConcurrency) budget;
 
-    public AccountThrottle(int requestsPerMinute, int maxConcurrency, IClock clock)
+    // Requests a minute, and the user's cap on requests in flight (null while the window sizes it).
+    private (int RequestsPerMinute, int? MaxConcurrency) budget;
+
+    /// <param name="maxConcurrency">The user's cap on requests in flight; null sizes it from measured latency.</param>
+    public AccountThrottle(int requestsPerMinute, int? maxConcurrency, IClock clock)
     {
         this.clock = clock;
         budget = (requestsPerMinute, maxConcurrency);
         Bucket = new TokenBucket(requestsPerMinute);
-        Gate = new ConcurrencyGate(maxConcurrency);
+        Window = new AdaptiveWindow(Bucket.Interval);
+        Gate = new ConcurrencyGate(InFlightLimit);
     }
 
-    /// <summary>The settings in force: requests a minute and requests in flight, as the last client created set them.</summary>
-    public (int RequestsPerMinute, int MaxConcurrency) Budget
+    /// <summary>The settings in force: requests a minute and the cap on requests in flight, as the last client created set them.</summary>
+    public (int RequestsPerMinute, int? MaxConcurrency) Budget
     {
         get
         {
@@ -32,21 +37,37 @@ internal sealed class AccountThrottle
 
     public TokenBucket Bucket { get; }
 
+    public AdaptiveWindow Window { get; }
+
     public ConcurrencyGate Gate { get; }
 
+    /// <summary>Requests of the account allowed in flight now: the user's limit, else the measured window.</summary>
+    public int InFlightLimit => Budget.MaxConcurrency ?? Window.Size;
+
     /// <summary>Applies a client's settings (the last client created for an account wins) and returns the ones they replace.</summary>
-    public (int RequestsPerMinute, int MaxConcurrency) Configure(int requestsPerMinute, int maxConcurrency)
+    public (int RequestsPerMinute, int? MaxConcurrency) Configure(int requestsPerMinute, int? maxConcurrency)
     {
-        (int, int) replaced;
+        (int, int?) replaced;
         lock (settings)
         {
             replaced = budget;
             budget = (requestsPerMinute, maxConcurrency);
             Bucket.SetRate(requestsPerMinute);
-            Gate.SetLimit(maxConcurrency);
+            Window.SetRate(Bucket.Interval);
+            Gate.SetLimit(InFlightLimit);
         }
 
         return replaced;
+    }
+
+    /// <summary>Sizes the window from one attempt's latency; the cap follows it unless the user set one.</summary>
+    private void Observe(TimeSpan latency)
+    {
+        var size = Window.Observe(latency);
+        if (Budget.MaxConcurrency is null)
+        {
+            Gate.SetLimit(size);
+        }
     }
 
     /// <summary>Holds every request of the account back for <paramref name="delay"/> (Exotel said 429).</summary>
@@ -65,7 +86,15 @@ internal sealed class AccountThrottle
             }
             while (Bucket.IsPaused(clock.Elapsed)); // a 429 elsewhere paused the account while this one waited
 
-            return await attempt().ConfigureAwait(false);
+            var started = clock.Elapsed;
+            try
+            {
+                return await attempt().ConfigureAwait(false);
+            }
+            finally
+            {
+                Observe(clock.Elapsed - started);
+            }
         }
         finally
         {

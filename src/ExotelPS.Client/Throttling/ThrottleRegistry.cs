@@ -12,7 +12,7 @@ internal static class ThrottleRegistry
     private static readonly ConcurrentDictionary<string, AccountThrottle> Throttles = new(StringComparer.Ordinal);
 
     /// <summary>The account's throttle, set to <paramref name="options"/>; <paramref name="replaced"/> is the other budget it had, if any.</summary>
-    public static AccountThrottle For(ExotelAccount account, ExotelClientOptions options, out (int RequestsPerMinute, int MaxConcurrency)? replaced)
+    public static AccountThrottle For(ExotelAccount account, ExotelClientOptions options, out (int RequestsPerMinute, int? MaxConcurrency)? replaced)
     {
         var created = new AccountThrottle(options.RequestsPerMinute, options.MaxConcurrency, SystemClock.Instance);
         var throttle = Throttles.GetOrAdd(account.ThrottleKey, created);

@@ -19,6 +19,7 @@ internal sealed class TokenBucket
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly object gate = new();
+    private int limit;
     private TimeSpan interval;
     private int burst;
     // The slot after the last one given out; credit for a burst is what lies between now and it.
@@ -52,18 +53,36 @@ internal sealed class TokenBucket
     }
 
     /// <summary>
-    /// Changes the limit. A 60-second window holds at most <c>burst + 99% of the limit</c> starts, so the burst is
-    /// what is left under the limit less one request and <see cref="ArrivalJitter"/>'s worth of margin (at least 1):
-    /// 1 at Exotel's 200 a minute, 9 at 6,000.
+    /// What the fullest 60 seconds leave unused, as time: arrivals at Exotel may bunch up by this much before any
+    /// window holds more than the limit. Never less than <see cref="ArrivalJitter"/>, at any limit.
+    /// </summary>
+    public TimeSpan Headroom
+    {
+        get
+        {
+            lock (gate)
+            {
+                return HeadroomOf(limit, burst, interval);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Changes the limit. Any <c>limit + 1</c> starts span at least <c>(limit - burst + 1)</c> intervals, so the burst is
+    /// the largest that keeps that span a full window plus <see cref="ArrivalJitter"/>; the interval itself is never
+    /// so short that even a burst of 1 would eat into the margin. At 99% that is a burst of 1 at Exotel's 200 a minute
+    /// (606 ms of headroom) and 11 at 6,000 (505 ms).
     /// </summary>
     public void SetRate(int requestsPerMinute)
     {
-        var perWindow = requestsPerMinute * TargetShare;
+        var paced = (long)Math.Ceiling(Window.Ticks / (requestsPerMinute * TargetShare));
+        var withMargin = (long)Math.Ceiling((Window + ArrivalJitter).Ticks / (double)requestsPerMinute);
         lock (gate)
         {
-            interval = TimeSpan.FromTicks((long)Math.Ceiling(Window.Ticks / perWindow));
-            var jitterMargin = (int)Math.Ceiling(ArrivalJitter.Ticks / (double)interval.Ticks);
-            burst = Math.Max(1, requestsPerMinute - 1 - (int)Math.Floor(perWindow) - jitterMargin);
+            limit = requestsPerMinute;
+            interval = TimeSpan.FromTicks(Math.Max(paced, withMargin));
+            var spare = HeadroomOf(limit, 1, interval) - ArrivalJitter;
+            burst = 1 + (int)Math.Min(limit - 1, spare.Ticks / interval.Ticks);
         }
     }
 
@@ -97,6 +116,10 @@ internal sealed class TokenBucket
             pausedUntil = Max(pausedUntil, until);
         }
     }
+
+    // The closest the first and the (limit + 1)th of a run of starts can be, less the window they must not both fall in.
+    private static TimeSpan HeadroomOf(int limit, int burst, TimeSpan interval) =>
+        TimeSpan.FromTicks(interval.Ticks * (limit - burst + 1)) - Window;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -64,9 +64,9 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
     [ValidateRange(1, 100000)]
     public int? RequestsPerMinute { get; set; }
 
-    /// <summary>Most requests in flight at once (default 10).</summary>
+    /// <summary>Most requests in flight at once, 1 to 1000 (default: sized from the latency measured, 10 to 1000).</summary>
     [Parameter]
-    [ValidateRange(1, 100)]
+    [ValidateRange(1, 1000)]
     public int? ThrottleLimit { get; set; }
 
     /// <summary>Also write the session, for -Session or to keep several.</summary>
@@ -79,7 +79,7 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
         var trace = new TraceRelay();
         var options = new ExotelClientOptions { Trace = trace.Write };
         options.RequestsPerMinute = RequestsPerMinute ?? options.RequestsPerMinute;
-        options.MaxConcurrency = ThrottleLimit ?? options.MaxConcurrency;
+        options.MaxConcurrency = ThrottleLimit;
 
         var client = Sandbox ? ExotelSandbox.CreateClient(options) : new ExotelClient(ResolveAccount(), options);
         ListenToTrace(trace, client.Account);

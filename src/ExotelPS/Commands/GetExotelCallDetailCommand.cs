@@ -22,7 +22,7 @@ public sealed class GetExotelCallDetailCommand : ExotelCallInputCommand
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        reads = new PendingReads<ExotelCallDetail>(ActiveSession.ThrottleLimit);
+        reads = new PendingReads<ExotelCallDetail>(ActiveSession.InFlightLimit);
     }
 
     /// <summary>Starts reading the piped calls and writes those whose turn has come.</summary>

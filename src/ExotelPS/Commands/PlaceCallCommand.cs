@@ -102,9 +102,9 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     [Parameter]
     public SwitchParameter RetryUnknown { get; set; }
 
-    /// <summary>Most calls being placed at once (default: the session's limit).</summary>
+    /// <summary>Most calls being placed at once by this command, 1 to 1000 (default: the session's limit or measured window).</summary>
     [Parameter]
-    [ValidateRange(1, 100)]
+    [ValidateRange(1, 1000)]
     public int? ThrottleLimit { get; set; }
 
     /// <summary>Opens the journal and starts the dispatcher.</summary>
@@ -112,12 +112,20 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     {
         base.BeginProcessing();
         journal = OpenJournal();
+        var client = ActiveSession.Client;
+        if (ThrottleLimit > ActiveSession.ThrottleLimit)
+        {
+            // The account's cap binds every request of the session: say so rather than quietly run slower than asked.
+            WriteWarning(Text.Format(Strings.ThrottleLimitHeld, ThrottleLimit, ActiveSession.ThrottleLimit));
+        }
+
         var options = new DispatcherOptions
         {
-            MaxInFlight = ThrottleLimit ?? ActiveSession.ThrottleLimit,
+            MaxInFlight = ThrottleLimit,
+            InFlightLimit = () => client.InFlightLimit,
             RetryUnknown = RetryUnknown.IsPresent,
         };
-        dispatcher = new CallDispatcher<PSObject>(ActiveSession.Client, options, journal, StopToken);
+        dispatcher = new CallDispatcher<PSObject>(client, options, journal, StopToken);
         runTime.Start();
     }
 

@@ -5,8 +5,8 @@ using ExotelPS.Client;
 namespace ExotelPS.Benchmarks.Measurements;
 
 /// <summary>
-/// A campaign through <see cref="CallDispatcher{TInput}"/> and <see cref="ExotelClient"/> against the emulator on
-/// 127.0.0.1, in real time, once per latency: the sustained rate as a share of the cap, and the 429s the emulator sent.
+/// A campaign through <see cref="CallDispatcher{TInput}"/> and <see cref="ExotelClient"/> with default settings (only
+/// the cap told) against the emulator on 127.0.0.1, in real time, once per latency: the sustained rate as a share of the cap, and the 429s the emulator sent.
 /// </summary>
 /// <remarks>
 /// Real time, not an accelerated clock: the run is long enough (over 60 s at the default size) that the emulator's
@@ -20,7 +20,6 @@ internal static class ThroughputBenchmark
 
     // The token bucket's initial burst lands in the first second; the steady state is measured after this.
     private static readonly TimeSpan RampUp = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>Runs every latency; true when each met the goal and placed every row exactly once.</summary>
     public static async Task<bool> RunAsync(int calls, TextWriter output)
@@ -28,7 +27,7 @@ internal static class ThroughputBenchmark
         output.WriteLine($"## Throughput: {calls:N0} calls per latency through CallDispatcher + ExotelClient, cap {Latencies.Cap:N0}/min");
         output.WriteLine();
         var table = new MarkdownTable(
-            "latency", "in flight", "calls placed", "distinct rows", "429s sent", "wall time",
+            "latency", "window at the end", "calls placed", "distinct rows", "429s sent", "wall time",
             "rate, first to last arrival", "steady rate (after 5 s)", "steady share of cap", "busiest 60 s window", "goal");
         var allMet = true;
         foreach (var latency in Latencies.All)
@@ -55,17 +54,13 @@ internal static class ThroughputBenchmark
         return allMet;
     }
 
-    /// <summary>Enough calls in flight to keep the cap busy at this latency (Little's law), with half again as headroom.</summary>
-    private static int InFlightFor(TimeSpan latency) =>
-        Math.Max(20, (int)Math.Ceiling(Latencies.Cap / 60.0 * latency.TotalSeconds * 1.5));
-
     private static async Task<ThroughputRun> RunOneAsync(TimeSpan latency, int calls)
     {
         await using var emulator = await Latencies.StartEmulatorAsync(latency);
-        var inFlight = InFlightFor(latency);
-        using var client = new ExotelClient(
-            emulator.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = Latencies.Cap, MaxConcurrency = inFlight });
-        var options = new DispatcherOptions { MaxInFlight = inFlight, MaxBacklog = inFlight * 2 };
+
+        // Defaults, as a user would start: only the cap is told; the client sizes the window from the latency it sees.
+        using var client = new ExotelClient(emulator.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = Latencies.Cap });
+        var options = new DispatcherOptions { InFlightLimit = () => client.InFlightLimit };
 
         var placed = 0;
         var wall = Stopwatch.StartNew();
@@ -76,43 +71,16 @@ internal static class ThroughputBenchmark
 
         wall.Stop();
         var accepted = emulator.Simulator.Calls;
-        var arrivals = accepted.Select(call => call.Created).OrderBy(time => time).ToList();
+        var arrivals = Arrivals.Of(emulator.Simulator);
         return new ThroughputRun(
-            inFlight,
+            client.InFlightLimit,
             placed,
             accepted.Select(call => call.Field("CustomField")).Distinct().Count(),
             emulator.Simulator.RateLimitedCount,
             wall.Elapsed,
-            PerMinute(arrivals),
-            PerMinute(arrivals.SkipWhile(time => time < arrivals[0] + RampUp).ToList()),
-            BusiestWindow(arrivals));
-    }
-
-    // Arrivals a minute from the first to the last: n arrivals span n - 1 intervals.
-    private static double PerMinute(IReadOnlyList<DateTimeOffset> arrivals) =>
-        arrivals.Count < 2 ? 0 : (arrivals.Count - 1) / (arrivals[^1] - arrivals[0]).TotalMinutes;
-
-    // The most arrivals in any 60 s, as Exotel's sliding window counts them; null when the run is too short to fill one.
-    private static int? BusiestWindow(IReadOnlyList<DateTimeOffset> arrivals)
-    {
-        if (arrivals.Count == 0 || arrivals[^1] - arrivals[0] < Window)
-        {
-            return null;
-        }
-
-        var busiest = 0;
-        var first = 0;
-        for (var last = 0; last < arrivals.Count; last++)
-        {
-            while (arrivals[last] - arrivals[first] >= Window)
-            {
-                first++;
-            }
-
-            busiest = Math.Max(busiest, last - first + 1);
-        }
-
-        return busiest;
+            arrivals.PerMinute(),
+            arrivals.SteadyPerMinute(RampUp),
+            arrivals.BusiestWindow());
     }
 
     private sealed record ThroughputRun(

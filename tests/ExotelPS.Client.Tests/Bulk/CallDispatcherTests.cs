@@ -34,6 +34,52 @@ public sealed class CallDispatcherTests
     }
 
     [Fact]
+    public void The_calls_in_flight_follow_the_live_limit_and_the_lower_cap_wins()
+    {
+        var exotel = new FakeExotel();
+        var window = 2;
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 5, InFlightLimit = () => Volatile.Read(ref window) });
+        for (var row = 0; row < 8; row++)
+        {
+            dispatcher.Post(row, FakeExotel.Request(row));
+        }
+
+        exotel.WaitForCalls(2);
+        Assert.Equal(2, dispatcher.Progress.InFlight);
+
+        // The window grew (slower answers measured): the next result lets more go, up to MaxInFlight.
+        Volatile.Write(ref window, 50);
+        exotel.Answer(0);
+        exotel.WaitForCalls(6);
+        FakeExotel.Eventually(() => dispatcher.Progress.InFlight == 5, "five in flight, held by MaxInFlight");
+
+        for (var row = 1; row < 8; row++)
+        {
+            exotel.Answer(row);
+        }
+
+        dispatcher.Complete();
+        Assert.Equal(8, dispatcher.TakeAll().Count(result => result.Outcome == DispatchOutcome.Placed));
+        Assert.Equal(5, exotel.MaxRunning);
+    }
+
+    [Fact]
+    public void Without_a_backlog_limit_the_backlog_is_twice_the_window_so_the_window_can_fill()
+    {
+        var exotel = new FakeExotel();
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { InFlightLimit = () => 300 });
+        for (var row = 0; row < 600; row++)
+        {
+            dispatcher.Post(row, FakeExotel.Request(row));
+        }
+
+        exotel.WaitForCalls(300);
+        Assert.Equal(300, dispatcher.Progress.InFlight);
+        Assert.Equal(600, dispatcher.Progress.Posted);
+        dispatcher.Dispose();
+    }
+
+    [Fact]
     public void Thousands_of_inputs_get_exactly_one_result_each_in_order_within_max_in_flight()
     {
         const int rows = 3000;

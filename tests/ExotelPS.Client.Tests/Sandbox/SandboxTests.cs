@@ -47,6 +47,55 @@ public sealed class SandboxTests : SimulatedExotelContract
         Assert.Equal(placed.Sid, Assert.Single(simulator.Calls).Sid);
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(6_000)]
+    public void A_sandbox_allows_the_rate_its_client_is_given_so_a_campaign_can_be_rehearsed_at_it(int requestsPerMinute)
+    {
+        var options = ExotelSandbox.SimulatorOptionsFor(new ExotelClientOptions { RequestsPerMinute = requestsPerMinute });
+
+        Assert.Equal(requestsPerMinute, options.RequestsPerMinute);
+        Assert.Equal(ExotelClientOptions.ExotelRequestsPerMinute, ExotelSandbox.SimulatorOptionsFor(null).RequestsPerMinute);
+    }
+
+    [Fact]
+    public async Task Past_its_bound_the_simulator_forgets_the_oldest_final_calls_so_memory_stays_flat()
+    {
+        var clock = new ManualClock();
+        var simulator = new ExotelSimulator(new SimulatorOptions { Clock = () => clock.Now, MaxRetainedCalls = 100, RequestsPerMinute = int.MaxValue });
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 100_000 });
+        var first = await client.ConnectAsync(new ConnectCallOptions { From = Agent, To = "09900000002", CallerId = CallerId });
+        for (var call = 1; call < 1_000; call++)
+        {
+            await client.ConnectAsync(new ConnectCallOptions { From = Agent, To = "09900000002", CallerId = CallerId });
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.InRange(simulator.Calls.Count, 100, 110);
+        Assert.Equal(1_000, simulator.CallCount);
+        var forgotten = await Assert.ThrowsAsync<ExotelApiException>(() => client.GetCallAsync(first.Sid));
+        Assert.Equal(ExotelErrorKind.NotFound, forgotten.Kind);
+    }
+
+    [Fact]
+    public async Task A_call_not_yet_final_is_kept_whatever_the_bound()
+    {
+        var clock = new ManualClock();
+        var simulator = new ExotelSimulator(new SimulatorOptions { Clock = () => clock.Now, MaxRetainedCalls = 10, RequestsPerMinute = int.MaxValue });
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 100_000 });
+
+        // All placed at one instant: none is final, so none may be forgotten.
+        var placed = new List<ExotelCall>();
+        for (var call = 0; call < 50; call++)
+        {
+            placed.Add(await client.ConnectAsync(new ConnectCallOptions { From = Agent, To = "09900000002", CallerId = CallerId }));
+        }
+
+        Assert.Equal(50, simulator.Calls.Count);
+        clock.Advance(simulator.Options.RingDelay + simulator.Options.TalkTime);
+        Assert.Equal(CallStatus.Completed, (await client.GetCallAsync(placed[0].Sid)).Status);
+    }
+
     [Fact]
     public void TheSameSeedInjectsTheSameFaults()
     {

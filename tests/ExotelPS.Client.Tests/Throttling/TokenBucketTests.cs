@@ -40,6 +40,59 @@ public sealed class TokenBucketTests
         Assert.True(busiest <= requestsPerMinute, $"{busiest} arrivals in one minute at a limit of {requestsPerMinute}");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(200)]
+    [InlineData(6000)]
+    [InlineData(100_000)]
+    public void The_headroom_is_at_least_the_arrival_jitter_at_any_limit(int requestsPerMinute)
+    {
+        var bucket = new TokenBucket(requestsPerMinute);
+
+        Assert.True(bucket.Headroom >= TokenBucket.ArrivalJitter, $"{bucket.Headroom.TotalMilliseconds} ms of headroom at {requestsPerMinute}/min");
+        Assert.InRange(TimeSpan.FromMinutes(1) / bucket.Interval / requestsPerMinute, 0.989, TokenBucket.TargetShare);
+    }
+
+    [Fact]
+    public void Every_limit_up_to_100000_keeps_the_margin()
+    {
+        var thin = Enumerable.Range(1, 100_000).Where(limit => new TokenBucket(limit).Headroom < TokenBucket.ArrivalJitter).ToList();
+
+        Assert.Empty(thin);
+    }
+
+    [Theory]
+    [InlineData(200, 1)]
+    [InlineData(200, 2)]
+    [InlineData(6000, 3)]
+    public void At_the_limit_no_request_is_refused_when_the_network_jitters_arrivals(int requestsPerMinute, int seed)
+    {
+        // A campaign on a fake timeline: bursts of demand after quiet spells, a steady queue, a pause after a 429.
+        var bucket = new TokenBucket(requestsPerMinute);
+        var random = new Random(seed);
+        var starts = new List<TimeSpan>();
+        var now = TimeSpan.Zero;
+        for (var round = 0; round < 40; round++)
+        {
+            starts.AddRange(Enumerable.Range(0, random.Next(1, requestsPerMinute / 2)).Select(_ => now + bucket.Reserve(now)));
+            if (round == 20)
+            {
+                bucket.PauseUntil(now + TimeSpan.FromSeconds(2));
+            }
+
+            now = starts.Max() + TimeSpan.FromMilliseconds(random.Next(0, 30_000));
+        }
+
+        // Each request reaches Exotel up to ArrivalJitter after its start (a new connection, a slow hop), at random.
+        var arrivals = starts.Select(start => start + TimeSpan.FromTicks((long)(TokenBucket.ArrivalJitter.Ticks * random.NextDouble()))).Order();
+        var exotel = new ExotelPS.Client.Sandbox.RateLimiter();
+        var epoch = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
+        var refused = arrivals.Count(arrival => !exotel.TryAdmit("acct", epoch + arrival, requestsPerMinute, out _));
+
+        Assert.Equal(0, refused);
+    }
+
     [Fact]
     public void At_exotels_limit_starts_are_spaced_evenly_with_no_burst()
     {
@@ -60,9 +113,9 @@ public sealed class TokenBucketTests
 
         var waits = Enumerable.Range(0, 12).Select(_ => bucket.Reserve(later)).ToList();
 
-        Assert.Equal(9, bucket.Burst);
-        Assert.All(waits.Take(9), wait => Assert.Equal(TimeSpan.Zero, wait));
-        Assert.Equal(bucket.Interval, waits[9]);
+        Assert.Equal(11, bucket.Burst);
+        Assert.All(waits.Take(11), wait => Assert.Equal(TimeSpan.Zero, wait));
+        Assert.Equal(bucket.Interval, waits[11]);
     }
 
     [Fact]

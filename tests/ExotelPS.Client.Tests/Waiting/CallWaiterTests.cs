@@ -41,6 +41,24 @@ public sealed class CallWaiterTests
     }
 
     [Fact]
+    public async Task The_first_look_comes_at_once_so_calls_already_final_wait_no_poll_interval()
+    {
+        await using var server = await RecordingServer.StartAsync((request, _, context) =>
+            RecordingServer.WriteAsync(context, 200, Answers.Page(SidsOf(request), status: "completed")));
+        using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 10_000 });
+
+        // An interval far beyond the test's patience: only a first look before it can answer in time.
+        using var waiter = new CallWaiter<int>(client, TimeSpan.FromHours(5), TimeSpan.FromHours(1));
+        waiter.Add(0, "CA0");
+        waiter.Add(1, "CA1");
+        waiter.Complete();
+        var results = await TakeAllAsync(waiter);
+
+        Assert.Equal(new[] { 0, 1 }, results.Select(result => result.Input));
+        Assert.All(results, result => Assert.Equal(CallStatus.Completed, result.Call!.Status));
+    }
+
+    [Fact]
     public async Task A_call_past_its_timeout_is_read_once_more_and_an_unknown_one_reports_its_error()
     {
         await using var server = await RecordingServer.StartAsync((request, _, context) => request.Path switch
