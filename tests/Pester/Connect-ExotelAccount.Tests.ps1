@@ -47,6 +47,11 @@ Describe 'Connect-ExotelAccount' {
 
         Connect-ExotelAccount -AccountSid 'pester' -Credential $credential -BaseUri $emulator.BaseUri -RequestsPerMinute 60 -ThrottleLimit 2 -WarningVariable sameBudget 3>$null
         $sameBudget.Count | Should -Be 0
+
+        # No -ThrottleLimit: the cap goes, and the window follows latency; the warning says so in words.
+        Connect-ExotelAccount -AccountSid 'pester' -Credential $credential -BaseUri $emulator.BaseUri -RequestsPerMinute 60 -WarningVariable noCap 3>$null
+        $noCap[0].Message | Should -Match 'now 60 and as many as the measured latency needs'
+        (Get-ExotelSession).ThrottleLimit | Should -BeNullOrEmpty
     }
 
     It 'connects with a PSCredential (key as user name, token as password) and sets the default session' {

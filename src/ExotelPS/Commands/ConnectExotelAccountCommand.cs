@@ -90,7 +90,8 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
 
         if (client.ReplacedBudget is { } replaced)
         {
-            WriteWarning(Text.Format(Strings.SharedBudgetChanged, client.Account.AccountSid, replaced.RequestsPerMinute, replaced.MaxConcurrency, client.RequestsPerMinute, client.MaxConcurrency));
+            WriteWarning(Text.Format(
+                Strings.SharedBudgetChanged, client.Account.AccountSid, replaced.RequestsPerMinute, InFlight(replaced.MaxConcurrency), client.RequestsPerMinute, InFlight(client.MaxConcurrency)));
         }
 
         var session = new ExotelSession(client, trace, Sandbox);
@@ -140,4 +141,7 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
             throw Terminate(record);
         }
     }
+
+    // A cap the user set, or what no cap means: the window follows the latency measured.
+    private static string InFlight(int? cap) => cap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Strings.InFlightFromLatency;
 }
