@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using ExotelPS.Client.Throttling;
 
 namespace ExotelPS.Client;
 
@@ -328,7 +329,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         ThrowIfClosed();
         while (!HasRoom())
         {
-            settled.Wait(stopToken);
+            settled.WaitWithoutSpinning(stopToken);
         }
 
         // Stopping settles the head, which makes room: it must not let the input in.
@@ -741,7 +742,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         try
         {
-            settled.Wait(cancellationToken);
+            settled.WaitWithoutSpinning(cancellationToken);
             return true;
         }
         catch (OperationCanceledException)

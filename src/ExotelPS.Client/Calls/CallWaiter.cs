@@ -167,7 +167,7 @@ public sealed class CallWaiter<TInput> : IDisposable
     {
         try
         {
-            resultArrived.Wait(cancellationToken);
+            resultArrived.WaitWithoutSpinning(cancellationToken);
             return true;
         }
         catch (OperationCanceledException)

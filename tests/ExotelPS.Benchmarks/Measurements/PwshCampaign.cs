@@ -63,7 +63,12 @@ internal static class PwshCampaign
             while (!child.HasExited && !cancellationToken.IsCancellationRequested)
             {
                 child.Refresh();
-                samples.Add(child.WorkingSet64);
+                if (child.WorkingSet64 > 0)
+                {
+                    // Zero once the process has just exited.
+                    samples.Add(child.WorkingSet64);
+                }
+
                 await Task.Delay(SampleEvery, cancellationToken);
             }
         }
