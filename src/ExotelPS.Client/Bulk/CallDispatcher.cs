@@ -47,7 +47,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     private readonly object gate = new();
 
     // Posted inputs whose results are not taken yet, in input order: the backlog.
-    private readonly Queue<Slot> backlog = new();
+    private readonly InOrderResults<Slot, DispatchResult<TInput>> backlog = new();
 
     // Inputs cleared to be sent, waiting for a place in flight.
     private readonly Queue<Slot> waiting = new();
@@ -55,8 +55,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
     // The latest unfinished row of each identity: a later row with that identity waits behind it.
     private readonly Dictionary<string, Slot> latestByIdentity = new(StringComparer.Ordinal);
 
-    // Wakes the consumer thread when a result is settled; holds at most one pending wake-up.
-    private readonly SemaphoreSlim settled = new(0, 1);
     private readonly Stopwatch clock = new();
     private readonly RecentRate rate = new();
     private long posted;
@@ -70,7 +68,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
     private bool completing;
     private bool stopped;
     private bool disposed;
-    private Exception? journalFault;
 
     /// <summary>
     /// Creates a dispatcher over a function that places one call and cannot say when its request goes on the wire:
@@ -177,13 +174,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     }
 
     /// <summary>The results whose turn has come and are ready now, in input order; never blocks.</summary>
-    public IEnumerable<DispatchResult<TInput>> TakeReady()
-    {
-        for (var result = TryTake(); result is not null; result = TryTake())
-        {
-            yield return result;
-        }
-    }
+    public IEnumerable<DispatchResult<TInput>> TakeReady() => backlog.TakeReady();
 
     /// <summary>Says no more input will come.</summary>
     public void Complete()
@@ -196,23 +187,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
     /// <summary>Every remaining result in input order, blocking until each is ready; stops early when cancelled.</summary>
     /// <exception cref="IOException">The journal could not be written, which stopped the run (after the results).</exception>
-    public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default)
-    {
-        while (true)
-        {
-            foreach (var result in TakeReady())
-            {
-                yield return result;
-            }
-
-            if (IsDrained() || !WaitForSettled(cancellationToken))
-            {
-                break;
-            }
-        }
-
-        ThrowIfJournalFailed();
-    }
+    public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => backlog.TakeAll(cancellationToken);
 
     /// <summary>
     /// For .NET apps: places every input and yields its result in input order as soon as it and all before it are done.
@@ -296,17 +271,17 @@ public sealed class CallDispatcher<TInput> : IDisposable
                 yield return result;
             }
 
-            if (dispatcher.IsDrained())
+            if (dispatcher.backlog.Count == 0)
             {
                 break;
             }
 
             // No token: once stopped, every posted input settles at once.
-            await dispatcher.settled.WaitAsync().ConfigureAwait(false);
+            await dispatcher.backlog.WaitForChangeAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        dispatcher.ThrowIfJournalFailed();
+        dispatcher.backlog.ThrowIfFailed();
     }
 
     private static CallNotSentException NotSentError(string reason) => new(reason, ExotelErrorKind.NotSent);
@@ -329,7 +304,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         ThrowIfClosed();
         while (!HasRoom())
         {
-            settled.WaitWithoutSpinning(stopToken);
+            backlog.WaitForChange(stopToken);
         }
 
         // Stopping settles the head, which makes room: it must not let the input in.
@@ -344,7 +319,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
             ThrowIfClosed();
             while (!HasRoom())
             {
-                await settled.WaitAsync(stopToken).ConfigureAwait(false);
+                await backlog.WaitForChangeAsync(stopToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -411,7 +386,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
             }
 
             var slot = new Slot(posted++, input, request, identity);
-            backlog.Enqueue(slot);
+            backlog.Reserve(slot);
             return slot;
         }
     }
@@ -607,7 +582,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
     // Under the gate.
     private void Publish(Slot slot, DispatchResult<TInput> result)
     {
-        slot.Result = result;
         completed++;
         switch (result.Outcome)
         {
@@ -637,10 +611,8 @@ public sealed class CallDispatcher<TInput> : IDisposable
             latestByIdentity.Remove(identity);
         }
 
-        if (settled.CurrentCount == 0)
-        {
-            settled.Release();
-        }
+        // Last, so a taker that sees the result also sees it counted.
+        backlog.Fill(slot, result);
     }
 
     private bool TryJournal(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
@@ -652,11 +624,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            lock (gate)
-            {
-                journalFault ??= e;
-            }
-
+            backlog.Fail(new IOException($"The journal '{journal?.Path}' could not be written, so the run was stopped: {e.Message}", e));
             return false;
         }
     }
@@ -677,12 +645,12 @@ public sealed class CallDispatcher<TInput> : IDisposable
     // The stop token's callback: settles every posted input now, so nothing waits on a call that may never answer.
     private void OnStopped()
     {
-        List<Slot> unsettled;
+        IReadOnlyList<Slot> unsettled;
         lock (gate)
         {
             stopped = true;
             waiting.Clear();
-            unsettled = backlog.Where(slot => slot.Result is null).ToList();
+            unsettled = backlog.Unfilled();
         }
 
         foreach (var slot in unsettled)
@@ -700,26 +668,12 @@ public sealed class CallDispatcher<TInput> : IDisposable
         }
     }
 
-    private DispatchResult<TInput>? TryTake()
-    {
-        lock (gate)
-        {
-            if (backlog.Count == 0 || backlog.Peek().Result is not { } result)
-            {
-                return null;
-            }
-
-            backlog.Dequeue();
-            return result;
-        }
-    }
-
     // Room for one more input, or the next result in order is ready and the caller must take it before more fits.
     private bool HasRoom()
     {
         lock (gate)
         {
-            return backlog.Count < (maxBacklog ?? Math.Max(DispatcherOptions.DefaultMaxBacklog, 2 * InFlightAllowed())) || backlog.Peek().Result is not null;
+            return backlog.Count < (maxBacklog ?? Math.Max(DispatcherOptions.DefaultMaxBacklog, 2 * InFlightAllowed())) || backlog.NextIsReady;
         }
     }
 
@@ -728,27 +682,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         var window = inFlightLimit?.Invoke();
         return Math.Max(1, maxInFlight is int cap ? Math.Min(cap, window ?? cap) : window ?? DispatcherOptions.DefaultMaxInFlight);
-    }
-
-    private bool IsDrained()
-    {
-        lock (gate)
-        {
-            return backlog.Count == 0;
-        }
-    }
-
-    private bool WaitForSettled(CancellationToken cancellationToken)
-    {
-        try
-        {
-            settled.WaitWithoutSpinning(cancellationToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private void ThrowIfClosed()
@@ -766,26 +699,12 @@ public sealed class CallDispatcher<TInput> : IDisposable
             }
         }
 
-        ThrowIfJournalFailed();
+        backlog.ThrowIfFailed();
         stopToken.ThrowIfCancellationRequested();
     }
 
-    private void ThrowIfJournalFailed()
-    {
-        Exception? fault;
-        lock (gate)
-        {
-            fault = journalFault;
-        }
-
-        if (fault is not null)
-        {
-            throw new IOException($"The journal '{journal?.Path}' could not be written, so the run was stopped: {fault.Message}", fault);
-        }
-    }
-
     /// <summary>One posted input on its way to its result.</summary>
-    private sealed class Slot
+    private sealed class Slot : Turn<DispatchResult<TInput>>
     {
         private int claimed;
 
@@ -813,9 +732,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
         /// <summary>The next row with the same identity, waiting for this one's outcome (under the gate).</summary>
         public Slot? Follower { get; set; }
-
-        /// <summary>Set once, under the gate.</summary>
-        public DispatchResult<TInput>? Result { get; set; }
 
         /// <summary>True for the first caller only: the one that settles the slot.</summary>
         public bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;

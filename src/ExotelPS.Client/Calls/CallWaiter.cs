@@ -23,12 +23,11 @@ public sealed class CallWaiter<TInput> : IDisposable
     private readonly CancellationTokenSource stopping;
     private readonly object gate = new();
 
-    // Added and not yet taken, in the order added: a taken entry is let go, so a long run holds only what is still to come.
-    private readonly Queue<Entry> untaken = new();
+    // Added and not yet taken, in the order added.
+    private readonly InOrderResults<Entry, WaitResult<TInput>> untaken = new();
 
     // Added and not yet final: what the poller asks about.
     private readonly List<Entry> pending = new();
-    private readonly SemaphoreSlim resultArrived = new(0);
     private readonly SemaphoreSlim pollerWake = new(0);
     private bool completed;
 
@@ -62,13 +61,6 @@ public sealed class CallWaiter<TInput> : IDisposable
     public void Add(TInput input, string callSid, bool readFirst = false)
     {
         var entry = new Entry(input, callSid, SystemClock.Instance.Elapsed + timeout) { ReadFirst = readFirst };
-        if (SidRule.Problem(callSid) is { } reason)
-        {
-            // Settled before it is listed, so the poller never puts an unusable Sid in a request.
-            var error = new ExotelValidationException(new[] { new ValidationFailure("CallSid", callSid, reason) });
-            entry.Result = new WaitResult<TInput>(input, callSid, null, timedOut: false, error);
-        }
-
         lock (gate)
         {
             if (completed)
@@ -76,28 +68,24 @@ public sealed class CallWaiter<TInput> : IDisposable
                 throw new InvalidOperationException("No call can be added after Complete().");
             }
 
-            untaken.Enqueue(entry);
-            if (entry.Result is null)
+            untaken.Reserve(entry);
+            if (SidRule.Problem(callSid) is { } reason)
+            {
+                // Settled before it is listed, so the poller never puts an unusable Sid in a request.
+                var error = new ExotelValidationException(new[] { new ValidationFailure("CallSid", callSid, reason) });
+                untaken.Fill(entry, new WaitResult<TInput>(input, callSid, null, timedOut: false, error));
+            }
+            else
             {
                 pending.Add(entry);
             }
         }
 
-        resultArrived.Release();
         WakePoller();
     }
 
     /// <summary>The results whose turn has come and are ready now, in the order added; never blocks.</summary>
-    public IEnumerable<WaitResult<TInput>> TakeReady()
-    {
-        var ready = new List<WaitResult<TInput>>();
-        while (TryTakeNext() is { } result)
-        {
-            ready.Add(result);
-        }
-
-        return ready;
-    }
+    public IEnumerable<WaitResult<TInput>> TakeReady() => untaken.TakeReady();
 
     /// <summary>Says no more calls will be added.</summary>
     public void Complete()
@@ -108,7 +96,6 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
 
         WakePoller();
-        resultArrived.Release();
     }
 
     /// <summary>Every remaining result in the order added, blocking until each is final or timed out; stops early when cancelled.</summary>
@@ -116,16 +103,9 @@ public sealed class CallWaiter<TInput> : IDisposable
     public IEnumerable<WaitResult<TInput>> TakeAll(CancellationToken cancellationToken = default)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
-        while (true)
+        foreach (var result in untaken.TakeAll(cancel.Token))
         {
-            if (TryTakeNext() is { } result)
-            {
-                yield return result;
-            }
-            else if (IsDrained() || !WaitForResult(cancel.Token))
-            {
-                yield break;
-            }
+            yield return result;
         }
     }
 
@@ -141,53 +121,15 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
     }
 
-    private WaitResult<TInput>? TryTakeNext()
-    {
-        lock (gate)
-        {
-            if (untaken.Count > 0 && untaken.Peek().Result is { } result)
-            {
-                untaken.Dequeue();
-                return result;
-            }
-
-            return null;
-        }
-    }
-
-    private bool IsDrained()
-    {
-        lock (gate)
-        {
-            return completed && untaken.Count == 0;
-        }
-    }
-
-    private bool WaitForResult(CancellationToken cancellationToken)
-    {
-        try
-        {
-            resultArrived.WaitWithoutSpinning(cancellationToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     private void Finish(Entry entry, ExotelCall? call, bool timedOut, ExotelException? error)
     {
         lock (gate)
         {
-            if (entry.Result is null)
+            if (untaken.Fill(entry, new WaitResult<TInput>(entry.Input, entry.CallSid, call, timedOut, error)))
             {
-                entry.Result = new WaitResult<TInput>(entry.Input, entry.CallSid, call, timedOut, error);
                 pending.Remove(entry);
             }
         }
-
-        resultArrived.Release();
     }
 
     private async Task PollUntilDoneAsync(CancellationToken cancellationToken)
@@ -305,7 +247,7 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
     }
 
-    private sealed class Entry
+    private sealed class Entry : Turn<WaitResult<TInput>>
     {
         public Entry(TInput input, string callSid, TimeSpan deadline)
         {
@@ -322,9 +264,6 @@ public sealed class CallWaiter<TInput> : IDisposable
 
         /// <summary>To be read by Sid before it is polled; cleared by the poller, the only thread that reads it after Add.</summary>
         public bool ReadFirst { get; set; }
-
-        /// <summary>Set once, under the waiter's lock.</summary>
-        public WaitResult<TInput>? Result { get; set; }
     }
 }
 

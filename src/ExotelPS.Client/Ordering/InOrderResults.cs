@@ -1,0 +1,186 @@
+using ExotelPS.Client.Throttling;
+
+namespace ExotelPS.Client;
+
+/// <summary>A place in an <see cref="InOrderResults{TTurn, TResult}"/> line; its result is set once, by the line.</summary>
+internal abstract class Turn<TResult>
+    where TResult : class
+{
+    /// <summary>Null until filled; read and written under the line's lock.</summary>
+    internal TResult? Result { get; set; }
+}
+
+/// <summary>
+/// The in-order handoff of the bulk engine: turns are reserved in input order by one thread, filled in any order by
+/// any thread, and taken back in input order by the reserving thread.
+/// </summary>
+/// <remarks>
+/// One wake-up discipline: every fill (and a fault) leaves at most one pending wake-up, and a woken taker looks at the
+/// whole line again. One fault path: <see cref="Fail"/> makes <see cref="TakeAll"/> throw once every result reserved is
+/// taken. Taking ends when no reserved turn is left: reserving and taking happen on the same thread, so none can be
+/// added meanwhile.
+/// </remarks>
+internal sealed class InOrderResults<TTurn, TResult>
+    where TTurn : Turn<TResult>
+    where TResult : class
+{
+    // Never held while calling out: callers may hold their own lock around any method here.
+    private readonly object gate = new();
+
+    // Reserved and not yet taken: a taken turn is let go, so a long run holds only what is still to come.
+    private readonly Queue<TTurn> untaken = new();
+    private readonly SemaphoreSlim changed = new(0, 1);
+    private Exception? fault;
+
+    /// <summary>Reserved turns not yet taken.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return untaken.Count;
+            }
+        }
+    }
+
+    /// <summary>True when the first untaken turn is filled, so taking it would not block.</summary>
+    public bool NextIsReady
+    {
+        get
+        {
+            lock (gate)
+            {
+                return untaken.Count > 0 && untaken.Peek().Result is not null;
+            }
+        }
+    }
+
+    /// <summary>Puts <paramref name="turn"/> at the back of the line.</summary>
+    public void Reserve(TTurn turn)
+    {
+        lock (gate)
+        {
+            untaken.Enqueue(turn);
+        }
+    }
+
+    /// <summary>Gives <paramref name="turn"/> its result; false when it had one already (the first result wins).</summary>
+    public bool Fill(TTurn turn, TResult result)
+    {
+        lock (gate)
+        {
+            if (turn.Result is not null)
+            {
+                return false;
+            }
+
+            turn.Result = result;
+            Wake();
+            return true;
+        }
+    }
+
+    /// <summary>The reserved turns not filled yet, in line order.</summary>
+    public IReadOnlyList<TTurn> Unfilled()
+    {
+        lock (gate)
+        {
+            return untaken.Where(turn => turn.Result is null).ToList();
+        }
+    }
+
+    /// <summary>Records why the run failed (the first reason wins): <see cref="TakeAll"/> throws it after the last result.</summary>
+    public void Fail(Exception error)
+    {
+        lock (gate)
+        {
+            fault ??= error;
+            Wake();
+        }
+    }
+
+    /// <summary>Throws the recorded fault, if any.</summary>
+    public void ThrowIfFailed()
+    {
+        Exception? error;
+        lock (gate)
+        {
+            error = fault;
+        }
+
+        if (error is not null)
+        {
+            throw error;
+        }
+    }
+
+    /// <summary>The results whose turn has come and are ready now, in line order; never blocks.</summary>
+    public IEnumerable<TResult> TakeReady()
+    {
+        for (var result = TryTake(); result is not null; result = TryTake())
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>
+    /// Every remaining result in line order, blocking until each is ready; stops early when cancelled. Then throws the
+    /// fault, if any.
+    /// </summary>
+    public IEnumerable<TResult> TakeAll(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            foreach (var result in TakeReady())
+            {
+                yield return result;
+            }
+
+            if (Count == 0)
+            {
+                break;
+            }
+
+            try
+            {
+                changed.WaitWithoutSpinning(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        ThrowIfFailed();
+    }
+
+    /// <summary>Blocks until a turn is filled (or a fault recorded) since the last wake-up; cancellable.</summary>
+    public void WaitForChange(CancellationToken cancellationToken) => changed.WaitWithoutSpinning(cancellationToken);
+
+    /// <summary>Waits until a turn is filled (or a fault recorded) since the last wake-up; cancellable.</summary>
+    public Task WaitForChangeAsync(CancellationToken cancellationToken) => changed.WaitAsync(cancellationToken);
+
+    // Under the gate, so two fills cannot both see no pending wake-up and overfill the semaphore.
+    private void Wake()
+    {
+        if (changed.CurrentCount == 0)
+        {
+            changed.Release();
+        }
+    }
+
+    private TResult? TryTake()
+    {
+        lock (gate)
+        {
+            if (untaken.Count == 0 || untaken.Peek().Result is not { } result)
+            {
+                return null;
+            }
+
+            untaken.Dequeue();
+            return result;
+        }
+    }
+}
