@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ExotelPS.Client.Tests.Client;
+using ExotelPS.Client.Tests.Throttling;
 using Microsoft.AspNetCore.Http;
 
 namespace ExotelPS.Client.Tests.Waiting;
@@ -214,6 +215,25 @@ public sealed class CallWaiterTests
             new[] { CallStatus.Busy, CallStatus.NoAnswer, CallStatus.Completed },
             results.Select(result => result.Call!.Status));
         Assert.All(results, result => Assert.False(result.TimedOut));
+    }
+
+    [Fact]
+    public async Task A_poller_that_fails_gives_every_pending_call_an_error_instead_of_waiting_forever()
+    {
+        await using var server = await RecordingServer.StartAsync(200, Answers.Page(Array.Empty<string>()));
+        using var client = new ExotelClient(server.CreateAccount());
+        var broken = new InvalidOperationException("the clock broke");
+        var clock = new FakeClock { OnDelay = () => throw broken };
+        using var waiter = new CallWaiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5), clock, CancellationToken.None);
+
+        waiter.Add(1, "x");
+        waiter.Add(2, "y");
+        await RetryTests.WaitUntilAsync(() => !clock.Delays.IsEmpty);
+        waiter.Complete();
+        var results = await TakeAllAsync(waiter);
+
+        Assert.Equal(new[] { 1, 2 }, results.Select(result => result.Input));
+        Assert.All(results, result => Assert.Same(broken, Assert.IsType<ExotelApiException>(result.Error).InnerException));
     }
 
     private static List<string> SidsOf(RecordedRequest request) =>

@@ -16,6 +16,7 @@ namespace ExotelPS.Client;
 public sealed class CallWaiter<TInput> : IDisposable
 {
     private readonly ExotelClient client;
+    private readonly IClock clock;
     private readonly TimeSpan timeout;
     private readonly TimeSpan pollInterval;
 
@@ -31,14 +32,24 @@ public sealed class CallWaiter<TInput> : IDisposable
     private readonly SemaphoreSlim pollerWake = new(0);
     private bool completed;
 
+    // Why the poller stopped, when it failed: every call pending then, or added later, ends with it.
+    private ExotelException? pollerFault;
+
     /// <summary>Creates a waiter; each call added gets <paramref name="timeout"/> from the moment it is added.</summary>
     /// <param name="client">The client whose account (and throttle) the polling goes through.</param>
     /// <param name="timeout">How long each call is waited for.</param>
     /// <param name="pollInterval">Time between listing rounds; 5 seconds when null.</param>
     /// <param name="cancellationToken">Stops all waiting.</param>
     public CallWaiter(ExotelClient client, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+        : this(client, timeout, pollInterval, SystemClock.Instance, cancellationToken)
+    {
+    }
+
+    /// <summary>Creates a waiter that reads the time and sleeps through <paramref name="clock"/>.</summary>
+    internal CallWaiter(ExotelClient client, TimeSpan timeout, TimeSpan? pollInterval, IClock clock, CancellationToken cancellationToken)
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         this.timeout = timeout >= TimeSpan.Zero ? timeout : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "timeout must be 0 or more.");
         this.pollInterval = pollInterval ?? TimeSpan.FromSeconds(5);
         if (this.pollInterval <= TimeSpan.Zero)
@@ -60,7 +71,7 @@ public sealed class CallWaiter<TInput> : IDisposable
     /// <exception cref="InvalidOperationException"><see cref="Complete"/> was called.</exception>
     public void Add(TInput input, string callSid, bool readFirst = false)
     {
-        var entry = new Entry(input, callSid, SystemClock.Instance.Elapsed + timeout) { ReadFirst = readFirst };
+        var entry = new Entry(input, callSid, clock.Elapsed + timeout) { ReadFirst = readFirst };
         lock (gate)
         {
             if (completed)
@@ -74,6 +85,10 @@ public sealed class CallWaiter<TInput> : IDisposable
                 // Settled before it is listed, so the poller never puts an unusable Sid in a request.
                 var error = new ExotelValidationException(new[] { new ValidationFailure("CallSid", callSid, reason) });
                 untaken.Fill(entry, new WaitResult<TInput>(input, callSid, null, timedOut: false, error));
+            }
+            else if (pollerFault is not null)
+            {
+                untaken.Fill(entry, new WaitResult<TInput>(input, callSid, null, timedOut: false, pollerFault));
             }
             else
             {
@@ -134,7 +149,6 @@ public sealed class CallWaiter<TInput> : IDisposable
 
     private async Task PollUntilDoneAsync(CancellationToken cancellationToken)
     {
-        var clock = SystemClock.Instance;
         var nextPoll = clock.Elapsed + pollInterval;
 
         // Look first once the input has ended: calls already final need not wait a poll interval.
@@ -181,13 +195,64 @@ public sealed class CallWaiter<TInput> : IDisposable
 
                 // Nothing pending: sleep until a call is added, with no timer ticking meanwhile.
                 var wakeIn = waiting.Select(entry => entry.Deadline).Append(nextPoll).Min() - clock.Elapsed;
-                var sleep = waiting.Count == 0 ? Timeout.InfiniteTimeSpan : wakeIn > TimeSpan.Zero ? wakeIn : TimeSpan.Zero;
-                await pollerWake.WaitAsync(sleep, cancellationToken).ConfigureAwait(false);
+                await SleepAsync(waiting.Count == 0 ? null : wakeIn, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped: TakeAll sees the same token and ends.
+        }
+        catch (Exception e)
+        {
+            // Nothing would poll again: end every pending call with the error rather than leave TakeAll waiting forever.
+            FailPending(new ExotelApiException(
+                ExotelErrorKind.Rejected, "GET", "Calls.json", null, null, $"unexpected {e.GetType().Name} while waiting for the call", null, mayHaveBeenPlaced: false, e));
+        }
+    }
+
+    private void FailPending(ExotelException error)
+    {
+        lock (gate)
+        {
+            pollerFault = error;
+            foreach (var entry in pending)
+            {
+                untaken.Fill(entry, new WaitResult<TInput>(entry.Input, entry.CallSid, null, timedOut: false, error));
+            }
+
+            pending.Clear();
+        }
+    }
+
+    // Until woken by Add or Complete, or until the clock says `wakeIn` has passed (never, when null).
+    private async Task SleepAsync(TimeSpan? wakeIn, CancellationToken cancellationToken)
+    {
+        if (wakeIn is not { } delay)
+        {
+            await pollerWake.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var woken = pollerWake.WaitAsync(nap.Token);
+        var timer = clock.Delay(delay, nap.Token);
+        var first = await Task.WhenAny(woken, timer).ConfigureAwait(false);
+
+        // Withdraws whichever is still pending: a wait left behind would swallow a later wake-up.
+        nap.Cancel();
+        if (first == timer)
+        {
+            // Surfaces a clock that failed.
+            await timer.ConfigureAwait(false);
+        }
+
+        try
+        {
+            await woken.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The clock's delay ended the nap first.
         }
     }
 
@@ -265,33 +330,4 @@ public sealed class CallWaiter<TInput> : IDisposable
         /// <summary>To be read by Sid before it is polled; cleared by the poller, the only thread that reads it after Add.</summary>
         public bool ReadFirst { get; set; }
     }
-}
-
-/// <summary>How waiting for one call ended.</summary>
-public sealed class WaitResult<TInput>
-{
-    /// <summary>Creates a result.</summary>
-    public WaitResult(TInput input, string callSid, ExotelCall? call, bool timedOut, ExotelException? error)
-    {
-        Input = input;
-        CallSid = callSid;
-        Call = call;
-        TimedOut = timedOut;
-        Error = error;
-    }
-
-    /// <summary>The input as it was added (a call object, a Sid, a callback payload).</summary>
-    public TInput Input { get; }
-
-    /// <summary>The call waited for.</summary>
-    public string CallSid { get; }
-
-    /// <summary>The call as last seen: final unless <see cref="TimedOut"/>; null when it could not be read at all.</summary>
-    public ExotelCall? Call { get; }
-
-    /// <summary>True when the timeout passed before the call reached a final status.</summary>
-    public bool TimedOut { get; }
-
-    /// <summary>Why the call could not be read (404 for an unknown Sid, say).</summary>
-    public ExotelException? Error { get; }
 }
