@@ -20,7 +20,7 @@ namespace ExotelPS.Client;
 /// next run places them.</para>
 /// <para>A row's <c>sending</c> line is written at the last moment before its request goes on the wire (the place-call
 /// function is handed a callback for that), so after a kill only requests that may have left are in doubt.</para>
-/// <para>With a journal, rows are keyed by identity: a row the journal shows placed, or with an unknown outcome
+/// <para>With a journal (<see cref="JournalPolicy{TRow}"/> holds these rules), rows are keyed by identity: a row the journal shows placed, or with an unknown outcome
 /// (unless <see cref="DispatcherOptions.RetryUnknown"/>), is Skipped; a row rejected earlier is tried again. A row
 /// whose identity is still in flight in this run waits for that outcome instead of running beside it. Without a
 /// journal there is no identity: every row is placed (and memory stays flat however long the input).</para>
@@ -34,11 +34,10 @@ public sealed class CallDispatcher<TInput> : IDisposable
     private const string JournalUnwritable = "The journal could not be written, so nothing was sent for this input.";
 
     private readonly Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall;
-    private readonly CallJournal? journal;
+    private readonly JournalPolicy<Slot> rows;
     private readonly int? maxInFlight;
     private readonly Func<int>? inFlightLimit;
     private readonly int? maxBacklog;
-    private readonly bool retryUnknown;
     private readonly CancellationTokenSource stop;
     private readonly CancellationToken stopToken;
     private readonly CancellationTokenRegistration onStop;
@@ -51,9 +50,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
     // Inputs cleared to be sent, waiting for a place in flight.
     private readonly Queue<Slot> waiting = new();
-
-    // The latest unfinished row of each identity: a later row with that identity waits behind it.
-    private readonly Dictionary<string, Slot> latestByIdentity = new(StringComparer.Ordinal);
 
     private readonly Stopwatch clock = new();
     private readonly RecentRate rate = new();
@@ -110,8 +106,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         maxBacklog = options.MaxBacklog is null or >= 1
             ? options.MaxBacklog
             : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, "MaxBacklog must be at least 1.");
-        retryUnknown = options.RetryUnknown;
-        this.journal = journal;
+        rows = new JournalPolicy<Slot>(journal, options.RetryUnknown, backlog.Fail);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopToken = stop.Token;
 
@@ -332,13 +327,11 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
     private void Accept(TInput input, PlaceCallOptions request, string? identity)
     {
-        var slot = Enqueue(input, request, journal is null ? null : identity ?? CallJournal.IdentityOf(request));
+        var slot = Enqueue(input, request, rows.IdentityOf(request, identity));
         var failures = request.Validate();
-
-        // The journal would store it as U+FFFD, so a rerun would not know the row.
-        if (Utf16.HasLoneSurrogate(slot.Identity))
+        if (JournalPolicy<Slot>.ProblemWith(slot.Identity) is { } problem)
         {
-            failures = failures.Append(new ValidationFailure("Identity", slot.Identity, Utf16.LoneSurrogateReason)).ToList();
+            failures = failures.Append(problem).ToList();
         }
 
         if (failures.Count > 0)
@@ -351,18 +344,15 @@ public sealed class CallDispatcher<TInput> : IDisposable
         List<Slot>? toStart = null;
         lock (gate)
         {
-            if (slot.Identity is { } key && latestByIdentity.TryGetValue(key, out var ahead))
+            if (rows.WaitsBehind(slot.Identity, slot))
             {
-                // Same identity still unsettled: decide this row once that outcome is known.
-                ahead.Follower = slot;
-                latestByIdentity[key] = slot;
                 return;
             }
 
             settledNow = Route(slot);
-            if (settledNow is null && slot.Identity is { } identityKey)
+            if (settledNow is null)
             {
-                latestByIdentity[identityKey] = slot;
+                rows.Started(slot.Identity, slot);
             }
 
             TakeStartable(ref toStart);
@@ -399,23 +389,9 @@ public sealed class CallDispatcher<TInput> : IDisposable
             return Result(slot, DispatchOutcome.NotSent, error: NotSentError(StoppedBeforeSending));
         }
 
-        if (journal is not null && slot.Identity is { } identity && journal.Find(identity) is { } entry)
+        if (rows.SkipReason(slot.Identity, out var sid) is { } skipped)
         {
-            if (entry.Outcome == JournalOutcome.Placed)
-            {
-                var when = entry.FromEarlierRun ? "by an earlier run" : "earlier in this run";
-                var error = new CallNotSentException($"Skipped: a call was already placed for this row {when} ({entry.Sid}); nothing was sent.", ExotelErrorKind.Rejected);
-                return Result(slot, DispatchOutcome.Skipped, callSid: entry.Sid, error: error);
-            }
-
-            if (entry.IsInDoubt && !(retryUnknown && entry.FromEarlierRun))
-            {
-                var message = entry.FromEarlierRun
-                    ? "Skipped: outcome unknown in an earlier run (the call may have been placed); check it, then use -RetryUnknown to place it again."
-                    : "Skipped: outcome unknown for the same row earlier in this run (the call may have been placed); nothing was sent.";
-                var error = new CallNotSentException(message, ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true);
-                return Result(slot, DispatchOutcome.Skipped, callSid: entry.Sid, error: error);
-            }
+            return Result(slot, DispatchOutcome.Skipped, callSid: sid, error: skipped);
         }
 
         waiting.Enqueue(slot);
@@ -497,7 +473,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
             }
         }
 
-        if (slot.Identity is { } identity && !TryJournal(identity, JournalOutcome.Sending, slot.Request, sid: null, reason: null))
+        if (!rows.TryRecordSending(slot.Identity, slot.Request))
         {
             StopAfterJournalFault();
             throw NotSentError(JournalUnwritable);
@@ -534,22 +510,19 @@ public sealed class CallDispatcher<TInput> : IDisposable
         Slot? current = slot;
         while (current is not null && current.TryClaim())
         {
-            if (JournalOutcomeOf(current, result) is { } outcome)
-            {
-                journalFailed |= !TryJournal(current.Identity!, outcome, current.Request, result.CallSid, result.Error?.Message);
-            }
+            journalFailed |= !rows.TryRecordOutcome(current.Identity, result);
 
             DispatchResult<TInput>? followerResult = null;
             lock (gate)
             {
-                Publish(current, result);
-                if (current.Follower is { } follower)
+                var follower = Publish(current, result);
+                if (follower is not null)
                 {
                     followerResult = Route(follower);
                 }
 
                 TakeStartable(ref toStart);
-                current = followerResult is null ? null : current.Follower;
+                current = followerResult is null ? null : follower;
             }
 
             result = followerResult!;
@@ -562,25 +535,8 @@ public sealed class CallDispatcher<TInput> : IDisposable
         }
     }
 
-    // What the journal records for a result; null when nothing happened worth recording (skipped, never sent).
-    private JournalOutcome? JournalOutcomeOf(Slot slot, DispatchResult<TInput> result)
-    {
-        if (journal is null || slot.Identity is null || result.Error is CallNotSentException)
-        {
-            return null;
-        }
-
-        return result.Outcome switch
-        {
-            DispatchOutcome.Placed => JournalOutcome.Placed,
-            DispatchOutcome.Rejected => JournalOutcome.Rejected,
-            DispatchOutcome.OutcomeUnknown => JournalOutcome.Unknown,
-            _ => null,
-        };
-    }
-
-    // Under the gate.
-    private void Publish(Slot slot, DispatchResult<TInput> result)
+    // Under the gate. Returns the same-identity row that waited on this one.
+    private Slot? Publish(Slot slot, DispatchResult<TInput> result)
     {
         completed++;
         switch (result.Outcome)
@@ -606,27 +562,9 @@ public sealed class CallDispatcher<TInput> : IDisposable
             rate.Add(clock.ElapsedTicks);
         }
 
-        if (slot.Identity is { } identity && latestByIdentity.TryGetValue(identity, out var latest) && latest == slot)
-        {
-            latestByIdentity.Remove(identity);
-        }
-
         // Last, so a taker that sees the result also sees it counted.
         backlog.Fill(slot, result);
-    }
-
-    private bool TryJournal(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
-    {
-        try
-        {
-            journal!.Record(identity, outcome, request, sid, reason);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
-        {
-            backlog.Fail(new IOException($"The journal '{journal?.Path}' could not be written, so the run was stopped: {e.Message}", e));
-            return false;
-        }
+        return rows.Finished(slot.Identity, slot);
     }
 
     // Without the journal a rerun could ring people twice: stop sending. Never called under the gate.
@@ -729,9 +667,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
         /// <summary>Its request was let go onto the wire, its <c>sending</c> line written (under the gate).</summary>
         public bool OnTheWire { get; set; }
-
-        /// <summary>The next row with the same identity, waiting for this one's outcome (under the gate).</summary>
-        public Slot? Follower { get; set; }
 
         /// <summary>True for the first caller only: the one that settles the slot.</summary>
         public bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;

@@ -1,0 +1,148 @@
+namespace ExotelPS.Client;
+
+/// <summary>
+/// What the journal means to a run, beside <see cref="CallJournal"/>'s file format: which rows are the same row, which
+/// rows to skip, which same-identity rows wait behind which, and what to record when.
+/// </summary>
+/// <remarks>
+/// Without a journal there is no identity: every row is placed, nothing is recorded and nothing is remembered, so
+/// memory stays flat however long the input. The follower methods are called under the dispatcher's lock.
+/// </remarks>
+internal sealed class JournalPolicy<TRow>
+    where TRow : class
+{
+    private readonly CallJournal? journal;
+    private readonly bool retryUnknown;
+    private readonly Action<IOException> onFault;
+
+    // The latest unfinished row of each identity: a later row with that identity waits behind it.
+    private readonly Dictionary<string, TRow> latestByIdentity = new(StringComparer.Ordinal);
+
+    // Each unfinished row's next same-identity row, waiting for its outcome.
+    private readonly Dictionary<TRow, TRow> followers = new();
+
+    /// <param name="journal">The journal, or null for a run that keeps none.</param>
+    /// <param name="retryUnknown">Place rows an earlier run left in doubt.</param>
+    /// <param name="onFault">Told when the journal cannot be written; the run must then stop.</param>
+    public JournalPolicy(CallJournal? journal, bool retryUnknown, Action<IOException> onFault)
+    {
+        this.journal = journal;
+        this.retryUnknown = retryUnknown;
+        this.onFault = onFault;
+    }
+
+    /// <summary>The row's key in the journal (<paramref name="given"/>, else the request's default); null without a journal.</summary>
+    public string? IdentityOf(PlaceCallOptions request, string? given) =>
+        journal is null ? null : given ?? CallJournal.IdentityOf(request);
+
+    /// <summary>Why an identity cannot be journaled, if it cannot.</summary>
+    public static ValidationFailure? ProblemWith(string? identity) =>
+        // The journal would store it as U+FFFD, so a rerun would not know the row.
+        Utf16.HasLoneSurrogate(identity) ? new ValidationFailure("Identity", identity, Utf16.LoneSurrogateReason) : null;
+
+    /// <summary>
+    /// Under the dispatcher's lock: when a row of the same identity is unfinished, queues <paramref name="row"/> behind
+    /// it and returns true; the row is decided once that outcome is known.
+    /// </summary>
+    public bool WaitsBehind(string? identity, TRow row)
+    {
+        if (identity is null || !latestByIdentity.TryGetValue(identity, out var ahead))
+        {
+            return false;
+        }
+
+        followers[ahead] = row;
+        latestByIdentity[identity] = row;
+        return true;
+    }
+
+    /// <summary>Under the dispatcher's lock: <paramref name="row"/> is on its way, so later rows of its identity wait behind it.</summary>
+    public void Started(string? identity, TRow row)
+    {
+        if (identity is not null)
+        {
+            latestByIdentity[identity] = row;
+        }
+    }
+
+    /// <summary>Under the dispatcher's lock: <paramref name="row"/> has its result; returns the row that waited behind it.</summary>
+    public TRow? Finished(string? identity, TRow row)
+    {
+        if (identity is not null && latestByIdentity.TryGetValue(identity, out var latest) && latest == row)
+        {
+            latestByIdentity.Remove(identity);
+        }
+
+        if (followers.TryGetValue(row, out var follower))
+        {
+            followers.Remove(row);
+            return follower;
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the row must not be placed, by what the journal shows for its identity; null to place it.</summary>
+    public CallNotSentException? SkipReason(string? identity, out string? sid)
+    {
+        sid = null;
+        if (journal is null || identity is null || journal.Find(identity) is not { } entry)
+        {
+            return null;
+        }
+
+        sid = entry.Sid;
+        if (entry.Outcome == JournalOutcome.Placed)
+        {
+            var when = entry.FromEarlierRun ? "by an earlier run" : "earlier in this run";
+            return new CallNotSentException($"Skipped: a call was already placed for this row {when} ({entry.Sid}); nothing was sent.", ExotelErrorKind.Rejected);
+        }
+
+        if (entry.IsInDoubt && !(retryUnknown && entry.FromEarlierRun))
+        {
+            var message = entry.FromEarlierRun
+                ? "Skipped: outcome unknown in an earlier run (the call may have been placed); check it, then use -RetryUnknown to place it again."
+                : "Skipped: outcome unknown for the same row earlier in this run (the call may have been placed); nothing was sent.";
+            return new CallNotSentException(message, ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true);
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
+    public bool TryRecordSending(string? identity, PlaceCallOptions? request) =>
+        identity is null || TryRecord(identity, JournalOutcome.Sending, request, sid: null, reason: null);
+
+    /// <summary>Records how the row ended, when that is worth recording; false when the line could not be written.</summary>
+    /// <remarks>A row skipped or never sent records nothing: a rerun must decide it afresh.</remarks>
+    public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result)
+    {
+        if (journal is null || identity is null || result.Error is CallNotSentException)
+        {
+            return true;
+        }
+
+        JournalOutcome? outcome = result.Outcome switch
+        {
+            DispatchOutcome.Placed => JournalOutcome.Placed,
+            DispatchOutcome.Rejected => JournalOutcome.Rejected,
+            DispatchOutcome.OutcomeUnknown => JournalOutcome.Unknown,
+            _ => null,
+        };
+        return outcome is not { } recorded || TryRecord(identity, recorded, result.Request, result.CallSid, result.Error?.Message);
+    }
+
+    private bool TryRecord(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
+    {
+        try
+        {
+            journal!.Record(identity, outcome, request, sid, reason);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            onFault(new IOException($"The journal '{journal?.Path}' could not be written, so the run was stopped: {e.Message}", e));
+            return false;
+        }
+    }
+}
