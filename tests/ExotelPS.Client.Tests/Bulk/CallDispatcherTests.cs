@@ -20,7 +20,7 @@ public sealed class CallDispatcherTests
             exotel.Answer(row);
         }
 
-        FakeExotel.Eventually(() => dispatcher.Progress.Completed == 4, "rows 1 to 4 finished");
+        Eventually.True(() => dispatcher.Progress.Completed == 4, "rows 1 to 4 finished");
         Assert.Empty(dispatcher.TakeReady());
 
         exotel.Answer(0);
@@ -51,7 +51,7 @@ public sealed class CallDispatcherTests
         Volatile.Write(ref window, 50);
         exotel.Answer(0);
         exotel.WaitForCalls(6);
-        FakeExotel.Eventually(() => dispatcher.Progress.InFlight == 5, "five in flight, held by MaxInFlight");
+        Eventually.True(() => dispatcher.Progress.InFlight == 5, "five in flight, held by MaxInFlight");
 
         for (var row = 1; row < 8; row++)
         {
@@ -135,7 +135,7 @@ public sealed class CallDispatcherTests
 
         for (var row = 0; row < 10; row++)
         {
-            FakeExotel.Eventually(() => dispatcher.Progress.Completed == row, $"{row} rows finished");
+            Eventually.True(() => dispatcher.Progress.Completed == row, $"{row} rows finished");
             exotel.WaitForCalls(Math.Min(row + 3, 10));
             Assert.Equal(Math.Min(row + 3, 10), exotel.Calls);
             Assert.Equal(Math.Min(3, 10 - row), dispatcher.Progress.InFlight);
@@ -333,7 +333,7 @@ public sealed class CallDispatcherTests
         dispatcher.Post(1, FakeExotel.Request(1));
         exotel.WaitForCalls(2);
         exotel.Answer(0);
-        FakeExotel.Eventually(() => dispatcher.Progress.Completed == 1, "row 0 finished");
+        Eventually.True(() => dispatcher.Progress.Completed == 1, "row 0 finished");
 
         var results = dispatcher.TakeAll(new CancellationToken(canceled: true)).ToList();
 
@@ -369,7 +369,7 @@ public sealed class CallDispatcherTests
         exotel.WaitForCalls(4);
         exotel.Answer(0);
         exotel.Fail(1, FakeExotel.ApiError(ExotelErrorKind.Forbidden));
-        FakeExotel.Eventually(() => dispatcher.Progress.Completed == 3, "rows 0, 1 and the invalid row finished");
+        Eventually.True(() => dispatcher.Progress.Completed == 3, "rows 0, 1 and the invalid row finished");
 
         var midway = dispatcher.Progress;
         Assert.Equal(5, midway.Posted);

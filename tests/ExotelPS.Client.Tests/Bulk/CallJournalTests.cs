@@ -200,7 +200,7 @@ public sealed class CallJournalTests : IDisposable
                 dispatcher.Post(row, FakeExotel.Request(row));
             }
 
-            FakeExotel.Eventually(() => dispatcher.Progress.Placed >= 1, "a first call placed");
+            Eventually.True(() => dispatcher.Progress.Placed >= 1, "a first call placed");
             await Task.Delay(300);
             stop.Cancel();
             results = dispatcher.TakeAll().ToList();
@@ -316,7 +316,7 @@ public sealed class CallJournalTests : IDisposable
 
         exotel.WaitForCalls(2);
         exotel.Answer(2);
-        FakeExotel.Eventually(() => dispatcher.Progress.Completed == 1, "row 2 finished");
+        Eventually.True(() => dispatcher.Progress.Completed == 1, "row 2 finished");
         Assert.Equal(new[] { "0", "2" }, exotel.Received.Select(r => r.CustomField).OrderBy(f => f));
 
         exotel.Answer(0);

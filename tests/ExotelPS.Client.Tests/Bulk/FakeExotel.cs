@@ -8,8 +8,6 @@ namespace ExotelPS.Client.Tests.Bulk;
 /// </summary>
 internal sealed class FakeExotel
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private readonly Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> answer;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ExotelCall>> gates = new();
     private int running;
@@ -43,16 +41,6 @@ internal sealed class FakeExotel
         new(kind, "POST", "/v1/Accounts/test/Calls/connect.json", mayHaveBeenPlaced ? 503 : 409, null, "test error", null, mayHaveBeenPlaced);
 
     /// <summary>Waits, generously, until <paramref name="condition"/> holds; fails the test if it never does.</summary>
-    public static void Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting until " + what);
-            Thread.Sleep(5);
-        }
-    }
-
     public async Task<ExotelCall> PlaceCallAsync(PlaceCallOptions request, CancellationToken cancellationToken)
     {
         Received.Enqueue(request);
@@ -77,7 +65,7 @@ internal sealed class FakeExotel
 
     public void Fail(int row, Exception error) => GateOf(Key(row)).SetException(error);
 
-    public void WaitForCalls(int count) => Eventually(() => Calls >= count, $"{count} calls were placed");
+    public void WaitForCalls(int count) => Eventually.True(() => Calls >= count, $"{count} calls were placed");
 
     private static string Key(int row) => row.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -70,7 +70,7 @@ public sealed class CallDetailTransportTests
     {
         await using var server = await RecordingServer.StartAsync((request, _, context) => RecordingServer.WriteAsync(
             context, 200, request.Path.StartsWith("/v3/", StringComparison.Ordinal) ? Samples.Read("v3-call-details.json") : Answers.Call("b6cf", "completed")));
-        var clock = new Throttling.FakeClock();
+        var clock = new FakeClock();
         using var client = TestClients.Create(server.CreateAccount(), clock);
 
         await client.GetCallAsync("b6cf");

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using ExotelPS.Client.Tests.Throttling;
 using Microsoft.AspNetCore.Http;
 
 namespace ExotelPS.Client.Tests.Client;
@@ -327,21 +326,11 @@ public sealed class RetryTests
         using var cancel = new CancellationTokenSource();
 
         var reading = client.GetCallAsync("c1", cancellationToken: cancel.Token);
-        await WaitUntilAsync(() => server.Requests.Count == 1);
+        await Eventually.TrueAsync(() => server.Requests.Count == 1);
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Single(server.Requests);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var giveUp = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, "condition not met within 30 s");
-            await Task.Delay(20);
-        }
     }
 
     private static int ClosedPort()

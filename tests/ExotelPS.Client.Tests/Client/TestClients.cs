@@ -1,4 +1,3 @@
-using ExotelPS.Client.Tests.Throttling;
 using ExotelPS.Client.Throttling;
 
 namespace ExotelPS.Client.Tests.Client;

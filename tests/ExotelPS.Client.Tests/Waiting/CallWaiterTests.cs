@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ExotelPS.Client.Tests.Client;
-using ExotelPS.Client.Tests.Throttling;
 using Microsoft.AspNetCore.Http;
 
 namespace ExotelPS.Client.Tests.Waiting;
@@ -126,7 +125,7 @@ public sealed class CallWaiterTests
 
         waiter.Add("first", "a");
         waiter.Add("second", "b");
-        await RetryTests.WaitUntilAsync(() => server.Requests.Count >= 2);
+        await Eventually.TrueAsync(() => server.Requests.Count >= 2);
 
         // b was listed final already, but a comes first and is still pending.
         Assert.Empty(waiter.TakeReady());
@@ -185,7 +184,7 @@ public sealed class CallWaiterTests
         using var cancel = new CancellationTokenSource();
 
         var taking = Task.Run(() => waiter.TakeAll(cancel.Token).ToList());
-        await RetryTests.WaitUntilAsync(() => server.Requests.Count >= 1);
+        await Eventually.TrueAsync(() => server.Requests.Count >= 1);
         cancel.Cancel();
 
         Assert.Empty(await taking.WaitAsync(Patience));
@@ -228,7 +227,7 @@ public sealed class CallWaiterTests
 
         waiter.Add(1, "x");
         waiter.Add(2, "y");
-        await RetryTests.WaitUntilAsync(() => !clock.Delays.IsEmpty);
+        await Eventually.TrueAsync(() => !clock.Delays.IsEmpty);
         waiter.Complete();
         var results = await TakeAllAsync(waiter);
 

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using ExotelPS.Client.Throttling;
 
-namespace ExotelPS.Client.Tests.Throttling;
+namespace ExotelPS.Client.Tests;
 
-/// <summary>A clock that never sleeps: a delay is recorded and moves time forward at once.</summary>
-internal sealed class FakeClock : IClock
+/// <summary>
+/// A clock the test moves by hand (<see cref="Advance"/>) and that never sleeps: a delay is recorded and moves time
+/// forward at once. The engine reads it as an <see cref="IClock"/>; the simulator reads <see cref="UtcNow"/>.
+/// </summary>
+public sealed class FakeClock : IClock
 {
     private readonly object gate = new();
     private TimeSpan elapsed;
