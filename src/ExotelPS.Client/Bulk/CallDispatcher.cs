@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ExotelPS.Client.Throttling;
 
@@ -51,16 +50,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     // Inputs cleared to be sent, waiting for a place in flight.
     private readonly Queue<Slot> waiting = new();
 
-    private readonly Stopwatch clock = new();
-    private readonly RecentRate rate = new();
-    private long posted;
-    private long completed;
-    private long placed;
-    private long failed;
-    private long skipped;
-    private long skippedInDoubt;
-    private long notSent;
-    private int inFlight;
+    private readonly DispatchTally tally = new();
     private bool completing;
     private bool stopped;
     private bool disposed;
@@ -121,21 +111,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         {
             lock (gate)
             {
-                var perMinute = rate.PerMinute(clock.ElapsedTicks);
-                return new DispatchProgress
-                {
-                    Posted = posted,
-                    Completed = completed,
-                    Placed = placed,
-                    Failed = failed,
-                    Skipped = skipped,
-                    SkippedInDoubt = skippedInDoubt,
-                    NotSent = notSent,
-                    InFlight = inFlight,
-                    RatePerMinute = perMinute,
-                    Elapsed = clock.Elapsed,
-                    EstimatedRemaining = perMinute > 0 ? TimeSpan.FromMinutes((posted - completed) / perMinute) : null,
-                };
+                return tally.Snapshot();
             }
         }
     }
@@ -370,12 +346,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     {
         lock (gate)
         {
-            if (!clock.IsRunning)
-            {
-                clock.Start();
-            }
-
-            var slot = new Slot(posted++, input, request, identity);
+            var slot = new Slot(tally.Posted(), input, request, identity);
             backlog.Reserve(slot);
             return slot;
         }
@@ -402,11 +373,11 @@ public sealed class CallDispatcher<TInput> : IDisposable
     private void TakeStartable(ref List<Slot>? toStart)
     {
         var allowed = InFlightAllowed();
-        while (!stopped && inFlight < allowed && waiting.Count > 0)
+        while (!stopped && tally.InFlight < allowed && waiting.Count > 0)
         {
             var slot = waiting.Dequeue();
             slot.Started = true;
-            inFlight++;
+            tally.Started();
             (toStart ??= new List<Slot>()).Add(slot);
         }
     }
@@ -538,29 +509,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     // Under the gate. Returns the same-identity row that waited on this one.
     private Slot? Publish(Slot slot, DispatchResult<TInput> result)
     {
-        completed++;
-        switch (result.Outcome)
-        {
-            case DispatchOutcome.Placed:
-                placed++;
-                break;
-            case DispatchOutcome.Skipped:
-                skipped++;
-                skippedInDoubt += result.MayHaveBeenPlaced ? 1 : 0;
-                break;
-            case DispatchOutcome.NotSent:
-                notSent++;
-                break;
-            default:
-                failed++;
-                break;
-        }
-
-        if (slot.Started)
-        {
-            inFlight--;
-            rate.Add(clock.ElapsedTicks);
-        }
+        tally.Settled(result.Outcome, result.MayHaveBeenPlaced, slot.Started);
 
         // Last, so a taker that sees the result also sees it counted.
         backlog.Fill(slot, result);

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace ExotelPS.Client;
+
+/// <summary>
+/// The run's counts, each outcome counted in one place, and the rate they came in at: what
+/// <see cref="CallDispatcher{TInput}.Progress"/> reports. Not thread-safe: the dispatcher holds its lock.
+/// </summary>
+internal sealed class DispatchTally
+{
+    private readonly Stopwatch clock = new();
+    private readonly RecentRate rate = new();
+    private long posted;
+    private long completed;
+    private long placed;
+    private long failed;
+    private long skipped;
+    private long skippedInDoubt;
+    private long notSent;
+
+    /// <summary>Rows handed to placeCall and not settled yet.</summary>
+    public int InFlight { get; private set; }
+
+    /// <summary>Counts a posted row and returns its index in input order; the run's clock starts with the first.</summary>
+    public long Posted()
+    {
+        if (!clock.IsRunning)
+        {
+            clock.Start();
+        }
+
+        return posted++;
+    }
+
+    /// <summary>Counts a row handed to placeCall.</summary>
+    public void Started() => InFlight++;
+
+    /// <summary>Counts a row's result; <paramref name="started"/> says whether it had been handed to placeCall.</summary>
+    public void Settled(DispatchOutcome outcome, bool mayHaveBeenPlaced, bool started)
+    {
+        completed++;
+        switch (outcome)
+        {
+            case DispatchOutcome.Placed:
+                placed++;
+                break;
+            case DispatchOutcome.Skipped:
+                skipped++;
+                skippedInDoubt += mayHaveBeenPlaced ? 1 : 0;
+                break;
+            case DispatchOutcome.NotSent:
+                notSent++;
+                break;
+            default:
+                failed++;
+                break;
+        }
+
+        if (started)
+        {
+            InFlight--;
+            rate.Add(clock.ElapsedTicks);
+        }
+    }
+
+    /// <summary>A snapshot of the counts.</summary>
+    public DispatchProgress Snapshot()
+    {
+        var perMinute = rate.PerMinute(clock.ElapsedTicks);
+        return new DispatchProgress
+        {
+            Posted = posted,
+            Completed = completed,
+            Placed = placed,
+            Failed = failed,
+            Skipped = skipped,
+            SkippedInDoubt = skippedInDoubt,
+            NotSent = notSent,
+            InFlight = InFlight,
+            RatePerMinute = perMinute,
+            Elapsed = clock.Elapsed,
+            EstimatedRemaining = perMinute > 0 ? TimeSpan.FromMinutes((posted - completed) / perMinute) : null,
+        };
+    }
+}
