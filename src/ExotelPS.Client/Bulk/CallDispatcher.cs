@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ExotelPS.Client.Throttling;
 
 namespace ExotelPS.Client;
@@ -24,7 +23,7 @@ namespace ExotelPS.Client;
 /// whose identity is still in flight in this run waits for that outcome instead of running beside it. Without a
 /// journal there is no identity: every row is placed (and memory stays flat however long the input).</para>
 /// </remarks>
-public sealed class CallDispatcher<TInput> : IDisposable
+public sealed partial class CallDispatcher<TInput> : IDisposable
 {
     // Both call endpoints (to a number or to a flow) are Calls/connect.
     private const string CallPath = "Calls/connect.json";
@@ -160,28 +159,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
     /// <exception cref="IOException">The journal could not be written, which stopped the run (after the results).</exception>
     public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => backlog.TakeAll(cancellationToken);
 
-    /// <summary>
-    /// For .NET apps: places every input and yields its result in input order as soon as it and all before it are done.
-    /// </summary>
-    /// <remarks>
-    /// An <see cref="ExotelException"/> from <paramref name="toRequest"/> becomes that input's Rejected result. When
-    /// cancelled, no further input is read, the results of the inputs already read are yielded, then
-    /// <see cref="OperationCanceledException"/> is thrown.
-    /// </remarks>
-    public static IAsyncEnumerable<DispatchResult<TInput>> RunAsync(
-        IEnumerable<TInput> inputs,
-        Func<TInput, PlaceCallOptions> toRequest,
-        Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall,
-        DispatcherOptions? options = null,
-        CallJournal? journal = null,
-        CancellationToken cancellationToken = default)
-    {
-        _ = inputs ?? throw new ArgumentNullException(nameof(inputs));
-        _ = toRequest ?? throw new ArgumentNullException(nameof(toRequest));
-        _ = placeCall ?? throw new ArgumentNullException(nameof(placeCall));
-        return Run(inputs, toRequest, placeCall, options, journal, cancellationToken);
-    }
-
     /// <summary>Stops the run as the constructor's token would: nothing new is sent, calls in flight are cancelled.</summary>
     public void Dispose()
     {
@@ -198,61 +175,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
         stop.Cancel();
         onStop.Dispose();
         stop.Dispose();
-    }
-
-    private static async IAsyncEnumerable<DispatchResult<TInput>> Run(
-        IEnumerable<TInput> inputs,
-        Func<TInput, PlaceCallOptions> toRequest,
-        Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall,
-        DispatcherOptions? options,
-        CallJournal? journal,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var dispatcher = new CallDispatcher<TInput>(placeCall, options, journal, cancellationToken);
-        foreach (var input in inputs)
-        {
-            if (!await dispatcher.WaitForRoomAsync().ConfigureAwait(false))
-            {
-                break;
-            }
-
-            PlaceCallOptions request;
-            try
-            {
-                request = toRequest(input);
-            }
-            catch (ExotelException e)
-            {
-                dispatcher.PostFailure(input, e);
-                continue;
-            }
-
-            dispatcher.Accept(input, request, identity: null);
-            foreach (var result in dispatcher.TakeReady())
-            {
-                yield return result;
-            }
-        }
-
-        dispatcher.Complete();
-        while (true)
-        {
-            foreach (var result in dispatcher.TakeReady())
-            {
-                yield return result;
-            }
-
-            if (dispatcher.backlog.Count == 0)
-            {
-                break;
-            }
-
-            // No token: once stopped, every posted input settles at once.
-            await dispatcher.backlog.WaitForChangeAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        dispatcher.backlog.ThrowIfFailed();
     }
 
     private static CallNotSentException NotSentError(string reason) => new(reason, ExotelErrorKind.NotSent);
@@ -280,25 +202,6 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
         // Stopping settles the head, which makes room: it must not let the input in.
         stopToken.ThrowIfCancellationRequested();
-    }
-
-    // False when the run was stopped.
-    private async Task<bool> WaitForRoomAsync()
-    {
-        try
-        {
-            ThrowIfClosed();
-            while (!HasRoom())
-            {
-                await backlog.WaitForChangeAsync(stopToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-
-        return !stopToken.IsCancellationRequested;
     }
 
     private void Accept(TInput input, PlaceCallOptions request, string? identity)
@@ -588,36 +491,5 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
         backlog.ThrowIfFailed();
         stopToken.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>One posted input on its way to its result.</summary>
-    private sealed class Slot : Turn<DispatchResult<TInput>>
-    {
-        private int claimed;
-
-        public Slot(long index, TInput input, PlaceCallOptions? request, string? identity)
-        {
-            Index = index;
-            Input = input;
-            Request = request;
-            Identity = identity;
-        }
-
-        public long Index { get; }
-
-        public TInput Input { get; }
-
-        public PlaceCallOptions? Request { get; }
-
-        public string? Identity { get; }
-
-        /// <summary>Handed to placeCall (under the gate).</summary>
-        public bool Started { get; set; }
-
-        /// <summary>Its request was let go onto the wire, its <c>sending</c> line written (under the gate).</summary>
-        public bool OnTheWire { get; set; }
-
-        /// <summary>True for the first caller only: the one that settles the slot.</summary>
-        public bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;
     }
 }
