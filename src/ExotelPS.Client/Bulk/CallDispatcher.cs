@@ -25,12 +25,6 @@ namespace ExotelPS.Client;
 /// </remarks>
 public sealed partial class CallDispatcher<TInput> : IDisposable
 {
-    // Both call endpoints (to a number or to a flow) are Calls/connect.
-    private const string CallPath = "Calls/connect.json";
-
-    private const string StoppedBeforeSending = "The run was stopped before this input was sent; nothing was sent for it.";
-    private const string JournalUnwritable = "The journal could not be written, so nothing was sent for this input.";
-
     private readonly Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall;
     private readonly JournalPolicy<Slot> rows;
     private readonly int? maxInFlight;
@@ -177,18 +171,6 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         stop.Dispose();
     }
 
-    private static CallNotSentException NotSentError(string reason) => new(reason, ExotelErrorKind.NotSent);
-
-
-    private static ExotelException AsExotelError(Exception error) => error switch
-    {
-        ExotelException exotel => exotel,
-        OperationCanceledException => new ExotelApiException(
-            ExotelErrorKind.OutcomeUnknown, "POST", CallPath, null, null, "cancelled while the request was in flight", null, mayHaveBeenPlaced: true, error),
-        _ => new ExotelApiException(
-            ExotelErrorKind.OutcomeUnknown, "POST", CallPath, null, null, $"unexpected {error.GetType().Name} while placing the call", null, mayHaveBeenPlaced: true, error),
-    };
-
     private static DispatchResult<TInput> Result(Slot slot, DispatchOutcome outcome, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
         new(slot.Index, slot.Input, slot.Request, outcome, call, callSid, error);
 
@@ -260,7 +242,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     {
         if (stopped)
         {
-            return Result(slot, DispatchOutcome.NotSent, error: NotSentError(StoppedBeforeSending));
+            return Result(slot, DispatchOutcome.NotSent, error: RowEndings.StoppedBeforeSending());
         }
 
         if (rows.SkipReason(slot.Identity, out var sid) is { } skipped)
@@ -316,12 +298,12 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         catch (Exception e) when (e is CallNotSentException || (e is not ExotelException && !IsOnTheWire(slot)))
         {
             // Stopped (or the journal failed) before the request left, e.g. while it waited for the rate limit.
-            result = Result(slot, DispatchOutcome.NotSent, error: e as CallNotSentException ?? NotSentError(StoppedBeforeSending));
+            result = Result(slot, DispatchOutcome.NotSent, error: e as CallNotSentException ?? RowEndings.StoppedBeforeSending());
         }
         catch (Exception e)
         {
-            var error = AsExotelError(e);
-            result = Result(slot, error.MayHaveBeenPlaced ? DispatchOutcome.OutcomeUnknown : DispatchOutcome.Rejected, error: error);
+            var error = RowEndings.AsExotelError(e);
+            result = Result(slot, RowEndings.OutcomeOf(error), error: error);
         }
 
         Settle(slot, result);
@@ -338,7 +320,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         {
             if (stopped)
             {
-                throw NotSentError(StoppedBeforeSending);
+                throw RowEndings.StoppedBeforeSending();
             }
 
             if (slot.OnTheWire)
@@ -350,7 +332,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         if (!rows.TryRecordSending(slot.Identity, slot.Request))
         {
             StopAfterJournalFault();
-            throw NotSentError(JournalUnwritable);
+            throw RowEndings.JournalUnwritable();
         }
 
         lock (gate)
@@ -358,7 +340,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
             // Stopped while the line was written: OnStopped reported the slot not sent, so it must not go.
             if (stopped)
             {
-                throw NotSentError(StoppedBeforeSending);
+                throw RowEndings.StoppedBeforeSending();
             }
 
             slot.OnTheWire = true;
@@ -452,8 +434,8 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
             }
 
             var result = onTheWire
-                ? Result(slot, DispatchOutcome.OutcomeUnknown, error: AsExotelError(new OperationCanceledException(stopToken)))
-                : Result(slot, DispatchOutcome.NotSent, error: NotSentError(StoppedBeforeSending));
+                ? Result(slot, DispatchOutcome.OutcomeUnknown, error: RowEndings.AsExotelError(new OperationCanceledException(stopToken)))
+                : Result(slot, DispatchOutcome.NotSent, error: RowEndings.StoppedBeforeSending());
             Settle(slot, result);
         }
     }

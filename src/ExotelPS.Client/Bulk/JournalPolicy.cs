@@ -94,19 +94,10 @@ internal sealed class JournalPolicy<TRow>
         sid = entry.Sid;
         if (entry.Outcome == JournalOutcome.Placed)
         {
-            var when = entry.FromEarlierRun ? "by an earlier run" : "earlier in this run";
-            return new CallNotSentException($"Skipped: a call was already placed for this row {when} ({entry.Sid}); nothing was sent.", ExotelErrorKind.Rejected);
+            return RowEndings.AlreadyPlaced(entry.FromEarlierRun, entry.Sid);
         }
 
-        if (entry.IsInDoubt && !(retryUnknown && entry.FromEarlierRun))
-        {
-            var message = entry.FromEarlierRun
-                ? "Skipped: outcome unknown in an earlier run (the call may have been placed); check it, then use -RetryUnknown to place it again."
-                : "Skipped: outcome unknown for the same row earlier in this run (the call may have been placed); nothing was sent.";
-            return new CallNotSentException(message, ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true);
-        }
-
-        return null;
+        return entry.IsInDoubt && !(retryUnknown && entry.FromEarlierRun) ? RowEndings.InDoubt(entry.FromEarlierRun) : null;
     }
 
     /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
@@ -114,23 +105,11 @@ internal sealed class JournalPolicy<TRow>
         identity is null || TryRecord(identity, JournalOutcome.Sending, request, sid: null, reason: null);
 
     /// <summary>Records how the row ended, when that is worth recording; false when the line could not be written.</summary>
-    /// <remarks>A row skipped or never sent records nothing: a rerun must decide it afresh.</remarks>
-    public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result)
-    {
-        if (journal is null || identity is null || result.Error is CallNotSentException)
-        {
-            return true;
-        }
-
-        JournalOutcome? outcome = result.Outcome switch
-        {
-            DispatchOutcome.Placed => JournalOutcome.Placed,
-            DispatchOutcome.Rejected => JournalOutcome.Rejected,
-            DispatchOutcome.OutcomeUnknown => JournalOutcome.Unknown,
-            _ => null,
-        };
-        return outcome is not { } recorded || TryRecord(identity, recorded, result.Request, result.CallSid, result.Error?.Message);
-    }
+    public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result) =>
+        journal is null
+        || identity is null
+        || RowEndings.JournalRecordOf(result.Outcome, result.Error) is not { } outcome
+        || TryRecord(identity, outcome, result.Request, result.CallSid, result.Error?.Message);
 
     private bool TryRecord(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
     {
