@@ -316,6 +316,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     /// </summary>
     private void BeforeSending(Slot slot)
     {
+        bool recorded;
         lock (gate)
         {
             if (stopped)
@@ -327,23 +328,17 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
             {
                 return;
             }
+
+            // Under the lock, so that a stop cannot come between the sending line and the send: a stop in between
+            // would report the row not sent while the journal holds it in doubt. A row journaled as sending goes.
+            recorded = rows.TryRecordSending(slot.Identity, slot.Request);
+            slot.OnTheWire = recorded;
         }
 
-        if (!rows.TryRecordSending(slot.Identity, slot.Request))
+        if (!recorded)
         {
             StopAfterJournalFault();
             throw RowEndings.JournalUnwritable();
-        }
-
-        lock (gate)
-        {
-            // Stopped while the line was written: OnStopped reported the slot not sent, so it must not go.
-            if (stopped)
-            {
-                throw RowEndings.StoppedBeforeSending();
-            }
-
-            slot.OnTheWire = true;
         }
     }
 
