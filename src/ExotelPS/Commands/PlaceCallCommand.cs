@@ -118,6 +118,11 @@ public abstract class PlaceCallCommand : ExotelApiCommand
             // The account's cap binds every request of the session: say so rather than quietly run slower than asked.
             WriteWarning(Text.Format(Strings.ThrottleLimitHeld, ThrottleLimit, ActiveSession.ThrottleLimit));
         }
+        else if (ActiveSession.ThrottleLimit is null && ThrottleLimit > ActiveSession.InFlightLimit)
+        {
+            // More in flight than the rate needs would not place calls faster; say why fewer are out for now.
+            WriteVerbose(Text.Format(Strings.ThrottleLimitFollowsWindow, ThrottleLimit, ActiveSession.InFlightLimit));
+        }
 
         var options = new DispatcherOptions
         {
