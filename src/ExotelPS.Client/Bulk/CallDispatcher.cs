@@ -27,9 +27,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
 {
     private readonly Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall;
     private readonly JournalPolicy<Slot> rows;
-    private readonly int? maxInFlight;
-    private readonly Func<int>? inFlightLimit;
-    private readonly int? maxBacklog;
+    private readonly DispatchLimits limits;
     private readonly CancellationTokenSource stop;
     private readonly CancellationToken stopToken;
     private readonly CancellationTokenRegistration onStop;
@@ -82,13 +80,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     {
         this.placeCall = placeCall;
         options ??= new DispatcherOptions();
-        maxInFlight = options.MaxInFlight is null or >= 1
-            ? options.MaxInFlight
-            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "MaxInFlight must be at least 1.");
-        inFlightLimit = options.InFlightLimit;
-        maxBacklog = options.MaxBacklog is null or >= 1
-            ? options.MaxBacklog
-            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, "MaxBacklog must be at least 1.");
+        limits = new DispatchLimits(options);
         rows = new JournalPolicy<Slot>(journal, options.RetryUnknown, backlog.Fail);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopToken = stop.Token;
@@ -109,133 +101,15 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         }
     }
 
-    /// <summary>
-    /// Queues one input. The request is validated now; an invalid one becomes a Rejected result in its turn.
-    /// <paramref name="identity"/> keys the row in the journal (default: From, target, CallerId and CustomField).
-    /// Blocks, cancellably, only while <see cref="DispatcherOptions.MaxBacklog"/> results are waiting to be taken.
-    /// </summary>
-    /// <remarks>
-    /// Returns as soon as the next result in order is ready even when the backlog is full, so the single pipeline
-    /// thread can take it: post, then <see cref="TakeReady"/>, and the backlog never exceeds MaxBacklog + 1.
-    /// </remarks>
-    /// <exception cref="OperationCanceledException">The run was stopped.</exception>
-    public void Post(TInput input, PlaceCallOptions request, string? identity = null)
-    {
-        _ = request ?? throw new ArgumentNullException(nameof(request));
-        WaitForRoom();
-
-        Accept(input, request, identity);
-    }
-
-    /// <summary>Queues an input that could not even be turned into a request; it becomes a Rejected result in its turn.</summary>
-    public void PostFailure(TInput input, ExotelException error)
-    {
-        _ = error ?? throw new ArgumentNullException(nameof(error));
-        WaitForRoom();
-
-        var slot = Enqueue(input, request: null, identity: null);
-        Settle(slot, Result(slot, DispatchOutcome.Rejected, error: error));
-    }
-
     /// <summary>The results whose turn has come and are ready now, in input order; never blocks.</summary>
     public IEnumerable<DispatchResult<TInput>> TakeReady() => backlog.TakeReady();
-
-    /// <summary>Says no more input will come.</summary>
-    public void Complete()
-    {
-        lock (gate)
-        {
-            completing = true;
-        }
-    }
 
     /// <summary>Every remaining result in input order, blocking until each is ready; stops early when cancelled.</summary>
     /// <exception cref="IOException">The journal could not be written, which stopped the run (after the results).</exception>
     public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => backlog.TakeAll(cancellationToken);
 
-    /// <summary>Stops the run as the constructor's token would: nothing new is sent, calls in flight are cancelled.</summary>
-    public void Dispose()
-    {
-        lock (gate)
-        {
-            if (disposed)
-            {
-                return;
-            }
-
-            disposed = true;
-        }
-
-        stop.Cancel();
-        onStop.Dispose();
-        stop.Dispose();
-    }
-
     private static DispatchResult<TInput> Result(Slot slot, DispatchOutcome outcome, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
         new(slot.Index, slot.Input, slot.Request, outcome, call, callSid, error);
-
-    private void WaitForRoom()
-    {
-        ThrowIfClosed();
-        while (!HasRoom())
-        {
-            backlog.WaitForChange(stopToken);
-        }
-
-        // Stopping settles the head, which makes room: it must not let the input in.
-        stopToken.ThrowIfCancellationRequested();
-    }
-
-    private void Accept(TInput input, PlaceCallOptions request, string? identity)
-    {
-        var slot = Enqueue(input, request, rows.IdentityOf(request, identity));
-        var failures = request.Validate();
-        if (JournalPolicy<Slot>.ProblemWith(slot.Identity) is { } problem)
-        {
-            failures = failures.Append(problem).ToList();
-        }
-
-        if (failures.Count > 0)
-        {
-            Settle(slot, Result(slot, DispatchOutcome.Rejected, error: new ExotelValidationException(failures)));
-            return;
-        }
-
-        DispatchResult<TInput>? settledNow;
-        List<Slot>? toStart = null;
-        lock (gate)
-        {
-            if (rows.WaitsBehind(slot.Identity, slot))
-            {
-                return;
-            }
-
-            settledNow = Route(slot);
-            if (settledNow is null)
-            {
-                rows.Started(slot.Identity, slot);
-            }
-
-            TakeStartable(ref toStart);
-        }
-
-        if (settledNow is not null)
-        {
-            Settle(slot, settledNow);
-        }
-
-        Start(toStart);
-    }
-
-    private Slot Enqueue(TInput input, PlaceCallOptions? request, string? identity)
-    {
-        lock (gate)
-        {
-            var slot = new Slot(tally.Posted(), input, request, identity);
-            backlog.Reserve(slot);
-            return slot;
-        }
-    }
 
     // Under the gate. Either queues the slot to be sent or returns the result it gets without being sent.
     private DispatchResult<TInput>? Route(Slot slot)
@@ -257,7 +131,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     // Under the gate: moves waiting slots into flight while there is room.
     private void TakeStartable(ref List<Slot>? toStart)
     {
-        var allowed = InFlightAllowed();
+        var allowed = limits.InFlightAllowed();
         while (!stopped && tally.InFlight < allowed && waiting.Count > 0)
         {
             var slot = waiting.Dequeue();
@@ -394,79 +268,5 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         // Last, so a taker that sees the result also sees it counted.
         backlog.Fill(slot, result);
         return rows.Finished(slot.Identity, slot);
-    }
-
-    // Without the journal a rerun could ring people twice: stop sending. Never called under the gate.
-    private void StopAfterJournalFault()
-    {
-        try
-        {
-            stop.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed, hence already stopped.
-        }
-    }
-
-    // The stop token's callback: settles every posted input now, so nothing waits on a call that may never answer.
-    private void OnStopped()
-    {
-        IReadOnlyList<Slot> unsettled;
-        lock (gate)
-        {
-            stopped = true;
-            waiting.Clear();
-            unsettled = backlog.Unfilled();
-        }
-
-        foreach (var slot in unsettled)
-        {
-            bool onTheWire;
-            lock (gate)
-            {
-                onTheWire = slot.OnTheWire;
-            }
-
-            var result = onTheWire
-                ? Result(slot, DispatchOutcome.OutcomeUnknown, error: RowEndings.AsExotelError(new OperationCanceledException(stopToken)))
-                : Result(slot, DispatchOutcome.NotSent, error: RowEndings.StoppedBeforeSending());
-            Settle(slot, result);
-        }
-    }
-
-    // Room for one more input, or the next result in order is ready and the caller must take it before more fits.
-    private bool HasRoom()
-    {
-        lock (gate)
-        {
-            return backlog.Count < (maxBacklog ?? Math.Max(DispatcherOptions.DefaultMaxBacklog, 2 * InFlightAllowed())) || backlog.NextIsReady;
-        }
-    }
-
-    // Under the gate: MaxInFlight and the live InFlightLimit, the lower of the two; neither given, the default.
-    private int InFlightAllowed()
-    {
-        var window = inFlightLimit?.Invoke();
-        return Math.Max(1, maxInFlight is int cap ? Math.Min(cap, window ?? cap) : window ?? DispatcherOptions.DefaultMaxInFlight);
-    }
-
-    private void ThrowIfClosed()
-    {
-        lock (gate)
-        {
-            if (disposed)
-            {
-                throw new ObjectDisposedException(nameof(CallDispatcher<TInput>));
-            }
-
-            if (completing)
-            {
-                throw new InvalidOperationException("Complete() was called: no more input can be posted.");
-            }
-        }
-
-        backlog.ThrowIfFailed();
-        stopToken.ThrowIfCancellationRequested();
     }
 }

@@ -23,8 +23,6 @@ public sealed class CallJournal : IDisposable
 {
     private const int MaxReasonLength = 300;
 
-    private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
-
     // Relaxed escaping keeps '+' in phone numbers readable; the file is never embedded in HTML.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -98,7 +96,7 @@ public sealed class CallJournal : IDisposable
         var journal = new CallJournal(fullPath, file, identifiedBy);
         try
         {
-            var recordedBy = journal.Load();
+            var recordedBy = JournalLines.Load(journal.file, journal.Path, journal.Remember, journal.warnings);
             if (recordedBy is not null && !allowIdentityChange && !string.Equals(recordedBy, identifiedBy, StringComparison.OrdinalIgnoreCase))
             {
                 throw new JournalIdentityException(fullPath, recordedBy, identifiedBy);
@@ -157,7 +155,7 @@ public sealed class CallJournal : IDisposable
             writer.WriteString("at", at.UtcDateTime);
             writer.WriteString("key", identity);
             writer.WriteString("by", identifiedBy);
-            writer.WriteString("outcome", NameOf(outcome));
+            writer.WriteString("outcome", JournalLines.NameOf(outcome));
             WriteIfPresent("sid", sid);
             WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
             WriteIfPresent("from", request?.From);
@@ -183,130 +181,6 @@ public sealed class CallJournal : IDisposable
         }
 
         return number[0] == '+' ? number : "+91" + number.Substring(number.Length - 10);
-    }
-
-    private static string NameOf(JournalOutcome outcome) => outcome switch
-    {
-        JournalOutcome.Sending => "sending",
-        JournalOutcome.Placed => "placed",
-        JournalOutcome.Rejected => "rejected",
-        _ => "unknown",
-    };
-
-    private static JournalOutcome? OutcomeNamed(string? name) => name switch
-    {
-        "sending" => JournalOutcome.Sending,
-        "placed" => JournalOutcome.Placed,
-        "rejected" => JournalOutcome.Rejected,
-        "unknown" => JournalOutcome.Unknown,
-        _ => null,
-    };
-
-    private static (string Identity, JournalEntry Entry, string? By)? Parse(byte[] content, int start, int length)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(content, start, length));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var identity = StringOf(root, "key");
-            var outcome = OutcomeNamed(StringOf(root, "outcome"));
-            if (identity is null || outcome is null)
-            {
-                return null;
-            }
-
-            DateTimeOffset? at = root.TryGetProperty("at", out var atElement) && atElement.ValueKind == JsonValueKind.String
-                && atElement.TryGetDateTimeOffset(out var parsed) ? parsed : null;
-            return (identity, new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true), StringOf(root, "by"));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsBlank(byte[] content, int start, int length)
-    {
-        for (var i = start; i < start + length; i++)
-        {
-            if (content[i] is not ((byte)' ' or (byte)'\t'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string? StringOf(JsonElement record, string name) =>
-        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    // Returns how the latest line that says so identified its row; null for a new journal (or one written before lines said so).
-    private string? Load()
-    {
-        var content = new byte[file.Length];
-        var read = 0;
-        while (read < content.Length)
-        {
-            var count = file.Read(content, read, content.Length - read);
-            if (count == 0)
-            {
-                break;
-            }
-
-            read += count;
-        }
-
-        var start = content.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
-        var lineNumber = 0;
-        string? recordedBy = null;
-        while (true)
-        {
-            var end = Array.IndexOf(content, (byte)'\n', start, read - start);
-            if (end < 0)
-            {
-                break;
-            }
-
-            lineNumber++;
-            var length = end - start;
-            if (length > 0 && content[end - 1] == (byte)'\r')
-            {
-                length--;
-            }
-
-            if (!IsBlank(content, start, length))
-            {
-                if (Parse(content, start, length) is not var (identity, entry, by))
-                {
-                    // It may be the record of a call: ignoring it could ring that person again.
-                    throw new InvalidDataException(
-                        $"Line {lineNumber} of the journal '{Path}' is damaged (not a journal record), so nothing was sent: it may record a call. " +
-                        "Restore the line, or remove it once you know what it recorded, then run again.");
-                }
-
-                Remember(identity, entry);
-                recordedBy = by ?? recordedBy;
-            }
-
-            start = end + 1;
-        }
-
-        // A tail without its newline is a line torn by a killed process: drop it so the next line starts clean.
-        // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
-        if (start < read)
-        {
-            warnings.Add($"The last line of the journal '{Path}' was incomplete (an earlier run was stopped while writing it); it was removed.");
-            file.SetLength(start);
-        }
-
-        file.Seek(0, SeekOrigin.End);
-        return recordedBy;
     }
 
     private void Remember(string identity, JournalEntry entry) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ExotelPS.Client.Sandbox;
@@ -125,12 +124,12 @@ public sealed class ExotelSimulator
             var now = Options.Clock();
             if (route.AccountSid is null)
             {
-                return Error(404, $"No such resource: {request.Path}", route);
+                return SimulatorAnswers.Error(404, $"No such resource: {request.Path}", route);
             }
 
             if (!authorizations.TryGetValue(route.AccountSid, out var expected) || !string.Equals(request.Authorization, expected, StringComparison.Ordinal))
             {
-                return Error(401, "Authentication is required to view this resource; check the API key and token.", route);
+                return SimulatorAnswers.Error(401, "Authentication is required to view this resource; check the API key and token.", route);
             }
 
             if (!rateLimiter.TryAdmit(route.AccountSid, now, Options.RequestsPerMinute, out var retryAfter))
@@ -163,11 +162,11 @@ public sealed class ExotelSimulator
 
         // A dropped request is never answered, so its placeholder answer is never sent.
         var (response, callSid) = kind is FaultKind.RateLimited ? (RateLimited(route, retryAfterSeconds: 1), null)
-            : strikesBefore ? (InjectedServerError(route), null)
+            : strikesBefore ? (SimulatorAnswers.InjectedServerError(route), null)
             : answer();
         if (kind is FaultKind.ServerError)
         {
-            response = InjectedServerError(route);
+            response = SimulatorAnswers.InjectedServerError(route);
         }
 
         if (kind is { } injected)
@@ -188,7 +187,7 @@ public sealed class ExotelSimulator
             ApiEndpoint.GetCall => (GetCall(request, route, now), null),
             ApiEndpoint.ListCalls => (ListCalls(request, route, now), null),
             ApiEndpoint.CallDetail or ApiEndpoint.CallLegs => (CallDetail(route, now), null),
-            _ => (Error(404, $"No such resource: {request.Method} {request.Path}", route), null),
+            _ => (SimulatorAnswers.Error(404, $"No such resource: {request.Method} {request.Path}", route), null),
         };
 
     private (SimulatorResponse Response, string? CallSid) Connect(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
@@ -198,14 +197,14 @@ public sealed class ExotelSimulator
         var options = CallRequestParser.Parse(form, failures);
         if (options is null)
         {
-            return (Error(400, "Invalid call parameters: " + string.Join("; ", failures), route), null);
+            return (SimulatorAnswers.Error(400, "Invalid call parameters: " + string.Join("; ", failures), route), null);
         }
 
         // The number the outcome depends on: To between two numbers, From for a call to a flow.
         var dialled = PhoneNumber.TryNormalize(options is ConnectCallOptions connect ? connect.To : options.From, out _)!;
         if (TestNumbers.IsDoNotCall(dialled))
         {
-            return (Error(403, $"Call to {dialled} refused: the number is on the NDNC (do-not-call) list.", route), null);
+            return (SimulatorAnswers.Error(403, $"Call to {dialled} refused: the number is on the NDNC (do-not-call) list.", route), null);
         }
 
         var answeredAt = now + Options.RingDelay;
@@ -217,18 +216,18 @@ public sealed class ExotelSimulator
         calls.Add(call);
         callsBySid.Add(call.Sid, call);
         ScheduleCallbacks(call);
-        return (Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), withDetails: true)), route.Json), call.Sid);
+        return (SimulatorAnswers.Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), withDetails: true)), route.Json), call.Sid);
     }
 
     private SimulatorResponse GetCall(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
     {
         if (FindCall(route) is not { } call)
         {
-            return CallNotFound(route);
+            return SimulatorAnswers.CallNotFound(route);
         }
 
         var details = string.Equals(FormFields.Parse(request.Query).Value("details"), "true", StringComparison.OrdinalIgnoreCase);
-        return Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), details)), route.Json);
+        return SimulatorAnswers.Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), details)), route.Json);
     }
 
     /// <summary>Voice v3: the same recorded call, in v3's shapes; 403 for an account without v3.</summary>
@@ -236,32 +235,29 @@ public sealed class ExotelSimulator
     {
         if (Options.AccountsWithoutV3.Contains(route.AccountSid!))
         {
-            return Error(403, $"Voice v3 is not enabled for account {route.AccountSid}.", route);
+            return SimulatorAnswers.Error(403, $"Voice v3 is not enabled for account {route.AccountSid}.", route);
         }
 
         if (FindCall(route) is not { } call)
         {
-            return CallNotFound(route);
+            return SimulatorAnswers.CallNotFound(route);
         }
 
         var snapshot = new CallSnapshot(call, now);
         var answer = route.Endpoint == ApiEndpoint.CallLegs
             ? WireObject.Of("call_legs", CallView.V3Legs(snapshot))
             : WireObject.Of("call_details", CallView.V3Detail(snapshot));
-        return Ok(V3Envelope(200, answer, errorData: null), json: true);
+        return SimulatorAnswers.Ok(SimulatorAnswers.V3Envelope(200, answer, errorData: null), json: true);
     }
 
     private RecordedCall? FindCall(ApiRoute route) =>
         callsBySid.TryGetValue(route.CallSid!, out var call) && call.AccountSid == route.AccountSid ? call : null;
 
-    private static SimulatorResponse CallNotFound(ApiRoute route) =>
-        Error(404, $"Call {route.CallSid} was not found in account {route.AccountSid}.", route);
-
     private SimulatorResponse ListCalls(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
     {
         var accountCalls = calls.Where(call => call.AccountSid == route.AccountSid);
         var page = CallListing.Answer(FormFields.Parse(request.Query), accountCalls, now, route.AccountSid!, route.Json, out var error);
-        return page is null ? Error(400, error!, route) : Ok(page, route.Json);
+        return page is null ? SimulatorAnswers.Error(400, error!, route) : SimulatorAnswers.Ok(page, route.Json);
     }
 
     // Past the bound (by a tenth, so the work is spread), forget the oldest calls that are final by now.
@@ -314,7 +310,7 @@ public sealed class ExotelSimulator
     private SimulatorResponse RateLimited(ApiRoute route, int retryAfterSeconds)
     {
         Interlocked.Increment(ref rateLimitedCount);
-        return Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route, "RATE_LIMIT_EXCEEDED", retryAfterSeconds);
+        return SimulatorAnswers.Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route, "RATE_LIMIT_EXCEEDED", retryAfterSeconds);
     }
 
     // A busy or failed second leg ends the call a moment after the first answers; a completed call talks, and an
@@ -323,66 +319,4 @@ public sealed class ExotelSimulator
         finalStatus == CallStatus.Busy || finalStatus == CallStatus.Failed
             ? (Options.TalkTime < QuickEnd ? Options.TalkTime : QuickEnd)
             : Options.TalkTime;
-
-    private static SimulatorResponse InjectedServerError(ApiRoute route) =>
-        Error(500, "Internal server error (injected by the simulator).", route);
-
-    private static SimulatorResponse Ok(WireObject body, bool json) =>
-        new(200, json ? ExotelResponseWriter.JsonContentType : ExotelResponseWriter.XmlContentType, ExotelResponseWriter.Write(body, json), null);
-
-    private static SimulatorResponse Error(int status, string message, ApiRoute route, string? code = null, int? retryAfterSeconds = null)
-    {
-        var json = route.Json;
-        WireObject body;
-        if (route.IsV3)
-        {
-            body = V3Envelope(status, new WireObject(), new WireObject { { "code", code ?? status.ToString(CultureInfo.InvariantCulture) }, { "message", message } });
-        }
-        else
-        {
-            var exception = new WireObject { { "Status", status }, { "Message", message } };
-            if (code is not null)
-            {
-                exception.Add("Code", code);
-            }
-
-            body = WireObject.Of("RestException", exception);
-        }
-
-        var bytes = ExotelResponseWriter.Write(body, json);
-        return new SimulatorResponse(status, json ? ExotelResponseWriter.JsonContentType : ExotelResponseWriter.XmlContentType, bytes, retryAfterSeconds);
-    }
-
-    /// <summary>Voice v3's envelope: <c>request_id, method, http_code, response{code, error_data, status, ...}</c>.</summary>
-    private static WireObject V3Envelope(int status, WireObject answer, WireObject? errorData)
-    {
-        var response = new WireObject { { "code", status }, { "error_data", errorData }, { "status", errorData is null ? "success" : "failure" } };
-        response.AddRange(answer);
-        return new WireObject { { "request_id", Guid.NewGuid().ToString("N") }, { "method", "GET" }, { "http_code", status }, { "response", response } };
-    }
-
-    /// <summary>A status callback waiting for its time.</summary>
-    private sealed class PendingCallback
-    {
-        private readonly RecordedCall call;
-        private readonly StatusCallbackEvent callbackEvent;
-
-        public PendingCallback(RecordedCall call, StatusCallbackEvent callbackEvent, DateTimeOffset dueAt)
-        {
-            this.call = call;
-            this.callbackEvent = callbackEvent;
-            DueAt = dueAt;
-        }
-
-        public DateTimeOffset DueAt { get; }
-
-        /// <summary>The payload as the call stands at its due time (not later, so a late poll sends the same thing).</summary>
-        public StatusCallbackDelivery ToDelivery(DateTimeOffset now) =>
-            new(
-                call.Sid,
-                call.Request.StatusCallback!,
-                callbackEvent,
-                call.Request.StatusCallbackContentType == StatusCallbackContentType.Json,
-                CallView.CallbackPayload(new CallSnapshot(call, DueAt > now ? now : DueAt), callbackEvent));
-    }
 }

@@ -29,7 +29,7 @@ public sealed class CallWaiter<TInput> : IDisposable
 
     // Added and not yet final: what the poller asks about.
     private readonly List<Entry> pending = new();
-    private readonly SemaphoreSlim pollerWake = new(0);
+    private readonly Alarm pollerAlarm;
     private bool completed;
 
     // Why the poller stopped, when it failed: every call pending then, or added later, ends with it.
@@ -50,6 +50,7 @@ public sealed class CallWaiter<TInput> : IDisposable
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        pollerAlarm = new Alarm(clock);
         this.timeout = timeout >= TimeSpan.Zero ? timeout : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "timeout must be 0 or more.");
         this.pollInterval = pollInterval ?? TimeSpan.FromSeconds(5);
         if (this.pollInterval <= TimeSpan.Zero)
@@ -96,7 +97,7 @@ public sealed class CallWaiter<TInput> : IDisposable
             }
         }
 
-        WakePoller();
+        pollerAlarm.Ring();
     }
 
     /// <summary>The results whose turn has come and are ready now, in the order added; never blocks.</summary>
@@ -110,7 +111,7 @@ public sealed class CallWaiter<TInput> : IDisposable
             completed = true;
         }
 
-        WakePoller();
+        pollerAlarm.Ring();
     }
 
     /// <summary>Every remaining result in the order added, blocking until each is final or timed out; stops early when cancelled.</summary>
@@ -126,15 +127,6 @@ public sealed class CallWaiter<TInput> : IDisposable
 
     /// <summary>Stops polling; results not yet final are abandoned.</summary>
     public void Dispose() => stopping.Cancel();
-
-    // One pending wake-up is enough: the poller looks at every pending call each time it wakes.
-    private void WakePoller()
-    {
-        if (pollerWake.CurrentCount == 0)
-        {
-            pollerWake.Release();
-        }
-    }
 
     private void Finish(Entry entry, ExotelCall? call, bool timedOut, ExotelException? error)
     {
@@ -184,9 +176,9 @@ public sealed class CallWaiter<TInput> : IDisposable
                 if ((now >= nextPoll || (inputEnded && !lookedAfterInput)) && toList.Count > 0)
                 {
                     // One listing request per 100 pending calls per interval, all through the account's throttle.
-                    for (var first = 0; first < toList.Count; first += ListCallsOptions.MaxSids)
+                    foreach (var batch in FinalCalls.Batches(toList))
                     {
-                        await PollBatchAsync(toList.Skip(first).Take(ListCallsOptions.MaxSids).ToList(), cancellationToken).ConfigureAwait(false);
+                        await PollBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                     }
 
                     nextPoll = clock.Elapsed + pollInterval;
@@ -195,7 +187,7 @@ public sealed class CallWaiter<TInput> : IDisposable
 
                 // Nothing pending: sleep until a call is added, with no timer ticking meanwhile.
                 var wakeIn = waiting.Select(entry => entry.Deadline).Append(nextPoll).Min() - clock.Elapsed;
-                await SleepAsync(waiting.Count == 0 ? null : wakeIn, cancellationToken).ConfigureAwait(false);
+                await pollerAlarm.SleepAsync(waiting.Count == 0 ? null : wakeIn, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -224,53 +216,16 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
     }
 
-    // Until woken by Add or Complete, or until the clock says `wakeIn` has passed (never, when null).
-    private async Task SleepAsync(TimeSpan? wakeIn, CancellationToken cancellationToken)
-    {
-        if (wakeIn is not { } delay)
-        {
-            await pollerWake.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var woken = pollerWake.WaitAsync(nap.Token);
-        var timer = clock.Delay(delay, nap.Token);
-        var first = await Task.WhenAny(woken, timer).ConfigureAwait(false);
-
-        // Withdraws whichever is still pending: a wait left behind would swallow a later wake-up.
-        nap.Cancel();
-        if (first == timer)
-        {
-            // Surfaces a clock that failed.
-            await timer.ConfigureAwait(false);
-        }
-
-        try
-        {
-            await woken.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The clock's delay ended the nap first.
-        }
-    }
-
-    private async Task PollBatchAsync(List<Entry> batch, CancellationToken cancellationToken)
+    private async Task PollBatchAsync(IReadOnlyList<Entry> batch, CancellationToken cancellationToken)
     {
         var bySid = batch.ToLookup(entry => entry.CallSid, StringComparer.Ordinal);
-        var options = new ListCallsOptions { Sids = bySid.Select(group => group.Key).ToList(), PageSize = ListCallsOptions.MaxPageSize };
         try
         {
-            await foreach (var call in client.ListCallsAsync(options, cancellationToken).ConfigureAwait(false))
+            foreach (var call in await FinalCalls.AmongAsync(client, bySid.Select(group => group.Key), cancellationToken).ConfigureAwait(false))
             {
-                // Listed means no longer in progress; the check guards against a listing that says otherwise.
-                if (call.Status != CallStatus.Queued && call.Status != CallStatus.InProgress)
+                foreach (var entry in bySid[call.Sid])
                 {
-                    foreach (var entry in bySid[call.Sid])
-                    {
-                        Finish(entry, call, timedOut: false, error: null);
-                    }
+                    Finish(entry, call, timedOut: false, error: null);
                 }
             }
         }

@@ -19,8 +19,6 @@ public abstract class PlaceCallCommand : ExotelApiCommand
 {
     private const int ProgressActivityId = 1;
 
-    // How the journal records rows identified by -IdempotencyKey: this prefix and the property name.
-    private const string IdentifiedByProperty = "property:";
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     private readonly ProgressThrottle progressThrottle = new(ProgressInterval);
@@ -179,9 +177,10 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     /// <inheritdoc/>
     protected override void DisposeResources()
     {
-        if (dispatcher is not null && StopToken.IsCancellationRequested)
+        if (dispatcher is not null && StopToken.IsCancellationRequested && Host?.UI is { } ui)
         {
-            ReportUnwritten(dispatcher);
+            // Every posted row settles at once when stopped (the stop may still be settling them on another thread).
+            UnwrittenResults.Report(ui, writing is null ? dispatcher.TakeAll() : dispatcher.TakeAll().Prepend(writing));
         }
 
         dispatcher?.Dispose();
@@ -193,11 +192,6 @@ public abstract class PlaceCallCommand : ExotelApiCommand
 
     private CallDispatcher<PSObject> Dispatcher =>
         dispatcher ?? throw new InvalidOperationException("The dispatcher starts in BeginProcessing.");
-
-    private static string DescribeIdentity(string identifiedBy) =>
-        identifiedBy.StartsWith(IdentifiedByProperty, StringComparison.Ordinal)
-            ? Text.Format(Strings.IdentityByProperty, identifiedBy.Substring(IdentifiedByProperty.Length))
-            : identifiedBy == CallJournal.DefaultIdentity ? Strings.IdentityByDefault : identifiedBy;
 
     private static string? IdentityOf(PSObject row, string propertyName)
     {
@@ -212,34 +206,18 @@ public abstract class PlaceCallCommand : ExotelApiCommand
             return null;
         }
 
-        var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
-        var identifiedBy = IdempotencyKey is null ? CallJournal.DefaultIdentity : IdentifiedByProperty + IdempotencyKey;
-        try
+        var (opened, failure) = JournalOpener.Open(GetUnresolvedProviderPathFromPSPath(JournalPath), JournalPath, IdempotencyKey, AllowIdentityChange.IsPresent);
+        if (failure is not null)
         {
-            var opened = CallJournal.Open(path, identifiedBy, AllowIdentityChange.IsPresent);
-            foreach (var warning in opened.Warnings)
-            {
-                WriteWarning(warning);
-            }
+            throw Terminate(failure);
+        }
 
-            return opened;
-        }
-        catch (JournalIdentityException ex)
+        foreach (var warning in opened!.Warnings)
         {
-            throw Terminate(new ErrorRecord(
-                new IOException(Text.Format(Strings.JournalIdentityChanged, path, DescribeIdentity(ex.RecordedIdentity), DescribeIdentity(ex.RequestedIdentity)), ex),
-                ErrorCatalog.JournalIdentityChanged,
-                ErrorCategory.InvalidOperation,
-                JournalPath));
+            WriteWarning(warning);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw Terminate(new ErrorRecord(
-                new IOException(Text.Format(Strings.JournalUnavailable, path, ex.Message), ex),
-                ErrorCatalog.JournalUnavailable,
-                ErrorCategory.OpenError,
-                JournalPath));
-        }
+
+        return opened;
     }
 
     private void WriteResults(IEnumerable<DispatchResult<PSObject>> results) =>
@@ -274,43 +252,6 @@ public abstract class PlaceCallCommand : ExotelApiCommand
                 }
 
                 break;
-        }
-    }
-
-    /// <summary>
-    /// After a stop the pipeline takes no more output, so the calls Exotel accepted whose results were not written yet
-    /// (they finished behind an earlier row) are listed with their Sid through the host, as are the calls cut off in flight.
-    /// </summary>
-    private void ReportUnwritten(CallDispatcher<PSObject> stopped)
-    {
-        if (Host?.UI is not { } ui)
-        {
-            return;
-        }
-
-        // Every posted row settles at once when stopped (the stop may still be settling them on another thread).
-        var inFlight = 0;
-        var unwritten = writing is null ? stopped.TakeAll() : stopped.TakeAll().Prepend(writing);
-        try
-        {
-            foreach (var result in unwritten)
-            {
-                if (result.Outcome == DispatchOutcome.Placed)
-                {
-                    ui.WriteWarningLine(Text.Format(Strings.StoppedAfterPlacing, result.CallSid, result.Request));
-                }
-
-                inFlight += result.Outcome == DispatchOutcome.OutcomeUnknown ? 1 : 0;
-            }
-        }
-        catch (IOException)
-        {
-            // The journal failed too: every result was listed before TakeAll said so, and the journal has the rest.
-        }
-
-        if (inFlight > 0)
-        {
-            ui.WriteWarningLine(Text.Format(Strings.StoppedInFlight, inFlight));
         }
     }
 

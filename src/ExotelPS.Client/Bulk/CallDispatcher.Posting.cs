@@ -1,0 +1,133 @@
+namespace ExotelPS.Client;
+
+/// <content>Taking rows in from the pipeline thread: backpressure, validation, and routing each row to be sent or not.</content>
+public sealed partial class CallDispatcher<TInput>
+{
+    /// <summary>
+    /// Queues one input. The request is validated now; an invalid one becomes a Rejected result in its turn.
+    /// <paramref name="identity"/> keys the row in the journal (default: From, target, CallerId and CustomField).
+    /// Blocks, cancellably, only while <see cref="DispatcherOptions.MaxBacklog"/> results are waiting to be taken.
+    /// </summary>
+    /// <remarks>
+    /// Returns as soon as the next result in order is ready even when the backlog is full, so the single pipeline
+    /// thread can take it: post, then <see cref="TakeReady"/>, and the backlog never exceeds MaxBacklog + 1.
+    /// </remarks>
+    /// <exception cref="OperationCanceledException">The run was stopped.</exception>
+    public void Post(TInput input, PlaceCallOptions request, string? identity = null)
+    {
+        _ = request ?? throw new ArgumentNullException(nameof(request));
+        WaitForRoom();
+
+        Accept(input, request, identity);
+    }
+
+    /// <summary>Queues an input that could not even be turned into a request; it becomes a Rejected result in its turn.</summary>
+    public void PostFailure(TInput input, ExotelException error)
+    {
+        _ = error ?? throw new ArgumentNullException(nameof(error));
+        WaitForRoom();
+
+        var slot = Enqueue(input, request: null, identity: null);
+        Settle(slot, Result(slot, DispatchOutcome.Rejected, error: error));
+    }
+
+    /// <summary>Says no more input will come.</summary>
+    public void Complete()
+    {
+        lock (gate)
+        {
+            completing = true;
+        }
+    }
+
+    private void WaitForRoom()
+    {
+        ThrowIfClosed();
+        while (!HasRoom())
+        {
+            backlog.WaitForChange(stopToken);
+        }
+
+        // Stopping settles the head, which makes room: it must not let the input in.
+        stopToken.ThrowIfCancellationRequested();
+    }
+
+    private void Accept(TInput input, PlaceCallOptions request, string? identity)
+    {
+        var slot = Enqueue(input, request, rows.IdentityOf(request, identity));
+        var failures = request.Validate();
+        if (JournalPolicy<Slot>.ProblemWith(slot.Identity) is { } problem)
+        {
+            failures = failures.Append(problem).ToList();
+        }
+
+        if (failures.Count > 0)
+        {
+            Settle(slot, Result(slot, DispatchOutcome.Rejected, error: new ExotelValidationException(failures)));
+            return;
+        }
+
+        DispatchResult<TInput>? settledNow;
+        List<Slot>? toStart = null;
+        lock (gate)
+        {
+            if (rows.WaitsBehind(slot.Identity, slot))
+            {
+                return;
+            }
+
+            settledNow = Route(slot);
+            if (settledNow is null)
+            {
+                rows.Started(slot.Identity, slot);
+            }
+
+            TakeStartable(ref toStart);
+        }
+
+        if (settledNow is not null)
+        {
+            Settle(slot, settledNow);
+        }
+
+        Start(toStart);
+    }
+
+    private Slot Enqueue(TInput input, PlaceCallOptions? request, string? identity)
+    {
+        lock (gate)
+        {
+            var slot = new Slot(tally.Posted(), input, request, identity);
+            backlog.Reserve(slot);
+            return slot;
+        }
+    }
+
+    // Room for one more input, or the next result in order is ready and the caller must take it before more fits.
+    private bool HasRoom()
+    {
+        lock (gate)
+        {
+            return backlog.Count < limits.BacklogAllowed() || backlog.NextIsReady;
+        }
+    }
+
+    private void ThrowIfClosed()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                throw new ObjectDisposedException(nameof(CallDispatcher<TInput>));
+            }
+
+            if (completing)
+            {
+                throw new InvalidOperationException("Complete() was called: no more input can be posted.");
+            }
+        }
+
+        backlog.ThrowIfFailed();
+        stopToken.ThrowIfCancellationRequested();
+    }
+}

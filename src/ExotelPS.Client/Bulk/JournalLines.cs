@@ -1,0 +1,133 @@
+using System.Text.Json;
+
+namespace ExotelPS.Client;
+
+/// <summary>
+/// The journal's lines as text: each outcome's name on the line, and reading a file back at open (a torn last line is
+/// cut off with a warning; a damaged line anywhere else stops the open, naming it).
+/// </summary>
+internal static class JournalLines
+{
+    private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
+
+    /// <summary>Reads every line into <paramref name="remember"/>; returns how the latest line that says so identified its row; null for a new journal (or one written before lines said so).</summary>
+    public static string? Load(FileStream file, string path, Action<string, JournalEntry> remember, ICollection<string> warnings)
+    {
+        var content = new byte[file.Length];
+        var read = 0;
+        while (read < content.Length)
+        {
+            var count = file.Read(content, read, content.Length - read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            read += count;
+        }
+
+        var start = content.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
+        var lineNumber = 0;
+        string? recordedBy = null;
+        while (true)
+        {
+            var end = Array.IndexOf(content, (byte)'\n', start, read - start);
+            if (end < 0)
+            {
+                break;
+            }
+
+            lineNumber++;
+            var length = end - start;
+            if (length > 0 && content[end - 1] == (byte)'\r')
+            {
+                length--;
+            }
+
+            if (!IsBlank(content, start, length))
+            {
+                if (Parse(content, start, length) is not var (identity, entry, by))
+                {
+                    // It may be the record of a call: ignoring it could ring that person again.
+                    throw new InvalidDataException(
+                        $"Line {lineNumber} of the journal '{path}' is damaged (not a journal record), so nothing was sent: it may record a call. " +
+                        "Restore the line, or remove it once you know what it recorded, then run again.");
+                }
+
+                remember(identity, entry);
+                recordedBy = by ?? recordedBy;
+            }
+
+            start = end + 1;
+        }
+
+        // A tail without its newline is a line torn by a killed process: drop it so the next line starts clean.
+        // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
+        if (start < read)
+        {
+            warnings.Add($"The last line of the journal '{path}' was incomplete (an earlier run was stopped while writing it); it was removed.");
+            file.SetLength(start);
+        }
+
+        file.Seek(0, SeekOrigin.End);
+        return recordedBy;
+    }
+
+    /// <summary>The name each outcome has on a line, in one table both ways.</summary>
+    private static readonly Dictionary<JournalOutcome, string> Names = new()
+    {
+        [JournalOutcome.Sending] = "sending",
+        [JournalOutcome.Placed] = "placed",
+        [JournalOutcome.Rejected] = "rejected",
+        [JournalOutcome.Unknown] = "unknown",
+    };
+
+    public static string NameOf(JournalOutcome outcome) => Names[outcome];
+
+    private static JournalOutcome? OutcomeNamed(string? name) =>
+        Names.Where(pair => pair.Value == name).Select(pair => (JournalOutcome?)pair.Key).FirstOrDefault();
+
+    private static (string Identity, JournalEntry Entry, string? By)? Parse(byte[] content, int start, int length)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(content, start, length));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var identity = StringOf(root, "key");
+            var outcome = OutcomeNamed(StringOf(root, "outcome"));
+            if (identity is null || outcome is null)
+            {
+                return null;
+            }
+
+            DateTimeOffset? at = root.TryGetProperty("at", out var atElement) && atElement.ValueKind == JsonValueKind.String
+                && atElement.TryGetDateTimeOffset(out var parsed) ? parsed : null;
+            return (identity, new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true), StringOf(root, "by"));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsBlank(byte[] content, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (content[i] is not ((byte)' ' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? StringOf(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
