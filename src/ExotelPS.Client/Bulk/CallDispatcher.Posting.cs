@@ -28,7 +28,7 @@ public sealed partial class CallDispatcher<TInput>
         WaitForRoom();
 
         var slot = Enqueue(input, request: null, identity: null);
-        Settle(slot, Result(slot, DispatchOutcome.Rejected, error: error));
+        Settle(slot, Result(slot, RowEnding.Rejected, error: error));
     }
 
     /// <summary>Says no more input will come.</summary>
@@ -63,7 +63,7 @@ public sealed partial class CallDispatcher<TInput>
 
         if (failures.Count > 0)
         {
-            Settle(slot, Result(slot, DispatchOutcome.Rejected, error: new ExotelValidationException(failures)));
+            Settle(slot, Result(slot, RowEnding.Rejected, error: new ExotelValidationException(failures)));
             return;
         }
 

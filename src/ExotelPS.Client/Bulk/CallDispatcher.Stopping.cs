@@ -54,8 +54,8 @@ public sealed partial class CallDispatcher<TInput>
             }
 
             var result = onTheWire
-                ? Result(slot, DispatchOutcome.OutcomeUnknown, error: RowEndings.AsExotelError(new OperationCanceledException(stopToken)))
-                : Result(slot, DispatchOutcome.NotSent, error: RowEndings.StoppedBeforeSending());
+                ? Result(slot, RowEnding.OutcomeUnknown, error: RowEndings.AsExotelError(new OperationCanceledException(stopToken)))
+                : Result(slot, RowEnding.NotSent, error: RowEndings.StoppedBeforeSending());
             Settle(slot, result);
         }
     }

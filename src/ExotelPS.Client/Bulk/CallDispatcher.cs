@@ -108,20 +108,20 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     /// <exception cref="IOException">The journal could not be written, which stopped the run (after the results).</exception>
     public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => backlog.TakeAll(cancellationToken);
 
-    private static DispatchResult<TInput> Result(Slot slot, DispatchOutcome outcome, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
-        new(slot.Index, slot.Input, slot.Request, outcome, call, callSid, error);
+    private static DispatchResult<TInput> Result(Slot slot, RowEnding ending, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
+        new(slot.Index, slot.Input, slot.Request, ending, call, callSid, error);
 
     // Under the gate. Either queues the slot to be sent or returns the result it gets without being sent.
     private DispatchResult<TInput>? Route(Slot slot)
     {
         if (stopped)
         {
-            return Result(slot, DispatchOutcome.NotSent, error: RowEndings.StoppedBeforeSending());
+            return Result(slot, RowEnding.NotSent, error: RowEndings.StoppedBeforeSending());
         }
 
         if (rows.SkipReason(slot.Identity, out var sid) is { } skipped)
         {
-            return Result(slot, DispatchOutcome.Skipped, callSid: sid, error: skipped);
+            return Result(slot, skipped.MayHaveBeenPlaced ? RowEnding.SkippedInDoubt : RowEnding.SkippedPlaced, callSid: sid, error: skipped);
         }
 
         waiting.Enqueue(slot);
@@ -167,17 +167,17 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         try
         {
             var call = await placeCall(request, () => BeforeSending(slot), stopToken).ConfigureAwait(false);
-            result = Result(slot, DispatchOutcome.Placed, call);
+            result = Result(slot, RowEnding.Placed, call);
         }
         catch (Exception e) when (e is CallNotSentException || (e is not ExotelException && !IsOnTheWire(slot)))
         {
             // Stopped (or the journal failed) before the request left, e.g. while it waited for the rate limit.
-            result = Result(slot, DispatchOutcome.NotSent, error: e as CallNotSentException ?? RowEndings.StoppedBeforeSending());
+            result = Result(slot, RowEnding.NotSent, error: e as CallNotSentException ?? RowEndings.StoppedBeforeSending());
         }
         catch (Exception e)
         {
             var error = RowEndings.AsExotelError(e);
-            result = Result(slot, RowEndings.OutcomeOf(error), error: error);
+            result = Result(slot, RowEndings.EndingOf(error), error: error);
         }
 
         Settle(slot, result);
@@ -263,7 +263,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     // Under the gate. Returns the same-identity row that waited on this one.
     private Slot? Publish(Slot slot, DispatchResult<TInput> result)
     {
-        tally.Settled(result.Outcome, result.MayHaveBeenPlaced, slot.Started);
+        tally.Settled(result.Ending, slot.Started);
 
         // Last, so a taker that sees the result also sees it counted.
         backlog.Fill(slot, result);

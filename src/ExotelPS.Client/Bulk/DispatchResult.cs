@@ -24,11 +24,16 @@ public sealed class DispatchResult<TInput>
 {
     /// <summary>Creates a result.</summary>
     public DispatchResult(long index, TInput input, PlaceCallOptions? request, DispatchOutcome outcome, ExotelCall? call, string? callSid, ExotelException? error)
+        : this(index, input, request, RowEndings.EndingOf(outcome, error), call, callSid, error)
+    {
+    }
+
+    internal DispatchResult(long index, TInput input, PlaceCallOptions? request, RowEnding ending, ExotelCall? call, string? callSid, ExotelException? error)
     {
         Index = index;
         Input = input;
         Request = request;
-        Outcome = outcome;
+        Ending = ending;
         Call = call;
         CallSid = callSid ?? call?.Sid;
         Error = error;
@@ -44,7 +49,10 @@ public sealed class DispatchResult<TInput>
     public PlaceCallOptions? Request { get; }
 
     /// <summary>How the row ended.</summary>
-    public DispatchOutcome Outcome { get; }
+    public DispatchOutcome Outcome => RowEndings.OutcomeOf(Ending);
+
+    /// <summary>How the row ended, in full: the outcome, and for a skipped row whether the journal had it placed or in doubt.</summary>
+    public RowEnding Ending { get; }
 
     /// <summary>The accepted call, for <see cref="DispatchOutcome.Placed"/>.</summary>
     public ExotelCall? Call { get; }
@@ -56,5 +64,5 @@ public sealed class DispatchResult<TInput>
     public ExotelException? Error { get; }
 
     /// <summary>True when a call may exist for this row although it was not confirmed: its outcome is unknown, or it was skipped because an earlier attempt's is.</summary>
-    public bool MayHaveBeenPlaced => Outcome == DispatchOutcome.OutcomeUnknown || (Outcome == DispatchOutcome.Skipped && Error?.MayHaveBeenPlaced == true);
+    public bool MayHaveBeenPlaced => RowEndings.MayHaveBeenPlaced(Ending);
 }

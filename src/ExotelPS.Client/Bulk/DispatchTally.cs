@@ -12,11 +12,7 @@ internal sealed class DispatchTally
     private readonly RecentRate rate = new();
     private long posted;
     private long completed;
-    private long placed;
-    private long failed;
-    private long skipped;
-    private long skippedInDoubt;
-    private long notSent;
+    private readonly long[] counts = new long[Enum.GetValues(typeof(EndingCounter)).Length];
 
     /// <summary>Rows handed to placeCall and not settled yet.</summary>
     public int InFlight { get; private set; }
@@ -36,26 +32,10 @@ internal sealed class DispatchTally
     public void Started() => InFlight++;
 
     /// <summary>Counts a row's result; <paramref name="started"/> says whether it had been handed to placeCall.</summary>
-    public void Settled(DispatchOutcome outcome, bool mayHaveBeenPlaced, bool started)
+    public void Settled(RowEnding ending, bool started)
     {
         completed++;
-        switch (outcome)
-        {
-            case DispatchOutcome.Placed:
-                placed++;
-                break;
-            case DispatchOutcome.Skipped:
-                skipped++;
-                skippedInDoubt += mayHaveBeenPlaced ? 1 : 0;
-                break;
-            case DispatchOutcome.NotSent:
-                notSent++;
-                break;
-            default:
-                failed++;
-                break;
-        }
-
+        counts[(int)RowEndings.CounterOf(ending)]++;
         if (started)
         {
             InFlight--;
@@ -71,15 +51,17 @@ internal sealed class DispatchTally
         {
             Posted = posted,
             Completed = completed,
-            Placed = placed,
-            Failed = failed,
-            Skipped = skipped,
-            SkippedInDoubt = skippedInDoubt,
-            NotSent = notSent,
+            Placed = Count(EndingCounter.Placed),
+            Failed = Count(EndingCounter.Failed),
+            Skipped = Count(EndingCounter.Skipped) + Count(EndingCounter.SkippedInDoubt),
+            SkippedInDoubt = Count(EndingCounter.SkippedInDoubt),
+            NotSent = Count(EndingCounter.NotSent),
             InFlight = InFlight,
             RatePerMinute = perMinute,
             Elapsed = clock.Elapsed,
             EstimatedRemaining = perMinute > 0 ? TimeSpan.FromMinutes((posted - completed) / perMinute) : null,
         };
     }
+
+    private long Count(EndingCounter counter) => counts[(int)counter];
 }

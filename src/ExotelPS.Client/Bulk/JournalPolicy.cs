@@ -108,7 +108,7 @@ internal sealed class JournalPolicy<TRow>
     public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result) =>
         journal is null
         || identity is null
-        || RowEndings.JournalRecordOf(result.Outcome, result.Error) is not { } outcome
+        || RowEndings.JournalRecordOf(result.Ending) is not { } outcome
         || TryRecord(identity, outcome, result.Request, result.CallSid, result.Error?.Message);
 
     private bool TryRecord(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)

@@ -1,17 +1,74 @@
 namespace ExotelPS.Client;
 
+/// <summary>Each way a row can end, named once; <see cref="RowEndings"/> says what each means.</summary>
+public enum RowEnding
+{
+    /// <summary>Exotel accepted the call.</summary>
+    Placed,
+
+    /// <summary>Refused (invalid input, or an error answer from Exotel): no call was placed.</summary>
+    Rejected,
+
+    /// <summary>Sent without a definite answer: the call may have been placed.</summary>
+    OutcomeUnknown,
+
+    /// <summary>Not sent: the journal shows a call placed for the row.</summary>
+    SkippedPlaced,
+
+    /// <summary>Not sent: the journal shows the row in doubt.</summary>
+    SkippedInDoubt,
+
+    /// <summary>Not sent: the run stopped (or its journal failed) before the request left.</summary>
+    NotSent,
+}
+
+/// <summary>The progress counter a row's ending adds to.</summary>
+internal enum EndingCounter
+{
+    Placed,
+    Failed,
+    Skipped,
+    SkippedInDoubt,
+    NotSent,
+}
+
 /// <summary>
-/// The ways a row can end that the dispatcher itself decides, in one place: the error each carries, the
-/// <see cref="DispatchOutcome"/> an error means, and the journal line each outcome is recorded as.
+/// What each <see cref="RowEnding"/> means, in one table: the public <see cref="DispatchOutcome"/>, whether a call may
+/// exist, the journal line it is recorded as (none for a row not sent: a rerun decides it afresh) and the progress
+/// counter; and the errors of the endings the dispatcher decides itself.
 /// </summary>
-/// <remarks>
-/// Each error's <see cref="ExotelErrorKind"/> is what the cmdlets map to an ErrorId and category (ErrorCatalog);
-/// <see cref="DispatchTally"/> counts the outcomes.
-/// </remarks>
+/// <remarks>Each error's <see cref="ExotelErrorKind"/> is what the cmdlets map to an ErrorId and category (ErrorCatalog).</remarks>
 internal static class RowEndings
 {
     // Both call endpoints (to a number or to a flow) are Calls/connect.
     private const string CallPath = "Calls/connect.json";
+
+    private static readonly Dictionary<RowEnding, Meaning> Meanings = new()
+    {
+        [RowEnding.Placed] = new(DispatchOutcome.Placed, mayHaveBeenPlaced: false, JournalOutcome.Placed, EndingCounter.Placed),
+        [RowEnding.Rejected] = new(DispatchOutcome.Rejected, mayHaveBeenPlaced: false, JournalOutcome.Rejected, EndingCounter.Failed),
+        [RowEnding.OutcomeUnknown] = new(DispatchOutcome.OutcomeUnknown, mayHaveBeenPlaced: true, JournalOutcome.Unknown, EndingCounter.Failed),
+        [RowEnding.SkippedPlaced] = new(DispatchOutcome.Skipped, mayHaveBeenPlaced: false, journalLine: null, EndingCounter.Skipped),
+        [RowEnding.SkippedInDoubt] = new(DispatchOutcome.Skipped, mayHaveBeenPlaced: true, journalLine: null, EndingCounter.SkippedInDoubt),
+        [RowEnding.NotSent] = new(DispatchOutcome.NotSent, mayHaveBeenPlaced: false, journalLine: null, EndingCounter.NotSent),
+    };
+
+    /// <summary>The public outcome of an ending.</summary>
+    public static DispatchOutcome OutcomeOf(RowEnding ending) => Meanings[ending].Outcome;
+
+    /// <summary>True when a call may exist for a row that ended so, although it was not confirmed.</summary>
+    public static bool MayHaveBeenPlaced(RowEnding ending) => Meanings[ending].MayHaveBeenPlaced;
+
+    /// <summary>The journal line an ending is recorded as; null when nothing worth recording happened.</summary>
+    public static JournalOutcome? JournalRecordOf(RowEnding ending) => Meanings[ending].JournalLine;
+
+    /// <summary>The progress counter an ending adds to.</summary>
+    public static EndingCounter CounterOf(RowEnding ending) => Meanings[ending].Counter;
+
+    /// <summary>The ending an outcome and its error describe (for results built from a <see cref="DispatchOutcome"/>).</summary>
+    public static RowEnding EndingOf(DispatchOutcome outcome, ExotelException? error) =>
+        Meanings.First(pair => pair.Value.Outcome == outcome
+            && (outcome != DispatchOutcome.Skipped || pair.Value.MayHaveBeenPlaced == (error?.MayHaveBeenPlaced == true))).Key;
 
     /// <summary>Not sent: the run was stopped before the row's request left.</summary>
     public static CallNotSentException StoppedBeforeSending() =>
@@ -50,20 +107,26 @@ internal static class RowEndings
             ExotelErrorKind.OutcomeUnknown, "POST", CallPath, null, null, $"unexpected {error.GetType().Name} while placing the call", null, mayHaveBeenPlaced: true, error),
     };
 
-    /// <summary>The outcome of a row whose request ended in <paramref name="error"/>.</summary>
-    public static DispatchOutcome OutcomeOf(ExotelException error) =>
-        error.MayHaveBeenPlaced ? DispatchOutcome.OutcomeUnknown : DispatchOutcome.Rejected;
+    /// <summary>The ending of a row whose request ended in <paramref name="error"/>.</summary>
+    public static RowEnding EndingOf(ExotelException error) =>
+        error.MayHaveBeenPlaced ? RowEnding.OutcomeUnknown : RowEnding.Rejected;
 
-    /// <summary>The journal line an outcome is recorded as; null when nothing worth recording happened.</summary>
-    /// <remarks>A row skipped or never sent records nothing: a rerun must decide it afresh.</remarks>
-    public static JournalOutcome? JournalRecordOf(DispatchOutcome outcome, ExotelException? error) =>
-        error is CallNotSentException
-            ? null
-            : outcome switch
-            {
-                DispatchOutcome.Placed => JournalOutcome.Placed,
-                DispatchOutcome.Rejected => JournalOutcome.Rejected,
-                DispatchOutcome.OutcomeUnknown => JournalOutcome.Unknown,
-                _ => null,
-            };
+    private sealed class Meaning
+    {
+        public Meaning(DispatchOutcome outcome, bool mayHaveBeenPlaced, JournalOutcome? journalLine, EndingCounter counter)
+        {
+            Outcome = outcome;
+            MayHaveBeenPlaced = mayHaveBeenPlaced;
+            JournalLine = journalLine;
+            Counter = counter;
+        }
+
+        public DispatchOutcome Outcome { get; }
+
+        public bool MayHaveBeenPlaced { get; }
+
+        public JournalOutcome? JournalLine { get; }
+
+        public EndingCounter Counter { get; }
+    }
 }

@@ -235,13 +235,13 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     {
         WriteTrace();
         WriteDebug($"Row {result.Index}: {result.Outcome} {result.Request}");
-        switch (result.Outcome)
+        switch (result.Ending)
         {
-            case DispatchOutcome.Placed when result.Call is not null:
+            case RowEnding.Placed when result.Call is not null:
                 WriteObject(CallOutput.Placed(result.Call, result.Request));
                 break;
-            // A row skipped because an earlier attempt's outcome is unknown has nothing to show: the user must check it.
-            case DispatchOutcome.Skipped when !result.MayHaveBeenPlaced:
+            // A row skipped in doubt has no call to show: it is an error, the user must check it.
+            case RowEnding.SkippedPlaced:
                 WriteVerbose(Text.Format(Strings.RowSkipped, result.Request, result.CallSid));
                 WriteObject(CallOutput.Skipped(SkippedCall.Of(result)));
                 break;
