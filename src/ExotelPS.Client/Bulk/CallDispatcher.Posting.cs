@@ -4,8 +4,29 @@ namespace ExotelPS.Client;
 public sealed partial class CallDispatcher<TInput>
 {
     /// <summary>
-    /// Queues one input. The request is validated now; an invalid one becomes a Rejected result in its turn.
-    /// <paramref name="identity"/> keys the row in the journal (default: From, target, CallerId and CustomField).
+    /// Checks one row's request, once: its fields, its journal identity (<paramref name="identity"/> keys the row in the
+    /// journal; default: From, target, CallerId and CustomField), and any <paramref name="rowFailures"/> the caller
+    /// found in the row itself. Sends nothing; pass the result to <see cref="Post(TInput, CheckedRequest)"/>.
+    /// </summary>
+    public CheckedRequest Check(PlaceCallOptions request, string? identity = null, IEnumerable<ValidationFailure>? rowFailures = null)
+    {
+        _ = request ?? throw new ArgumentNullException(nameof(request));
+        var key = rows.IdentityOf(request, identity);
+        var failures = (rowFailures ?? Enumerable.Empty<ValidationFailure>()).Concat(request.Validate()).ToList();
+        if (JournalPolicy<Slot>.ProblemWith(key) is { } problem)
+        {
+            failures.Add(problem);
+        }
+
+        return new CheckedRequest(request, key, failures);
+    }
+
+    /// <summary>Checks one input's request (<see cref="Check"/>) and queues it (<see cref="Post(TInput, CheckedRequest)"/>).</summary>
+    /// <exception cref="OperationCanceledException">The run was stopped.</exception>
+    public void Post(TInput input, PlaceCallOptions request, string? identity = null) => Post(input, Check(request, identity));
+
+    /// <summary>
+    /// Queues one checked input: an invalid one becomes an Invalid result in its turn, with nothing sent or journaled.
     /// Blocks, cancellably, only while <see cref="DispatcherOptions.MaxBacklog"/> results are waiting to be taken.
     /// </summary>
     /// <remarks>
@@ -13,12 +34,12 @@ public sealed partial class CallDispatcher<TInput>
     /// thread can take it: post, then <see cref="TakeReady"/>, and the backlog never exceeds MaxBacklog + 1.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The run was stopped.</exception>
-    public void Post(TInput input, PlaceCallOptions request, string? identity = null)
+    public void Post(TInput input, CheckedRequest request)
     {
         _ = request ?? throw new ArgumentNullException(nameof(request));
         WaitForRoom();
 
-        Accept(input, request, identity);
+        Accept(input, request);
     }
 
     /// <summary>Queues an input that could not even be turned into a request; it becomes a Rejected result in its turn.</summary>
@@ -28,7 +49,7 @@ public sealed partial class CallDispatcher<TInput>
         WaitForRoom();
 
         var slot = Enqueue(input, request: null, identity: null);
-        Settle(slot, Result(slot, RowEnding.Rejected, error: error));
+        Settle(slot, Result(slot, RowEnding.Invalid, error: error));
     }
 
     /// <summary>Says no more input will come.</summary>
@@ -52,20 +73,17 @@ public sealed partial class CallDispatcher<TInput>
         stopToken.ThrowIfCancellationRequested();
     }
 
-    private void Accept(TInput input, PlaceCallOptions request, string? identity)
+    private void Accept(TInput input, CheckedRequest request)
     {
-        var slot = Enqueue(input, request, rows.IdentityOf(request, identity));
-        var failures = request.Validate();
-        if (JournalPolicy<Slot>.ProblemWith(slot.Identity) is { } problem)
+        if (!request.IsValid)
         {
-            failures = failures.Append(problem).ToList();
-        }
-
-        if (failures.Count > 0)
-        {
-            Settle(slot, Result(slot, RowEnding.Rejected, error: new ExotelValidationException(failures)));
+            // No identity: nothing was sent, so there is nothing for the journal to remember.
+            var refused = Enqueue(input, request.Request, identity: null);
+            Settle(refused, Result(refused, RowEnding.Invalid, error: new ExotelValidationException(request.Failures)));
             return;
         }
+
+        var slot = Enqueue(input, request.Request, request.Identity);
 
         DispatchResult<TInput>? settledNow;
         List<Slot>? toStart = null;

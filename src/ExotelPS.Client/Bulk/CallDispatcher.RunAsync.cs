@@ -54,7 +54,7 @@ public sealed partial class CallDispatcher<TInput>
                 continue;
             }
 
-            dispatcher.Accept(input, request, identity: null);
+            dispatcher.Accept(input, dispatcher.Check(request));
             foreach (var result in dispatcher.TakeReady())
             {
                 yield return result;

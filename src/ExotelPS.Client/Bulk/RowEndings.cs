@@ -6,8 +6,11 @@ public enum RowEnding
     /// <summary>Exotel accepted the call.</summary>
     Placed,
 
-    /// <summary>Refused (invalid input, or an error answer from Exotel): no call was placed.</summary>
+    /// <summary>Refused by Exotel: no call was placed.</summary>
     Rejected,
+
+    /// <summary>Not sent: the row's values are invalid.</summary>
+    Invalid,
 
     /// <summary>Sent without a definite answer: the call may have been placed.</summary>
     OutcomeUnknown,
@@ -47,6 +50,7 @@ internal static class RowEndings
     {
         [RowEnding.Placed] = new(DispatchOutcome.Placed, mayHaveBeenPlaced: false, JournalOutcome.Placed, EndingCounter.Placed),
         [RowEnding.Rejected] = new(DispatchOutcome.Rejected, mayHaveBeenPlaced: false, JournalOutcome.Rejected, EndingCounter.Failed),
+        [RowEnding.Invalid] = new(DispatchOutcome.Rejected, mayHaveBeenPlaced: false, journalLine: null, EndingCounter.Failed),
         [RowEnding.OutcomeUnknown] = new(DispatchOutcome.OutcomeUnknown, mayHaveBeenPlaced: true, JournalOutcome.Unknown, EndingCounter.Failed),
         [RowEnding.SkippedPlaced] = new(DispatchOutcome.Skipped, mayHaveBeenPlaced: false, journalLine: null, EndingCounter.Skipped),
         [RowEnding.SkippedInDoubt] = new(DispatchOutcome.Skipped, mayHaveBeenPlaced: true, journalLine: null, EndingCounter.SkippedInDoubt),
@@ -66,9 +70,12 @@ internal static class RowEndings
     public static EndingCounter CounterOf(RowEnding ending) => Meanings[ending].Counter;
 
     /// <summary>The ending an outcome and its error describe (for results built from a <see cref="DispatchOutcome"/>).</summary>
-    public static RowEnding EndingOf(DispatchOutcome outcome, ExotelException? error) =>
-        Meanings.First(pair => pair.Value.Outcome == outcome
-            && (outcome != DispatchOutcome.Skipped || pair.Value.MayHaveBeenPlaced == (error?.MayHaveBeenPlaced == true))).Key;
+    public static RowEnding EndingOf(DispatchOutcome outcome, ExotelException? error) => outcome switch
+    {
+        DispatchOutcome.Skipped => error?.MayHaveBeenPlaced == true ? RowEnding.SkippedInDoubt : RowEnding.SkippedPlaced,
+        DispatchOutcome.Rejected => error is ExotelValidationException ? RowEnding.Invalid : RowEnding.Rejected,
+        _ => Meanings.Single(pair => pair.Value.Outcome == outcome).Key,
+    };
 
     /// <summary>Not sent: the run was stopped before the row's request left.</summary>
     public static CallNotSentException StoppedBeforeSending() =>

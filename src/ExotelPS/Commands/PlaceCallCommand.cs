@@ -132,7 +132,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         runTime.Start();
     }
 
-    /// <summary>Validates the row, asks ShouldProcess once, posts it, and writes whatever results are ready.</summary>
+    /// <summary>Checks the row once, asks ShouldProcess for a valid one, posts it, and writes whatever results are ready.</summary>
     protected override void ProcessRecord()
     {
         var failures = new List<ValidationFailure>();
@@ -140,20 +140,16 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         var row = InputObject ?? new PSObject(request);
         failures.AddRange(ListCells.Of(GetType(), InputObject));
         var identity = IdempotencyKey is null ? null : IdentityOf(row, IdempotencyKey);
-        failures.AddRange(request.Validate());
         if (IdempotencyKey is not null && identity is null)
         {
             failures.Add(new ValidationFailure("IdempotencyKey", IdempotencyKey, Text.Format(Strings.MissingIdempotencyKey, IdempotencyKey)));
         }
 
         // Invalid rows go through the dispatcher too, so their errors keep their place in input order.
-        if (failures.Count > 0)
+        var checkedRequest = Dispatcher.Check(request, identity, failures);
+        if (!checkedRequest.IsValid || ShouldProcess(request.ToString(), Strings.PlaceCallAction))
         {
-            Cancellable(() => Dispatcher.PostFailure(row, new ExotelValidationException(failures)));
-        }
-        else if (ShouldProcess(request.ToString(), Strings.PlaceCallAction))
-        {
-            Cancellable(() => Dispatcher.Post(row, request, identity));
+            Cancellable(() => Dispatcher.Post(row, checkedRequest));
         }
 
         WriteResults(Dispatcher.TakeReady());

@@ -19,7 +19,12 @@ public sealed class RowEndingsTests
     [MemberData(nameof(Endings))]
     public void Every_ending_has_one_meaning_and_a_result_built_from_its_outcome_gets_it_back(RowEnding ending)
     {
-        var error = RowEndings.MayHaveBeenPlaced(ending) ? RowEndings.InDoubt(fromEarlierRun: true) : null;
+        ExotelException? error = ending switch
+        {
+            RowEnding.SkippedInDoubt => RowEndings.InDoubt(fromEarlierRun: true),
+            RowEnding.Invalid => new ExotelValidationException(new[] { new ValidationFailure("To", "x", "To 'x' is not a phone number.") }),
+            _ => null,
+        };
 
         var result = new DispatchResult<int>(0, 0, request: null, RowEndings.OutcomeOf(ending), call: null, callSid: null, error);
 
