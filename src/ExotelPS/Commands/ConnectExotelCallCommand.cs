@@ -60,6 +60,24 @@ public sealed class ConnectExotelCallCommand : PlaceCallCommand
     [Alias("StartPlaybackValueNew")]
     public string? StartPlaybackValue { get; set; }
 
-    private protected override PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures) =>
-        CallRequestMapper.ToRequest(this, failures);
+    /// <summary>The request this row's parameters describe; a value that cannot be read is added to <paramref name="failures"/>.</summary>
+    internal ConnectCallOptions ToRequest(ICollection<ValidationFailure> failures)
+    {
+        var request = new ConnectCallOptions
+        {
+            To = To,
+            WaitUrl = WaitUrl,
+            Record = CellValues.Read(nameof(Record), Record, LenientParser.ToBoolean, failures),
+            RecordingChannels = CellValues.Choice<Client.RecordingChannels>(nameof(RecordingChannels), RecordingChannels, failures),
+            RecordingFormat = CellValues.Choice<Client.RecordingFormat>(nameof(RecordingFormat), RecordingFormat, failures),
+            StreamUrl = StreamUrl,
+            StreamBegin = CellValues.Choice<Client.StreamBegin>(nameof(StreamBegin), StreamBegin, failures),
+            StartPlaybackToNew = CellValues.Choice<Client.StartPlaybackTo>(nameof(StartPlaybackTo), StartPlaybackTo, failures),
+            StartPlaybackValueNew = StartPlaybackValue,
+        };
+        FillCommonFields(request, failures);
+        return request;
+    }
+
+    private protected override PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures) => ToRequest(failures);
 }

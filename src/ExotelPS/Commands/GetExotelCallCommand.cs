@@ -75,10 +75,23 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
         }
     }
 
+    /// <summary>The listing this command's filters describe, one page of <paramref name="pageSize"/> at a time.</summary>
+    internal ListCallsOptions ToRequest(int pageSize) => new()
+    {
+        Statuses = (Status ?? Array.Empty<string>()).Select(CallStatus.Parse).ToList(),
+        From = From?.ToList() ?? new List<string>(),
+        To = To?.ToList() ?? new List<string>(),
+        // ValidateSet has checked the spelling already.
+        Direction = CellValues.Choice<CallDirection>(nameof(Direction), Direction, new List<ValidationFailure>()),
+        CreatedAfter = CellValues.AsOffset(After),
+        CreatedBefore = CellValues.AsOffset(Before),
+        PageSize = pageSize,
+    };
+
     private void WriteListing()
     {
         var window = new PageWindow(PagingParameters.Skip, PagingParameters.First);
-        var request = CallRequestMapper.ToRequest(this, window.PageSize(ListCallsOptions.MaxPageSize));
+        var request = ToRequest(window.PageSize(ListCallsOptions.MaxPageSize));
         try
         {
             var page = Await(ActiveSession.Client.GetCallPageAsync(request, StopToken));

@@ -186,6 +186,21 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     /// <summary>The request one input row describes; a value that cannot be read is added to <paramref name="failures"/>.</summary>
     private protected abstract PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures);
 
+    /// <summary>Fills in the fields both kinds of call have, from this row's parameters.</summary>
+    /// <remarks>Not generic: a constraint naming an engine type would load the engine when PowerShell scans the module.</remarks>
+    private protected void FillCommonFields(PlaceCallOptions request, ICollection<ValidationFailure> failures)
+    {
+        request.From = From;
+        request.CallerId = CallerId;
+        request.CallType = CellValues.Choice<Client.CallType>(nameof(CallType), CallType, failures);
+        request.TimeLimit = CellValues.Read(nameof(TimeLimit), TimeLimit, LenientParser.ToInt32, failures);
+        request.TimeOut = CellValues.Read(nameof(TimeOut), TimeOut, LenientParser.ToInt32, failures);
+        request.CustomField = CustomField;
+        request.StatusCallback = StatusCallback;
+        request.StatusCallbackEvents = CellValues.Choices<StatusCallbackEvent>(nameof(StatusCallbackEvents), StatusCallbackEvents, failures);
+        request.StatusCallbackContentType = CellValues.Choice<Client.StatusCallbackContentType>(nameof(StatusCallbackContentType), StatusCallbackContentType, failures);
+    }
+
     private CallDispatcher<PSObject> Dispatcher =>
         dispatcher ?? throw new InvalidOperationException("The dispatcher starts in BeginProcessing.");
 

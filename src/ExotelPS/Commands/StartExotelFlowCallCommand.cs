@@ -27,6 +27,18 @@ public sealed class StartExotelFlowCallCommand : PlaceCallCommand
     [Alias("Url")]
     public string FlowUrl { get; set; } = string.Empty;
 
-    private protected override PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures) =>
-        CallRequestMapper.ToRequest(this, failures);
+    /// <summary>The request this row's parameters describe; a value that cannot be read is added to <paramref name="failures"/>.</summary>
+    /// <remarks>PowerShell binds only one of FlowId and FlowUrl (they are separate parameter sets); the other stays empty.</remarks>
+    internal FlowCallOptions ToRequest(ICollection<ValidationFailure> failures)
+    {
+        var request = new FlowCallOptions
+        {
+            FlowId = CellValues.NullIfEmpty(FlowId),
+            FlowUrl = CellValues.NullIfEmpty(FlowUrl),
+        };
+        FillCommonFields(request, failures);
+        return request;
+    }
+
+    private protected override PlaceCallOptions CreateRequest(ICollection<ValidationFailure> failures) => ToRequest(failures);
 }

@@ -4,7 +4,7 @@ using ExotelPS.Pipeline;
 
 namespace ExotelPS.Module.Tests.Logic;
 
-public sealed class CallRequestMapperTests
+public sealed class CommandRequestTests
 {
     [Fact]
     public void Every_Connect_ExotelCall_parameter_reaches_the_request()
@@ -130,7 +130,7 @@ public sealed class CallRequestMapperTests
             Before = before,
         };
 
-        var request = CallRequestMapper.ToRequest(command, 25);
+        var request = command.ToRequest(25);
 
         Assert.Equal(new[] { CallStatus.Completed, CallStatus.NoAnswer }, request.Statuses);
         Assert.Equal(new[] { "09900000001" }, request.From);
@@ -144,7 +144,7 @@ public sealed class CallRequestMapperTests
     [Fact]
     public void A_listing_without_filters_asks_for_everything()
     {
-        var request = CallRequestMapper.ToRequest(new GetExotelCallCommand(), 100);
+        var request = new GetExotelCallCommand().ToRequest(100);
 
         Assert.Empty(request.Statuses);
         Assert.Empty(request.From);
@@ -170,7 +170,7 @@ public sealed class CallRequestMapperTests
 
         var failures = new List<ValidationFailure>();
 
-        CallRequestMapper.ToRequest(command, failures);
+        command.ToRequest(failures);
 
         var failure = Assert.Single(failures);
         Assert.Equal(field, failure.Field);
@@ -212,7 +212,7 @@ public sealed class CallRequestMapperTests
         typeof(ConnectExotelCallCommand).GetProperty(field)!.SetValue(command, text);
         var failures = new List<ValidationFailure>();
 
-        CallRequestMapper.ToRequest(command, failures);
+        command.ToRequest(failures);
 
         var failure = Assert.Single(failures);
         Assert.Equal((field, text), (failure.Field, failure.Value));
@@ -230,9 +230,9 @@ public sealed class CallRequestMapperTests
     }
 
     // A row whose every value can be read: it maps with no failure.
-    private static ConnectCallOptions Mapped(ConnectExotelCallCommand command) => WithoutFailures(failures => CallRequestMapper.ToRequest(command, failures));
+    private static ConnectCallOptions Mapped(ConnectExotelCallCommand command) => WithoutFailures(failures => command.ToRequest(failures));
 
-    private static FlowCallOptions Mapped(StartExotelFlowCallCommand command) => WithoutFailures(failures => CallRequestMapper.ToRequest(command, failures));
+    private static FlowCallOptions Mapped(StartExotelFlowCallCommand command) => WithoutFailures(failures => command.ToRequest(failures));
 
     private static T WithoutFailures<T>(Func<List<ValidationFailure>, T> map)
     {
