@@ -29,7 +29,7 @@ internal sealed class CallbackNode : ResponseNode
     protected override string Source => "StatusCallback payload";
 
     public override ResponseNode? Child(string name) =>
-        IsRoot && name == "Details" ? (Text("ConversationDuration") is null && Items("Legs") is null ? null : this) : null;
+        IsRoot && name == WireField.Details ? (Text(WireField.ConversationDuration) is null && Items(WireField.Legs) is null ? null : this) : null;
 
     public override IReadOnlyList<ResponseNode>? Items(string name)
     {
@@ -53,7 +53,7 @@ internal sealed class CallbackNode : ResponseNode
 
     public override string? Text(string name)
     {
-        var key = Key(IsRoot && name == "Sid" ? "CallSid" : name);
+        var key = Key(IsRoot && name == WireField.Sid ? WireField.CallSid : name);
         var value = fields.FirstOrDefault(field => string.Equals(field.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }

@@ -16,11 +16,11 @@ public static class StatusCallbackReader
     // The fields Exotel documents for StatusCallback; a leg's fields are OnCallDuration, Status and AnsweredBy.
     private static readonly HashSet<string> KnownFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        "CallSid", "EventType", "Status", "From", "To", "PhoneNumberSid", "DateCreated", "DateUpdated", "StartTime",
-        "EndTime", "Duration", "ConversationDuration", "RecordingUrl", "Direction", "CustomField",
+        WireField.CallSid, WireField.EventType, WireField.Status, WireField.From, WireField.To, WireField.PhoneNumberSid, WireField.DateCreated, WireField.DateUpdated, WireField.StartTime,
+        WireField.EndTime, WireField.Duration, WireField.ConversationDuration, WireField.RecordingUrl, WireField.Direction, WireField.CustomField,
     };
 
-    private static readonly HashSet<string> KnownLegFields = new(StringComparer.OrdinalIgnoreCase) { "OnCallDuration", "Status", "AnsweredBy" };
+    private static readonly HashSet<string> KnownLegFields = new(StringComparer.OrdinalIgnoreCase) { "OnCallDuration", WireField.Status, WireField.AnsweredBy };
 
     /// <summary>Reads a raw body; <paramref name="contentType"/> is the request's Content-Type header (with its boundary).</summary>
     /// <exception cref="ExotelValidationException">The body is not a StatusCallback payload; the failure names the field.</exception>
@@ -45,18 +45,18 @@ public static class StatusCallbackReader
         {
             var fields = flatten();
             var node = new CallbackNode(fields);
-            if (node.Text("CallSid") is null)
+            if (node.Text(WireField.CallSid) is null)
             {
-                throw Failed("CallSid", null, "is required: every StatusCallback carries the call's Sid");
+                throw Failed(WireField.CallSid, null, "is required: every StatusCallback carries the call's Sid");
             }
 
-            if (node.Text("Status") is null)
+            if (node.Text(WireField.Status) is null)
             {
-                throw Failed("Status", null, "is required: every StatusCallback carries the call's status");
+                throw Failed(WireField.Status, null, "is required: every StatusCallback carries the call's status");
             }
 
             var call = ExotelResponseReader.ToCall(node);
-            return new StatusCallback(call, node.Text("EventType"), node.Text("CustomField"), fields, fields.Where(IsUnknown).ToList());
+            return new StatusCallback(call, node.Text(WireField.EventType), node.Text(WireField.CustomField), fields, fields.Where(IsUnknown).ToList());
         }
         catch (FormatException e) when (FieldProblem.Of(e) is { } failure)
         {
@@ -71,7 +71,7 @@ public static class StatusCallbackReader
         return parts.Length switch
         {
             1 => !KnownFields.Contains(parts[0]),
-            3 => !(string.Equals(parts[0], "Legs", StringComparison.OrdinalIgnoreCase) && int.TryParse(parts[1], out _) && KnownLegFields.Contains(parts[2])),
+            3 => !(string.Equals(parts[0], WireField.Legs, StringComparison.OrdinalIgnoreCase) && int.TryParse(parts[1], out _) && KnownLegFields.Contains(parts[2])),
             _ => true,
         };
     }

@@ -12,7 +12,7 @@ internal sealed class ExotelEndpoints
     {
         baseUri = account.BaseUri;
         v3BaseUri = account.V3BaseUri;
-        var accountSid = Segment("AccountSid", account.AccountSid);
+        var accountSid = Segment(WireField.AccountSid, account.AccountSid);
         callsPath = $"v1/Accounts/{accountSid}/Calls";
         v3CallsPath = $"v3/accounts/{accountSid}/calls";
     }
@@ -22,13 +22,13 @@ internal sealed class ExotelEndpoints
 
     /// <summary><c>GET .../Calls/{sid}.json</c>, with <c>?details=true</c> for the legs.</summary>
     public Uri Call(string sid, bool includeDetails) =>
-        new(baseUri, $"{callsPath}/{Segment("CallSid", sid)}.json{(includeDetails ? "?details=true" : string.Empty)}");
+        new(baseUri, $"{callsPath}/{Segment(WireField.CallSid, sid)}.json{(includeDetails ? "?details=true" : string.Empty)}");
 
     /// <summary>Voice v3 <c>GET .../v3/accounts/{sid}/calls/{call_sid}</c>, on the v3 host.</summary>
-    public Uri CallDetail(string sid) => new(v3BaseUri, $"{v3CallsPath}/{Segment("CallSid", sid)}");
+    public Uri CallDetail(string sid) => new(v3BaseUri, $"{v3CallsPath}/{Segment(WireField.CallSid, sid)}");
 
     /// <summary>Voice v3 <c>GET .../calls/{call_sid}/legs</c>.</summary>
-    public Uri CallLegs(string sid) => new(v3BaseUri, $"{v3CallsPath}/{Segment("CallSid", sid)}/legs");
+    public Uri CallLegs(string sid) => new(v3BaseUri, $"{v3CallsPath}/{Segment(WireField.CallSid, sid)}/legs");
 
     /// <summary><c>GET .../Calls.json</c> with the options as Exotel's filters.</summary>
     /// <exception cref="ExotelValidationException">A filter is invalid.</exception>
@@ -44,14 +44,14 @@ internal sealed class ExotelEndpoints
         var reason = "must be a path on " + baseUri.GetLeftPart(UriPartial.Authority) + "; credentials are never sent to another host";
         if (string.IsNullOrWhiteSpace(nextPageUri) || !Uri.TryCreate(baseUri, nextPageUri.Trim(), out var uri))
         {
-            throw Invalid("NextPageUri", nextPageUri, reason);
+            throw Invalid(WireField.NextPageUri, nextPageUri, reason);
         }
 
         var sameServer = uri.Scheme == baseUri.Scheme
             && string.Equals(uri.Host, baseUri.Host, StringComparison.OrdinalIgnoreCase)
             && uri.Port == baseUri.Port
             && uri.UserInfo.Length == 0;
-        return sameServer ? uri : throw Invalid("NextPageUri", nextPageUri, reason);
+        return sameServer ? uri : throw Invalid(WireField.NextPageUri, nextPageUri, reason);
     }
 
     /// <summary>A Sid checked to be one path segment, escaped.</summary>

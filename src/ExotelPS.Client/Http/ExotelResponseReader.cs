@@ -14,7 +14,7 @@ internal static class ExotelResponseReader
 {
     /// <summary>Reads <c>{"Call":{...}}</c> or <c>&lt;TwilioResponse&gt;&lt;Call&gt;...</c>.</summary>
     internal static ExotelCall ReadCall(string body, bool json) =>
-        Read(body, json, root => ToCall(root.Child("Call") ?? throw root.Missing("Call", "a Call object")));
+        Read(body, json, root => ToCall(root.Child(WireField.Call) ?? throw root.Missing(WireField.Call, "a Call object")));
 
     /// <summary>Reads a listing page: <c>{"Metadata":{...},"Calls":[...]}</c>, or its XML twin.</summary>
     internal static CallPage ReadPage(string body, bool json) => Read(body, json, ToPage);
@@ -71,75 +71,75 @@ internal static class ExotelResponseReader
 
     private static CallPage ToPage(ResponseNode root)
     {
-        var metadata = root.Child("Metadata");
-        var calls = root.Items("Calls");
+        var metadata = root.Child(WireField.Metadata);
+        var calls = root.Items(WireField.Calls);
         if (metadata is null && calls is null)
         {
-            throw root.Missing("Calls", "a call listing (Metadata and Calls)");
+            throw root.Missing(WireField.Calls, "a call listing (Metadata and Calls)");
         }
 
         return new CallPage
         {
             Calls = calls?.Select(ToCall).ToArray() ?? Array.Empty<ExotelCall>(),
             Total = metadata?.Int("Total"),
-            PageSize = metadata?.Int("PageSize"),
-            NextPageUri = metadata?.Text("NextPageUri"),
+            PageSize = metadata?.Int(WireField.PageSize),
+            NextPageUri = metadata?.Text(WireField.NextPageUri),
         };
     }
 
     /// <summary>Maps a v1 Call object (or a callback's fields, seen as one) to <see cref="ExotelCall"/>.</summary>
     internal static ExotelCall ToCall(ResponseNode call) => new()
     {
-        Sid = call.Text("Sid") ?? throw call.Missing("Sid", "the call's Sid"),
-        ParentCallSid = call.Text("ParentCallSid"),
-        DateCreated = call.Time("DateCreated"),
-        DateUpdated = call.Time("DateUpdated"),
-        AccountSid = call.Text("AccountSid"),
-        To = call.Text("To"),
-        From = call.Text("From"),
-        PhoneNumberSid = call.Text("PhoneNumberSid"),
-        Status = call.Status("Status") ?? default,
-        StartTime = call.Time("StartTime"),
-        EndTime = call.Time("EndTime"),
-        Duration = call.Int("Duration"),
-        Price = call.Decimal("Price"),
-        Direction = call.Text("Direction"),
-        AnsweredBy = call.Text("AnsweredBy"),
-        ForwardedFrom = call.Text("ForwardedFrom"),
-        CallerName = call.Text("CallerName"),
-        Uri = call.Text("Uri"),
-        RecordingUrl = call.Text("RecordingUrl"),
-        Details = call.Child("Details") is { } details ? ToDetails(details) : null,
+        Sid = call.Text(WireField.Sid) ?? throw call.Missing(WireField.Sid, "the call's Sid"),
+        ParentCallSid = call.Text(WireField.ParentCallSid),
+        DateCreated = call.Time(WireField.DateCreated),
+        DateUpdated = call.Time(WireField.DateUpdated),
+        AccountSid = call.Text(WireField.AccountSid),
+        To = call.Text(WireField.To),
+        From = call.Text(WireField.From),
+        PhoneNumberSid = call.Text(WireField.PhoneNumberSid),
+        Status = call.Status(WireField.Status) ?? default,
+        StartTime = call.Time(WireField.StartTime),
+        EndTime = call.Time(WireField.EndTime),
+        Duration = call.Int(WireField.Duration),
+        Price = call.Decimal(WireField.Price),
+        Direction = call.Text(WireField.Direction),
+        AnsweredBy = call.Text(WireField.AnsweredBy),
+        ForwardedFrom = call.Text(WireField.ForwardedFrom),
+        CallerName = call.Text(WireField.CallerName),
+        Uri = call.Text(WireField.Uri),
+        RecordingUrl = call.Text(WireField.RecordingUrl),
+        Details = call.Child(WireField.Details) is { } details ? ToDetails(details) : null,
     };
 
     private static CallDetails ToDetails(ResponseNode details) => new()
     {
-        ConversationDuration = details.Int("ConversationDuration"),
-        Leg1Status = details.Status("Leg1Status"),
-        Leg2Status = details.Status("Leg2Status"),
-        Legs = details.Items("Legs")?.Select(ToLeg).ToArray() ?? Array.Empty<CallLeg>(),
+        ConversationDuration = details.Int(WireField.ConversationDuration),
+        Leg1Status = details.Status(WireField.Leg1Status),
+        Leg2Status = details.Status(WireField.Leg2Status),
+        Legs = details.Items(WireField.Legs)?.Select(ToLeg).ToArray() ?? Array.Empty<CallLeg>(),
     };
 
     private static CallLeg ToLeg(ResponseNode leg) => new()
     {
         Id = leg.Text("Id"),
         OnCallDuration = leg.Int("OnCallDuration"),
-        Status = leg.Status("Status"),
-        AnsweredBy = leg.Text("AnsweredBy"),
+        Status = leg.Status(WireField.Status),
+        AnsweredBy = leg.Text(WireField.AnsweredBy),
     };
 
     private static RestError? ToError(ResponseNode root)
     {
-        if (root.Child("RestException") is not { } error)
+        if (root.Child(WireField.RestException) is not { } error)
         {
             return ToV3Error(root);
         }
 
         // A status that is not a number still leaves the message and code worth reporting.
-        var status = int.TryParse(error.Text("Status"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+        var status = int.TryParse(error.Text(WireField.Status), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? number
             : (int?)null;
-        return new RestError(status, error.Text("Message"), error.Text("Code"));
+        return new RestError(status, error.Text(WireField.Message), error.Text(WireField.Code));
     }
 
     /// <summary>A Voice v3 envelope's <c>response.error_data</c> (<c>code</c>, <c>message</c>, <c>description</c>), or null.</summary>

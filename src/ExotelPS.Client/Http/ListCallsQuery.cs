@@ -15,14 +15,14 @@ internal static class ListCallsQuery
         var validator = new RequestValidator();
         AddSids(validator, options.Sids);
         AddDateCreated(validator, options.CreatedAfter, options.CreatedBefore);
-        AddNumbers(validator, "To", options.To);
-        AddNumbers(validator, "From", options.From);
+        AddNumbers(validator, WireField.To, options.To);
+        AddNumbers(validator, WireField.From, options.From);
         AddStatuses(validator, options.Statuses);
-        validator.Enum("Direction", options.Direction);
-        validator.Range("PageSize", options.PageSize, 1, ListCallsOptions.MaxPageSize);
+        validator.Enum(WireField.Direction, options.Direction);
+        validator.Range(WireField.PageSize, options.PageSize, 1, ListCallsOptions.MaxPageSize);
         if (options.SortAscending is bool ascending)
         {
-            validator.Add("SortBy", ascending ? "DateCreated:asc" : "DateCreated:desc");
+            validator.Add(WireField.SortBy, ascending ? "DateCreated:asc" : "DateCreated:desc");
         }
 
         validator.ThrowIfInvalid();
@@ -40,7 +40,7 @@ internal static class ListCallsQuery
 
         if (sids.Count > ListCallsOptions.MaxSids)
         {
-            validator.Fail("Sid", sids.Count.ToString(CultureInfo.InvariantCulture) + " Sids", $"at most {ListCallsOptions.MaxSids} Sids per request");
+            validator.Fail(WireField.Sid, sids.Count.ToString(CultureInfo.InvariantCulture) + " Sids", $"at most {ListCallsOptions.MaxSids} Sids per request");
             return;
         }
 
@@ -49,14 +49,14 @@ internal static class ListCallsQuery
         {
             if (SidRule.Problem(sid) is { } reason)
             {
-                validator.Fail("Sid", sid, reason);
+                validator.Fail(WireField.Sid, sid, reason);
                 valid = false;
             }
         }
 
         if (valid)
         {
-            validator.Add("Sid", string.Join(",", sids));
+            validator.Add(WireField.Sid, string.Join(",", sids));
         }
     }
 
@@ -64,7 +64,7 @@ internal static class ListCallsQuery
     {
         if (after > before)
         {
-            validator.Fail("DateCreated", $"{ExotelTime.Format(after!.Value)} to {ExotelTime.Format(before!.Value)}", "CreatedAfter must not be later than CreatedBefore");
+            validator.Fail(WireField.DateCreated, $"{ExotelTime.Format(after!.Value)} to {ExotelTime.Format(before!.Value)}", "CreatedAfter must not be later than CreatedBefore");
             return;
         }
 
@@ -72,7 +72,7 @@ internal static class ListCallsQuery
         var value = string.Join(";", bounds);
         if (value.Length > 0)
         {
-            validator.Add("DateCreated", value);
+            validator.Add(WireField.DateCreated, value);
         }
     }
 
@@ -120,10 +120,10 @@ internal static class ListCallsQuery
 
         if (statuses.Any(status => status.Value.Length == 0 || status.Value.Contains(",")))
         {
-            validator.Fail("Status", string.Join(",", statuses), "every status must be a single non-empty value such as completed");
+            validator.Fail(WireField.Status, string.Join(",", statuses), "every status must be a single non-empty value such as completed");
             return;
         }
 
-        validator.Add("Status", string.Join(",", statuses.Select(status => status.Value).Distinct()));
+        validator.Add(WireField.Status, string.Join(",", statuses.Select(status => status.Value).Distinct()));
     }
 }

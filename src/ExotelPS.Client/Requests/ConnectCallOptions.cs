@@ -36,23 +36,23 @@ public sealed class ConnectCallOptions : PlaceCallOptions
     // Order of "Connect Two Numbers" (003): required fields, limits, audio and recording, CustomField, playback, callback.
     private protected override void AddFields(RequestValidator validator, string accountSid)
     {
-        validator.Phone("From", From);
-        validator.Phone("To", To);
-        validator.Phone("CallerId", CallerId);
+        validator.Phone(WireField.From, From);
+        validator.Phone(WireField.To, To);
+        validator.Phone(WireField.CallerId, CallerId);
         AddLimits(validator);
-        validator.Url("WaitUrl", WaitUrl);
+        validator.Url(WireField.WaitUrl, WaitUrl);
         if (Record is bool record)
         {
-            validator.Add("Record", record ? "true" : "false");
+            validator.Add(WireField.Record, record ? "true" : "false");
         }
 
-        validator.Enum("RecordingChannels", RecordingChannels);
-        validator.Enum("RecordingFormat", RecordingFormat);
-        validator.Url("StreamUrl", StreamUrl, "ws", "wss");
-        validator.Enum("StreamBegin", StreamBegin);
+        validator.Enum(WireField.RecordingChannels, RecordingChannels);
+        validator.Enum(WireField.RecordingFormat, RecordingFormat);
+        validator.Url(WireField.StreamUrl, StreamUrl, "ws", "wss");
+        validator.Enum(WireField.StreamBegin, StreamBegin);
         AddCustomField(validator);
-        validator.Enum("StartPlaybackToNew", StartPlaybackToNew);
-        validator.Url("StartPlaybackValueNew", StartPlaybackValueNew);
+        validator.Enum(WireField.StartPlaybackToNew, StartPlaybackToNew);
+        validator.Url(WireField.StartPlaybackValueNew, StartPlaybackValueNew);
         AddStatusCallback(validator);
     }
 }

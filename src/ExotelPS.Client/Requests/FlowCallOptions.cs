@@ -26,8 +26,8 @@ public sealed class FlowCallOptions : PlaceCallOptions
     // Order of "Outgoing Call to a Call Flow" (000): From, CallerId, Url, limits, StatusCallback, CustomField.
     private protected override void AddFields(RequestValidator validator, string accountSid)
     {
-        validator.Phone("From", From);
-        validator.Phone("CallerId", CallerId);
+        validator.Phone(WireField.From, From);
+        validator.Phone(WireField.CallerId, CallerId);
         AddFlowUrl(validator, accountSid);
         AddLimits(validator);
         AddStatusCallback(validator);
@@ -40,14 +40,14 @@ public sealed class FlowCallOptions : PlaceCallOptions
         var hasUrl = !string.IsNullOrWhiteSpace(FlowUrl);
         if (hasId && hasUrl)
         {
-            validator.Fail("Url", FlowUrl, $"give either FlowId ('{FlowId}') or FlowUrl, not both");
+            validator.Fail(WireField.Url, FlowUrl, $"give either FlowId ('{FlowId}') or FlowUrl, not both");
         }
         else if (hasId)
         {
             var flowId = FlowId!.Trim();
             if (FlowIdPattern.IsMatch(flowId))
             {
-                validator.Add("Url", FlowUrlFor(accountSid, flowId));
+                validator.Add(WireField.Url, FlowUrlFor(accountSid, flowId));
             }
             else
             {
@@ -56,11 +56,11 @@ public sealed class FlowCallOptions : PlaceCallOptions
         }
         else if (hasUrl)
         {
-            validator.Url("Url", FlowUrl);
+            validator.Url(WireField.Url, FlowUrl);
         }
         else
         {
-            validator.Fail("Url", null, "a flow is required: give FlowId or FlowUrl");
+            validator.Fail(WireField.Url, null, "a flow is required: give FlowId or FlowUrl");
         }
     }
 }

@@ -71,16 +71,16 @@ public abstract class PlaceCallOptions
 
     private protected void AddLimits(RequestValidator validator)
     {
-        validator.Enum("CallType", CallType);
-        validator.Range("TimeLimit", TimeLimit, 1, MaxTimeLimit);
-        validator.Range("TimeOut", TimeOut, 1, MaxTimeOut);
+        validator.Enum(WireField.CallType, CallType);
+        validator.Range(WireField.TimeLimit, TimeLimit, 1, MaxTimeLimit);
+        validator.Range(WireField.TimeOut, TimeOut, 1, MaxTimeOut);
     }
 
-    private protected void AddCustomField(RequestValidator validator) => validator.Text("CustomField", CustomField, MaxCustomFieldLength);
+    private protected void AddCustomField(RequestValidator validator) => validator.Text(WireField.CustomField, CustomField, MaxCustomFieldLength);
 
     private protected void AddStatusCallback(RequestValidator validator)
     {
-        validator.Url("StatusCallback", StatusCallback);
+        validator.Url(WireField.StatusCallback, StatusCallback);
         var events = StatusCallbackEvents ?? Array.Empty<StatusCallbackEvent>();
         var index = 0;
         foreach (var callbackEvent in events.Distinct())
@@ -88,7 +88,7 @@ public abstract class PlaceCallOptions
             validator.Enum($"StatusCallbackEvents[{index++}]", callbackEvent);
         }
 
-        validator.Enum("StatusCallbackContentType", StatusCallbackContentType);
+        validator.Enum(WireField.StatusCallbackContentType, StatusCallbackContentType);
     }
 
     private RequestValidator Build(string accountSid)

@@ -10,8 +10,8 @@ namespace ExotelPS.Client.Sandbox;
 internal sealed class CallListing
 {
     private const int DefaultPageSize = 50;
-    private const string After = "After";
-    private const string Before = "Before";
+    private const string After = WireField.After;
+    private const string Before = WireField.Before;
     private static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(31);
     private static readonly string[] Cursors = { After, Before };
 
@@ -30,18 +30,18 @@ internal sealed class CallListing
     private CallListing(IReadOnlyList<KeyValuePair<string, string>> query, DateTimeOffset now)
     {
         this.query = query;
-        sids = List("Sid", ListCallsOptions.MaxSids, text => text);
-        to = List("To", 5, TestNumbers.NationalForm);
-        from = List("From", 5, TestNumbers.NationalForm);
-        statuses = List("Status", int.MaxValue, text => CallStatus.Parse(text).Value);
-        direction = query.Value("Direction")?.Trim();
+        sids = List(WireField.Sid, ListCallsOptions.MaxSids, text => text);
+        to = List(WireField.To, 5, TestNumbers.NationalForm);
+        from = List(WireField.From, 5, TestNumbers.NationalForm);
+        statuses = List(WireField.Status, int.MaxValue, text => CallStatus.Parse(text).Value);
+        direction = query.Value(WireField.Direction)?.Trim();
         createdFrom = now - DefaultPeriod;
-        if (query.Value("DateCreated") is { } created)
+        if (query.Value(WireField.DateCreated) is { } created)
         {
             ReadCreatedRange(created, ref createdFrom, ref createdTo);
         }
 
-        if (query.Value("PageSize") is { } size)
+        if (query.Value(WireField.PageSize) is { } size)
         {
             if (int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= 1 && parsed <= ListCallsOptions.MaxPageSize)
             {
@@ -49,17 +49,17 @@ internal sealed class CallListing
             }
             else
             {
-                Fail("PageSize", size, $"must be a whole number from 1 to {ListCallsOptions.MaxPageSize}");
+                Fail(WireField.PageSize, size, $"must be a whole number from 1 to {ListCallsOptions.MaxPageSize}");
             }
         }
 
-        if (query.Value("SortBy") is { } sort)
+        if (query.Value(WireField.SortBy) is { } sort)
         {
             order = sort.Trim().ToLowerInvariant() switch
             {
                 "datecreated:asc" => 1,
                 "datecreated:desc" => -1,
-                _ => Fail("SortBy", sort, "must be DateCreated:asc or DateCreated:desc", order),
+                _ => Fail(WireField.SortBy, sort, "must be DateCreated:asc or DateCreated:desc", order),
             };
         }
     }
@@ -86,16 +86,16 @@ internal sealed class CallListing
         return new WireObject
         {
             {
-                "Metadata", new WireObject
+                WireField.Metadata, new WireObject
                 {
                     { "Total", matching.Count },
-                    { "PageSize", listing.pageSize },
+                    { WireField.PageSize, listing.pageSize },
                     { "FirstPageUri", listing.Uri(basePath, null, null) },
                     { "PrevPageUri", hasPrevious ? listing.Uri(basePath, Before, page[0].Sid) : null },
-                    { "NextPageUri", hasNext ? listing.Uri(basePath, After, page[page.Count - 1].Sid) : null },
+                    { WireField.NextPageUri, hasNext ? listing.Uri(basePath, After, page[page.Count - 1].Sid) : null },
                 }
             },
-            { "Calls", calls },
+            { WireField.Calls, calls },
         };
     }
 
@@ -184,7 +184,7 @@ internal sealed class CallListing
             var bound = colon < 0 ? string.Empty : part.Substring(0, colon).ToLowerInvariant();
             if (time is null || (bound != "gte" && bound != "lte"))
             {
-                Fail("DateCreated", text, "must be gte:yyyy-MM-dd HH:mm:ss;lte:yyyy-MM-dd HH:mm:ss");
+                Fail(WireField.DateCreated, text, "must be gte:yyyy-MM-dd HH:mm:ss;lte:yyyy-MM-dd HH:mm:ss");
                 return;
             }
 

@@ -8,7 +8,7 @@ namespace ExotelPS.Client.Sandbox;
 /// </summary>
 internal static class CallRequestParser
 {
-    private const string EventsField = "StatusCallbackEvents";
+    private const string EventsField = WireField.StatusCallbackEvents;
 
     /// <summary>The request, or null with every failing field in <paramref name="failures"/>.</summary>
     public static PlaceCallOptions? Parse(IReadOnlyList<KeyValuePair<string, string>> form, List<ValidationFailure> failures)
@@ -20,25 +20,25 @@ internal static class CallRequestParser
             return null;
         }
 
-        options.From = form.Value("From");
-        options.CallerId = form.Value("CallerId");
-        options.CallType = parser.Enum<CallType>("CallType");
-        options.TimeLimit = parser.Int("TimeLimit");
-        options.TimeOut = parser.Int("TimeOut");
-        options.CustomField = form.Value("CustomField");
-        options.StatusCallback = form.Value("StatusCallback");
+        options.From = form.Value(WireField.From);
+        options.CallerId = form.Value(WireField.CallerId);
+        options.CallType = parser.Enum<CallType>(WireField.CallType);
+        options.TimeLimit = parser.Int(WireField.TimeLimit);
+        options.TimeOut = parser.Int(WireField.TimeOut);
+        options.CustomField = form.Value(WireField.CustomField);
+        options.StatusCallback = form.Value(WireField.StatusCallback);
         options.StatusCallbackEvents = parser.Events();
-        options.StatusCallbackContentType = parser.Enum<StatusCallbackContentType>("StatusCallbackContentType");
+        options.StatusCallbackContentType = parser.Enum<StatusCallbackContentType>(WireField.StatusCallbackContentType);
         if (options is ConnectCallOptions connect)
         {
-            connect.WaitUrl = form.Value("WaitUrl");
-            connect.Record = parser.Bool("Record");
-            connect.RecordingChannels = parser.Enum<RecordingChannels>("RecordingChannels");
-            connect.RecordingFormat = parser.Enum<RecordingFormat>("RecordingFormat");
-            connect.StreamUrl = form.Value("StreamUrl");
-            connect.StreamBegin = parser.Enum<StreamBegin>("StreamBegin");
-            connect.StartPlaybackToNew = parser.Enum<StartPlaybackTo>("StartPlaybackToNew");
-            connect.StartPlaybackValueNew = form.Value("StartPlaybackValueNew");
+            connect.WaitUrl = form.Value(WireField.WaitUrl);
+            connect.Record = parser.Bool(WireField.Record);
+            connect.RecordingChannels = parser.Enum<RecordingChannels>(WireField.RecordingChannels);
+            connect.RecordingFormat = parser.Enum<RecordingFormat>(WireField.RecordingFormat);
+            connect.StreamUrl = form.Value(WireField.StreamUrl);
+            connect.StreamBegin = parser.Enum<StreamBegin>(WireField.StreamBegin);
+            connect.StartPlaybackToNew = parser.Enum<StartPlaybackTo>(WireField.StartPlaybackToNew);
+            connect.StartPlaybackValueNew = form.Value(WireField.StartPlaybackValueNew);
         }
 
         failures.AddRange(options.Validate());
@@ -59,17 +59,17 @@ internal static class CallRequestParser
         /// <summary>To makes a call between two numbers; Url makes a call to a flow.</summary>
         public PlaceCallOptions? Destination()
         {
-            var to = form.Value("To");
-            var url = form.Value("Url");
+            var to = form.Value(WireField.To);
+            var url = form.Value(WireField.Url);
             if (to is not null && url is not null)
             {
-                failures.Add(new ValidationFailure("To", to, $"give either To (connect two numbers) or Url ('{url}', connect to a flow), not both"));
+                failures.Add(new ValidationFailure(WireField.To, to, $"give either To (connect two numbers) or Url ('{url}', connect to a flow), not both"));
                 return null;
             }
 
             if (to is null && url is null)
             {
-                failures.Add(new ValidationFailure("To", null, "To is required (or Url, to connect to a flow)"));
+                failures.Add(new ValidationFailure(WireField.To, null, "To is required (or Url, to connect to a flow)"));
                 return null;
             }
 

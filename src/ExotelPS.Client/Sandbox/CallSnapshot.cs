@@ -66,7 +66,7 @@ internal sealed class CallSnapshot
     public string? Digits => IsFinal && Call.IsFlow && Status == CallStatus.Completed ? Call.Request.From!.Trim().Last().ToString() : null;
 
     /// <summary>The flow's app id: the last segment of the flow URL (<c>.../start_voice/926</c>); null for a call between two numbers.</summary>
-    public string? AppId => Call.IsFlow ? Call.Field("Url")?.TrimEnd('/').Split('/').Last() : null;
+    public string? AppId => Call.IsFlow ? Call.Field(WireField.Url)?.TrimEnd('/').Split('/').Last() : null;
 
     private static int WholeSeconds(TimeSpan span) => Math.Max(0, (int)span.TotalSeconds);
 

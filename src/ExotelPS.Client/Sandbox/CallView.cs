@@ -10,34 +10,34 @@ internal static class CallView
         var call = snapshot.Call;
         var view = new WireObject
         {
-            { "Sid", call.Sid },
-            { "ParentCallSid", null },
-            { "DateCreated", ExotelTime.Format(call.Created) },
-            { "DateUpdated", ExotelTime.Format(snapshot.DateUpdated) },
-            { "AccountSid", call.AccountSid },
-            { "To", To(call) },
-            { "From", From(call) },
-            { "PhoneNumberSid", CallerId(call) },
-            { "Status", snapshot.Status.Value },
-            { "StartTime", ExotelTime.Format(call.Created) },
-            { "EndTime", Time(snapshot.EndTime) },
-            { "Duration", snapshot.Duration?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            { "Price", snapshot.Price },
-            { "Direction", Direction },
-            { "AnsweredBy", null },
-            { "ForwardedFrom", null },
-            { "CallerName", null },
-            { "Uri", $"/v1/Accounts/{call.AccountSid}/Calls/{call.Sid}.json" },
-            { "RecordingUrl", snapshot.RecordingUrl },
+            { WireField.Sid, call.Sid },
+            { WireField.ParentCallSid, null },
+            { WireField.DateCreated, ExotelTime.Format(call.Created) },
+            { WireField.DateUpdated, ExotelTime.Format(snapshot.DateUpdated) },
+            { WireField.AccountSid, call.AccountSid },
+            { WireField.To, To(call) },
+            { WireField.From, From(call) },
+            { WireField.PhoneNumberSid, CallerId(call) },
+            { WireField.Status, snapshot.Status.Value },
+            { WireField.StartTime, ExotelTime.Format(call.Created) },
+            { WireField.EndTime, Time(snapshot.EndTime) },
+            { WireField.Duration, snapshot.Duration?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            { WireField.Price, snapshot.Price },
+            { WireField.Direction, Direction },
+            { WireField.AnsweredBy, null },
+            { WireField.ForwardedFrom, null },
+            { WireField.CallerName, null },
+            { WireField.Uri, $"/v1/Accounts/{call.AccountSid}/Calls/{call.Sid}.json" },
+            { WireField.RecordingUrl, snapshot.RecordingUrl },
         };
         if (withDetails)
         {
-            view.Add("Details", new WireObject
+            view.Add(WireField.Details, new WireObject
             {
-                { "ConversationDuration", snapshot.ConversationDuration },
-                { "Leg1Status", snapshot.Leg1Status.Value },
-                { "Leg2Status", snapshot.Leg2Status?.Value },
-                { "Legs", Legs(snapshot, withIds: true) },
+                { WireField.ConversationDuration, snapshot.ConversationDuration },
+                { WireField.Leg1Status, snapshot.Leg1Status.Value },
+                { WireField.Leg2Status, snapshot.Leg2Status?.Value },
+                { WireField.Legs, Legs(snapshot, withIds: true) },
             });
         }
 
@@ -52,25 +52,25 @@ internal static class CallView
         var call = snapshot.Call;
         var payload = new WireObject
         {
-            { "CallSid", call.Sid },
-            { "Status", snapshot.Status.Value },
-            { "RecordingUrl", snapshot.RecordingUrl },
-            { "DateUpdated", ExotelTime.Format(snapshot.DateUpdated) },
+            { WireField.CallSid, call.Sid },
+            { WireField.Status, snapshot.Status.Value },
+            { WireField.RecordingUrl, snapshot.RecordingUrl },
+            { WireField.DateUpdated, ExotelTime.Format(snapshot.DateUpdated) },
         };
         if (call.Request.StatusCallbackEvents.Count > 0)
         {
-            payload.Add("EventType", ExotelWireNames.ToWire(callbackEvent));
-            payload.Add("DateCreated", ExotelTime.Format(call.Created));
-            payload.Add("To", To(call));
-            payload.Add("From", From(call));
-            payload.Add("PhoneNumberSid", CallerId(call));
-            payload.Add("StartTime", ExotelTime.Format(call.Created));
-            payload.Add("EndTime", Time(snapshot.EndTime));
-            payload.Add("Duration", snapshot.Duration?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            payload.Add("ConversationDuration", snapshot.ConversationDuration);
-            payload.Add("Direction", Direction);
-            payload.Add("CustomField", call.Request.CustomField);
-            payload.Add("Legs", Legs(snapshot, withIds: false));
+            payload.Add(WireField.EventType, ExotelWireNames.ToWire(callbackEvent));
+            payload.Add(WireField.DateCreated, ExotelTime.Format(call.Created));
+            payload.Add(WireField.To, To(call));
+            payload.Add(WireField.From, From(call));
+            payload.Add(WireField.PhoneNumberSid, CallerId(call));
+            payload.Add(WireField.StartTime, ExotelTime.Format(call.Created));
+            payload.Add(WireField.EndTime, Time(snapshot.EndTime));
+            payload.Add(WireField.Duration, snapshot.Duration?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            payload.Add(WireField.ConversationDuration, snapshot.ConversationDuration);
+            payload.Add(WireField.Direction, Direction);
+            payload.Add(WireField.CustomField, call.Request.CustomField);
+            payload.Add(WireField.Legs, Legs(snapshot, withIds: false));
         }
 
         return payload;
@@ -81,7 +81,7 @@ internal static class CallView
     {
         var call = snapshot.Call;
         var recordings = snapshot.RecordingUrl is { } url
-            ? new List<WireObject> { new() { { "url", url }, { "channels", call.Field("RecordingChannels") ?? "single" }, { "duration", snapshot.ConversationDuration } } }
+            ? new List<WireObject> { new() { { "url", url }, { "channels", call.Field(WireField.RecordingChannels) ?? "single" }, { "duration", snapshot.ConversationDuration } } }
             : new List<WireObject>();
         return new WireObject
         {
@@ -131,8 +131,8 @@ internal static class CallView
             }
 
             view.Add("OnCallDuration", leg.OnCallDuration);
-            view.Add("Status", leg.Status.Value);
-            view.Add("AnsweredBy", leg.AnsweredBy);
+            view.Add(WireField.Status, leg.Status.Value);
+            view.Add(WireField.AnsweredBy, leg.AnsweredBy);
             return view;
         }).ToList();
 

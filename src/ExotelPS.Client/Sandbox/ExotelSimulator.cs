@@ -216,7 +216,7 @@ public sealed class ExotelSimulator
         calls.Add(call);
         callsBySid.Add(call.Sid, call);
         ScheduleCallbacks(call);
-        return (SimulatorAnswers.Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), withDetails: true)), route.Json), call.Sid);
+        return (SimulatorAnswers.Ok(WireObject.Of(WireField.Call, CallView.Call(new CallSnapshot(call, now), withDetails: true)), route.Json), call.Sid);
     }
 
     private SimulatorResponse GetCall(SimulatorRequest request, ApiRoute route, DateTimeOffset now)
@@ -227,7 +227,7 @@ public sealed class ExotelSimulator
         }
 
         var details = string.Equals(FormFields.Parse(request.Query).Value("details"), "true", StringComparison.OrdinalIgnoreCase);
-        return SimulatorAnswers.Ok(WireObject.Of("Call", CallView.Call(new CallSnapshot(call, now), details)), route.Json);
+        return SimulatorAnswers.Ok(WireObject.Of(WireField.Call, CallView.Call(new CallSnapshot(call, now), details)), route.Json);
     }
 
     /// <summary>Voice v3: the same recorded call, in v3's shapes; 403 for an account without v3.</summary>

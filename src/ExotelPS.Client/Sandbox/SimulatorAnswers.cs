@@ -24,13 +24,13 @@ internal static class SimulatorAnswers
         }
         else
         {
-            var exception = new WireObject { { "Status", status }, { "Message", message } };
+            var exception = new WireObject { { WireField.Status, status }, { WireField.Message, message } };
             if (code is not null)
             {
-                exception.Add("Code", code);
+                exception.Add(WireField.Code, code);
             }
 
-            body = WireObject.Of("RestException", exception);
+            body = WireObject.Of(WireField.RestException, exception);
         }
 
         var bytes = ExotelResponseWriter.Write(body, json);

@@ -84,7 +84,7 @@ public sealed class CallWaiter<TInput> : IDisposable
             if (SidRule.Problem(callSid) is { } reason)
             {
                 // Settled before it is listed, so the poller never puts an unusable Sid in a request.
-                var error = new ExotelValidationException(new[] { new ValidationFailure("CallSid", callSid, reason) });
+                var error = new ExotelValidationException(new[] { new ValidationFailure(WireField.CallSid, callSid, reason) });
                 untaken.Fill(entry, new WaitResult<TInput>(input, callSid, null, timedOut: false, error));
             }
             else if (pollerFault is not null)
