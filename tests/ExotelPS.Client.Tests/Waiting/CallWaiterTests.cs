@@ -16,7 +16,7 @@ public sealed class CallWaiterTests
             RecordingServer.WriteAsync(context, 200, Answers.Page(SidsOf(request), status: "busy")));
         using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 10_000 });
         var sids = Enumerable.Range(0, 150).Select(i => "CA" + i).ToList();
-        using var waiter = new CallWaiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(500));
+        using var waiter = Waiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(500));
 
         for (var i = 0; i < sids.Count; i++)
         {
@@ -48,7 +48,7 @@ public sealed class CallWaiterTests
         using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 10_000 });
 
         // An interval far beyond the test's patience: only a first look before it can answer in time.
-        using var waiter = new CallWaiter<int>(client, TimeSpan.FromHours(5), TimeSpan.FromHours(1));
+        using var waiter = Waiter<int>(client, TimeSpan.FromHours(5), TimeSpan.FromHours(1));
         waiter.Add(0, "CA0");
         waiter.Add(1, "CA1");
         waiter.Complete();
@@ -69,7 +69,7 @@ public sealed class CallWaiterTests
             _ => RecordingServer.WriteAsync(context, 404, Answers.Error(404, "Resource not found")),
         });
         using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 10_000 });
-        using var waiter = new CallWaiter<string>(client, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(100));
+        using var waiter = Waiter<string>(client, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(100));
 
         waiter.Add("first", "ringing");
         waiter.Add("second", "unknown");
@@ -98,7 +98,7 @@ public sealed class CallWaiterTests
             _ => RecordingServer.WriteAsync(context, 404, Answers.Error(404, "Resource not found")),
         });
         using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 10_000 });
-        using var waiter = new CallWaiter<string>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+        using var waiter = Waiter<string>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
 
         waiter.Add("unknown", "no-such-call", readFirst: true);
         waiter.Add("ended", "ended", readFirst: true);
@@ -121,7 +121,7 @@ public sealed class CallWaiterTests
             return RecordingServer.WriteAsync(context, 200, Answers.Page(final));
         });
         using var client = new ExotelClient(server.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = 10_000 });
-        using var waiter = new CallWaiter<string>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(100));
+        using var waiter = Waiter<string>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(100));
 
         waiter.Add("first", "a");
         waiter.Add("second", "b");
@@ -140,7 +140,7 @@ public sealed class CallWaiterTests
     {
         await using var server = await RecordingServer.StartAsync(200, Answers.Page(Array.Empty<string>()));
         using var client = new ExotelClient(server.CreateAccount());
-        using var waiter = new CallWaiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(50));
+        using var waiter = Waiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(50));
 
         waiter.Add(1, "not/a sid");
 
@@ -162,7 +162,7 @@ public sealed class CallWaiterTests
     {
         await using var server = await RecordingServer.StartAsync(403, Answers.Error(403, "Forbidden"));
         using var client = new ExotelClient(server.CreateAccount());
-        using var waiter = new CallWaiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(50));
+        using var waiter = Waiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(50));
 
         waiter.Add(1, "x");
         waiter.Add(2, "y");
@@ -178,7 +178,7 @@ public sealed class CallWaiterTests
     {
         await using var server = await RecordingServer.StartAsync(200, Answers.Page(Array.Empty<string>()));
         using var client = new ExotelClient(server.CreateAccount());
-        using var waiter = new CallWaiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(50));
+        using var waiter = Waiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(50));
         waiter.Add(1, "never-final");
         waiter.Complete();
         using var cancel = new CancellationTokenSource();
@@ -190,6 +190,7 @@ public sealed class CallWaiterTests
         Assert.Empty(await taking.WaitAsync(Patience));
     }
 
+    // On the system clock: the emulator's calls end in wall-clock time.
     [Fact]
     public async Task Calls_placed_on_the_emulator_are_waited_for_until_their_final_status()
     {
@@ -234,6 +235,10 @@ public sealed class CallWaiterTests
         Assert.Equal(new[] { 1, 2 }, results.Select(result => result.Input));
         Assert.All(results, result => Assert.Same(broken, Assert.IsType<ExotelApiException>(result.Error).InnerException));
     }
+
+    // Time in these tests is the fake clock's: a poll interval or a timeout passes as soon as the poller sleeps on it.
+    private static CallWaiter<T> Waiter<T>(ExotelClient client, TimeSpan timeout, TimeSpan pollInterval) =>
+        new(client, timeout, pollInterval, new FakeClock(), CancellationToken.None);
 
     private static List<string> SidsOf(RecordedRequest request) =>
         request.QueryFields.Where(field => field.Key == "Sid").SelectMany(field => field.Value.Split(',')).ToList();
