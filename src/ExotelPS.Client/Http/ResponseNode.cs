@@ -28,31 +28,11 @@ internal abstract class ResponseNode
     /// <summary>The scalar value called <paramref name="name"/> as text, trimmed; null when absent or empty.</summary>
     public abstract string? Text(string name);
 
-    public int? Int(string name)
-    {
-        var text = Text(name);
-        if (text is null)
-        {
-            return null;
-        }
+    public int? Int(string name) =>
+        Parsed(name, "a whole number", (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value));
 
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid(name, text, "a whole number");
-    }
-
-    public decimal? Decimal(string name)
-    {
-        var text = Text(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Invalid(name, text, "a decimal number");
-    }
+    public decimal? Decimal(string name) =>
+        Parsed(name, "a decimal number", (string text, out decimal value) => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
 
     public DateTimeOffset? Time(string name)
     {
@@ -84,6 +64,21 @@ internal abstract class ResponseNode
         FieldProblem.Create($"{Source}: expected {expected} at {PathOf(name)}, found none.", PathOf(name), null, $"{expected} is required");
 
     protected string PathOf(string name) => Path.Length == 0 ? name : Path + "." + name;
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    // Absent is null; present but unreadable names the field, the value and what it should have been.
+    private T? Parsed<T>(string name, string expected, TryParse<T> tryParse)
+        where T : struct
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return tryParse(text, out var value) ? value : throw Invalid(name, text, expected);
+    }
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ internal static class CellValues
     }
 
     /// <summary>A number or yes/no read from text; blank means not given.</summary>
-    public static TValue? Read<TValue>(string field, string? text, Func<object?, TValue?> parse, ICollection<ValidationFailure> failures)
+    public static TValue? Read<TValue>(string field, string? text, Func<string?, TValue?> parse, ICollection<ValidationFailure> failures)
         where TValue : struct
     {
         try

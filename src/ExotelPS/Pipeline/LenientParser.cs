@@ -4,7 +4,7 @@ using ExotelPS.Resources;
 namespace ExotelPS.Pipeline;
 
 /// <summary>
-/// Reads parameter values the way they arrive from Import-Csv: as text, often blank. Blank means "not given"
+/// Reads parameter values the way they arrive from Import-Csv: as text (the parameters are strings), often blank. Blank means "not given"
 /// (null), so an empty CSV cell never turns into 0 or false; anything unreadable throws a FormatException
 /// that names the value.
 /// </summary>
@@ -13,19 +13,9 @@ internal static class LenientParser
     private static readonly string[] TrueWords = { "true", "yes", "y", "1", "on", "$true" };
     private static readonly string[] FalseWords = { "false", "no", "n", "0", "off", "$false" };
 
-    public static bool? ToBoolean(object? value)
+    public static bool? ToBoolean(string? value)
     {
-        switch (value)
-        {
-            case null:
-                return null;
-            case bool flag:
-                return flag;
-            case int number when number is 0 or 1:
-                return number == 1;
-        }
-
-        var text = TextOf(value);
+        var text = value?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
             return null;
@@ -41,17 +31,9 @@ internal static class LenientParser
             : throw new FormatException(Text.Format(Strings.InvalidBoolean, text));
     }
 
-    public static int? ToInt32(object? value)
+    public static int? ToInt32(string? value)
     {
-        switch (value)
-        {
-            case null:
-                return null;
-            case int number:
-                return number;
-        }
-
-        var text = TextOf(value);
+        var text = value?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
             return null;
@@ -61,7 +43,4 @@ internal static class LenientParser
             ? parsed
             : throw new FormatException(Text.Format(Strings.InvalidInteger, text));
     }
-
-    private static string TextOf(object value) =>
-        (Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
 }
