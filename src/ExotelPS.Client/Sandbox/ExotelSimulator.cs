@@ -17,9 +17,7 @@ public sealed class ExotelSimulator
     private readonly List<RecordedCall> calls = new();
     private readonly Dictionary<string, RecordedCall> callsBySid = new(StringComparer.Ordinal);
     private readonly List<InjectedFault> faults = new();
-    private readonly List<PendingCallback> pendingCallbacks = new();
-    private readonly List<StatusCallbackDelivery> deliveries = new();
-    private TaskCompletionSource<bool> callbacksPending = NewSignal();
+    private readonly CallbackSchedule callbacks = new();
     private readonly Random random;
     private FaultSettings faultSettings;
     private long callCount;
@@ -54,7 +52,7 @@ public sealed class ExotelSimulator
     public IReadOnlyList<InjectedFault> InjectedFaults { get { lock (gate) { return faults.ToArray(); } } }
 
     /// <summary>Every status callback that has fallen due, with what became of it.</summary>
-    public IReadOnlyList<StatusCallbackDelivery> CallbackDeliveries { get { lock (gate) { return deliveries.ToArray(); } } }
+    public IReadOnlyList<StatusCallbackDelivery> CallbackDeliveries { get { lock (gate) { return callbacks.Delivered; } } }
 
     /// <summary>Calls accepted, whether still kept or forgotten.</summary>
     public long CallCount => Interlocked.Read(ref callCount);
@@ -66,7 +64,7 @@ public sealed class ExotelSimulator
     public long RateLimitedCount => Interlocked.Read(ref rateLimitedCount);
 
     /// <summary>Completes once a status callback is waiting for its time: a sender need not look before then.</summary>
-    public Task CallbacksPending { get { lock (gate) { return callbacksPending.Task; } } }
+    public Task CallbacksPending { get { lock (gate) { return callbacks.SomethingPending; } } }
 
     /// <summary>Faults injected.</summary>
     public int FaultCount { get { lock (gate) { return faults.Count; } } }
@@ -89,9 +87,7 @@ public sealed class ExotelSimulator
             calls.Clear();
             callsBySid.Clear();
             faults.Clear();
-            pendingCallbacks.Clear();
-            RearmCallbacksPending();
-            deliveries.Clear();
+            callbacks.Clear();
             rateLimiter.Clear();
             Interlocked.Exchange(ref callCount, 0);
             Interlocked.Exchange(ref requestCount, 0);
@@ -104,13 +100,7 @@ public sealed class ExotelSimulator
     {
         lock (gate)
         {
-            var now = Options.Clock();
-            var due = pendingCallbacks.Where(pending => pending.DueAt <= now).ToList();
-            pendingCallbacks.RemoveAll(pending => pending.DueAt <= now);
-            RearmCallbacksPending();
-            var ready = due.Select(pending => pending.ToDelivery(now)).ToList();
-            deliveries.AddRange(ready);
-            return ready;
+            return callbacks.TakeDue(Options.Clock());
         }
     }
 
@@ -215,7 +205,7 @@ public sealed class ExotelSimulator
         ForgetOldFinalCalls(now);
         calls.Add(call);
         callsBySid.Add(call.Sid, call);
-        ScheduleCallbacks(call);
+        callbacks.Schedule(call);
         return (SimulatorAnswers.Ok(WireObject.Of(WireField.Call, CallView.Call(new CallSnapshot(call, now), withDetails: true)), route.Json), call.Sid);
     }
 
@@ -277,34 +267,6 @@ public sealed class ExotelSimulator
         }
 
         calls.RemoveRange(0, forget);
-    }
-
-    private void ScheduleCallbacks(RecordedCall call)
-    {
-        if (string.IsNullOrWhiteSpace(call.Request.StatusCallback))
-        {
-            return;
-        }
-
-        // Only a connected call is answered; terminal always comes, as Exotel's default.
-        if (call.Request.StatusCallbackEvents.Contains(StatusCallbackEvent.Answered) && call.FinalStatus == CallStatus.Completed)
-        {
-            pendingCallbacks.Add(new PendingCallback(call, StatusCallbackEvent.Answered, call.AnsweredAt));
-        }
-
-        pendingCallbacks.Add(new PendingCallback(call, StatusCallbackEvent.Terminal, call.EndsAt));
-        callbacksPending.TrySetResult(true);
-    }
-
-    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    // Under the gate: once nothing is pending, the next scheduled callback completes a fresh signal.
-    private void RearmCallbacksPending()
-    {
-        if (pendingCallbacks.Count == 0 && callbacksPending.Task.IsCompleted)
-        {
-            callbacksPending = NewSignal();
-        }
     }
 
     private SimulatorResponse RateLimited(ApiRoute route, int retryAfterSeconds)
