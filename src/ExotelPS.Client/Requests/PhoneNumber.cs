@@ -43,4 +43,32 @@ public static class PhoneNumber
                     : "not a dialable number; use E.164 such as +919900123456, 0 and 10 digits such as 09900123456, or a landline with its STD code such as 08030752400";
         return null;
     }
+
+    /// <summary>
+    /// One spelling per number, for comparing: E.164, with +91 for a national or bare Indian number (Exotel numbers are
+    /// Indian unless written in E.164). A value that is not a number is returned trimmed.
+    /// </summary>
+    /// <remarks><c>+91 99001 23456</c>, <c>09900123456</c> and <c>9900123456</c> are one number.</remarks>
+    public static string Canonical(string? value)
+    {
+        var number = TryNormalize(value, out _);
+        if (number is null)
+        {
+            return value?.Trim() ?? string.Empty;
+        }
+
+        return number[0] == '+' ? number : "+91" + number.Substring(number.Length - 10);
+    }
+
+    /// <summary>The number as Exotel echoes (and filters) Indian numbers: 0 and 10 digits; other E.164 numbers as they are.</summary>
+    public static string NationalForm(string value)
+    {
+        var number = TryNormalize(value, out _) ?? value;
+        if (number.StartsWith("+91", StringComparison.Ordinal) && number.Length == 13)
+        {
+            return "0" + number.Substring(3);
+        }
+
+        return number.Length == 10 && number[0] >= '6' && number[0] <= '9' ? "0" + number : number;
+    }
 }

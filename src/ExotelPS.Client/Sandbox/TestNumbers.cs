@@ -21,14 +21,5 @@ internal static class TestNumbers
         };
 
     /// <summary>Exotel echoes Indian numbers in national form: +91 and 10 digits, or a bare mobile, become 0 and 10 digits.</summary>
-    public static string NationalForm(string raw)
-    {
-        var number = PhoneNumber.TryNormalize(raw, out _) ?? raw;
-        if (number.StartsWith("+91", StringComparison.Ordinal) && number.Length == 13)
-        {
-            return "0" + number.Substring(3);
-        }
-
-        return number.Length == 10 && number[0] >= '6' && number[0] <= '9' ? "0" + number : number;
-    }
+    public static string NationalForm(string raw) => PhoneNumber.NationalForm(raw);
 }
