@@ -45,6 +45,8 @@ public sealed class EmulatorSettings
                 case "--error-rate": faults.ErrorRate = Share(name, value); break;
                 case "--429-rate": faults.RateLimitRate = Share(name, value); break;
                 case "--drop-rate": faults.DropRate = Share(name, value); break;
+                case "--answer-lost-rate": faults.AnswerLostRate = Share(name, value); break;
+                case "--drop-before-placing-rate": faults.DropBeforePlacingRate = Share(name, value); break;
                 case "--slow-rate": faults.SlowRate = Share(name, value); break;
                 case "--slow-ms": faults.SlowBodyTime = Milliseconds(name, value); break;
                 case "--keep-calls": simulator.MaxRetainedCalls = Int(name, value, 1, int.MaxValue); break;

@@ -18,6 +18,15 @@ public sealed class FaultSettings
     /// <summary>Share of requests whose connection is dropped with no answer.</summary>
     public double DropRate { get; set; }
 
+    /// <summary>
+    /// Share of call placements that create the call, then lose its answer: HTTP 500 or a dropped connection (a coin
+    /// toss, recorded with the call's Sid). The client cannot know the call exists; the listing shows it once it ends.
+    /// </summary>
+    public double AnswerLostRate { get; set; }
+
+    /// <summary>Share of call placements whose connection is dropped before the call is created: nothing is placed.</summary>
+    public double DropBeforePlacingRate { get; set; }
+
     /// <summary>Share of answers whose body is trickled out slowly.</summary>
     public double SlowRate { get; set; }
 

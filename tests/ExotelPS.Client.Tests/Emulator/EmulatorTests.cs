@@ -229,6 +229,22 @@ public sealed class EmulatorTests : SimulatedExotelContract
         Assert.Equal("emulator", Assert.Single(EmulatorSettings.FromArgs(Array.Empty<string>()).EffectiveAccounts).AccountSid);
     }
 
+    [Fact]
+    public async Task The_two_placing_faults_are_set_by_switch_and_by_the_control_endpoint()
+    {
+        var settings = EmulatorSettings.FromArgs(new[] { "--answer-lost-rate", "0.3", "--drop-before-placing-rate", "0.2" });
+        Assert.Equal((0.3, 0.2), (settings.Simulator.Faults.AnswerLostRate, settings.Simulator.Faults.DropBeforePlacingRate));
+
+        await using var exotel = await StartAsync();
+        using var changed = await exotel.Http.PostAsJsonAsync("_emulator/faults", new { answerLostRate = 0.5, dropBeforePlacingRate = 0.25 });
+        changed.EnsureSuccessStatusCode();
+        var answer = await changed.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((0.5, 0.25), (exotel.Simulator.Faults.AnswerLostRate, exotel.Simulator.Faults.DropBeforePlacingRate));
+        Assert.Equal(0.5, answer.GetProperty("answerLostRate").GetDouble());
+        Assert.Equal(0, exotel.Simulator.Faults.ErrorRate);
+    }
+
     [Theory]
     [InlineData("--bogus", "1")]
     [InlineData("--error-rate", "2")]
