@@ -18,8 +18,9 @@ namespace ExotelPS.Client;
 /// next run places them.</para>
 /// <para>A row's <c>sending</c> line is written at the last moment before its request goes on the wire (the place-call
 /// function is handed a callback for that), so after a kill only requests that may have left are in doubt.</para>
-/// <para>With a journal (<see cref="JournalPolicy{TRow}"/> holds these rules), rows are keyed by identity: a row the journal shows placed, or with an unknown outcome
-/// (unless <see cref="DispatcherOptions.RetryUnknown"/>), is Skipped; a row rejected earlier is tried again. A row
+/// <para>With a journal (<see cref="JournalPolicy{TRow}"/> holds these rules), rows are keyed by identity: a row the journal shows placed, or in doubt
+/// (never placed again until reconciliation proves it was not: <see cref="ReconcileUnknownAsync"/>, <see cref="JournalReconciler"/>),
+/// is Skipped; a row rejected, or proven not placed, is tried again. A row
 /// whose identity is still in flight in this run waits for that outcome instead of running beside it. Without a
 /// journal there is no identity: every row is placed (and memory stays flat however long the input).</para>
 /// </remarks>
@@ -81,7 +82,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         this.placeCall = placeCall;
         options ??= new DispatcherOptions();
         limits = new DispatchLimits(options);
-        rows = new JournalPolicy<Slot>(journal, options.RetryUnknown, backlog.Fail);
+        rows = new JournalPolicy<Slot>(journal, backlog.Fail);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopToken = stop.Token;
 
@@ -264,6 +265,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     private Slot? Publish(Slot slot, DispatchResult<TInput> result)
     {
         tally.Settled(result.Ending, slot.Started);
+        RememberIfInDoubt(slot, result);
 
         // Last, so a taker that sees the result also sees it counted.
         backlog.Fill(slot, result);

@@ -14,7 +14,7 @@ namespace ExotelPS.Client;
 /// Just before a call is sent a <c>sending</c> line is written too: if the process dies before the answer is
 /// recorded, the next run sees the row as outcome unknown instead of ringing the person again.
 /// Rows are keyed by identity (<see cref="IdentityOf"/> or a caller's own key); the latest line of a key wins, except
-/// that nothing overrides <c>placed</c>. Each line says how its row was identified (<c>by</c>): a journal is not
+/// that nothing overrides <c>placed</c> (or <c>found</c>, a call reconciliation found). Each line says how its row was identified (<c>by</c>): a journal is not
 /// opened to identify rows another way unless asked, as none of its rows would be recognised. One run writes a journal at a time: it holds the file itself locked while open (through
 /// whatever link it was opened), so a second run fails at once. The lock is a sharing lock on Windows and an advisory
 /// flock on Unix: tools that ignore it (cat, tail) can still read the file there.
@@ -116,7 +116,8 @@ public sealed class CallJournal : IDisposable
     public static string IdentityOf(PlaceCallOptions request)
     {
         _ = request ?? throw new ArgumentNullException(nameof(request));
-        return string.Join("|", Canonical(request.From), Canonical(request.Target), Canonical(request.CallerId), request.CustomField ?? string.Empty);
+        return string.Join(
+            "|", PhoneNumber.Canonical(request.From), PhoneNumber.Canonical(request.Target), PhoneNumber.Canonical(request.CallerId), request.CustomField ?? string.Empty);
     }
 
     /// <inheritdoc/>
@@ -139,7 +140,71 @@ public sealed class CallJournal : IDisposable
     internal JournalEntry? Find(string identity) => entries.TryGetValue(identity, out var entry) ? entry : null;
 
     /// <summary>Appends one line and flushes it to disk before returning.</summary>
-    internal void Record(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
+    /// <remarks>A <c>sending</c> line also records the request's TimeOut and TimeLimit: they bound when reconciliation can be certain.</remarks>
+    internal void Record(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason) =>
+        Append(
+            identity,
+            outcome,
+            () =>
+            {
+                WriteIfPresent("sid", sid);
+                WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
+                WriteIfPresent("from", request?.From);
+                WriteIfPresent("target", request?.Target);
+                WriteIfPresent("callerId", request?.CallerId);
+                WriteIfPresent("customField", request?.CustomField);
+                if (outcome == JournalOutcome.Sending)
+                {
+                    WriteIfPresent("timeOut", request?.TimeOut);
+                    WriteIfPresent("timeLimit", request?.TimeLimit);
+                }
+            },
+            at => outcome == JournalOutcome.Sending
+                ? JournalEntry.Sending(at, fromEarlierRun: false, request is null ? null : CallInDoubt.Of(request, at))
+                : new JournalEntry(outcome, sid, at, fromEarlierRun: false));
+
+    /// <summary>Appends what reconciliation found for a row in doubt: <c>found</c> (sid), <c>notplaced</c>, or <c>indoubt</c> (until, sids).</summary>
+    internal void Record(string identity, Resolution resolution)
+    {
+        var outcome = resolution.Kind switch
+        {
+            ResolutionKind.Placed => JournalOutcome.Found,
+            ResolutionKind.NotPlaced => JournalOutcome.NotPlaced,
+            _ => JournalOutcome.InDoubt,
+        };
+        Append(
+            identity,
+            outcome,
+            () =>
+            {
+                WriteIfPresent("sid", resolution.Sid);
+                if (resolution.Until is { } until)
+                {
+                    writer.WriteString("until", until.UtcDateTime);
+                }
+
+                if (resolution.Kind == ResolutionKind.SeveralMatches)
+                {
+                    writer.WriteStartArray("sids");
+                    foreach (var sid in resolution.Sids)
+                    {
+                        writer.WriteStringValue(sid);
+                    }
+
+                    writer.WriteEndArray();
+                }
+            },
+            at => new JournalEntry(outcome, resolution.Sid, at, fromEarlierRun: false) { Until = resolution.Until, Sids = resolution.Sids });
+    }
+
+    /// <summary>The rows in doubt, each with its latest record.</summary>
+    internal IReadOnlyList<KeyValuePair<string, JournalEntry>> InDoubt() => entries.Where(entry => entry.Value.IsInDoubt).ToList();
+
+    /// <summary>The Sids of every call the journal knows a row of (placed, or found): no other row's call.</summary>
+    internal ISet<string> KnownSids() =>
+        new HashSet<string>(entries.Values.Where(entry => entry.IsPlaced && entry.Sid is not null).Select(entry => entry.Sid!), StringComparer.Ordinal);
+
+    private void Append(string identity, JournalOutcome outcome, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt)
     {
         lock (writeLock)
         {
@@ -156,35 +221,26 @@ public sealed class CallJournal : IDisposable
             writer.WriteString("key", identity);
             writer.WriteString("by", identifiedBy);
             writer.WriteString("outcome", JournalLines.NameOf(outcome));
-            WriteIfPresent("sid", sid);
-            WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
-            WriteIfPresent("from", request?.From);
-            WriteIfPresent("target", request?.Target);
-            WriteIfPresent("callerId", request?.CallerId);
-            WriteIfPresent("customField", request?.CustomField);
+            writeFields();
             writer.WriteEndObject();
             writer.Flush();
             line.WriteByte((byte)'\n');
             file.Write(line.GetBuffer(), 0, (int)line.Length);
             file.Flush(flushToDisk: true);
-            Remember(identity, new JournalEntry(outcome, sid, at, fromEarlierRun: false));
+            Remember(identity, entryAt(at));
         }
-    }
-
-    // Exotel numbers are Indian unless written in E.164, so a national or bare mobile number gets +91.
-    private static string Canonical(string? value)
-    {
-        var number = PhoneNumber.TryNormalize(value, out _);
-        if (number is null)
-        {
-            return value?.Trim() ?? string.Empty;
-        }
-
-        return number[0] == '+' ? number : "+91" + number.Substring(number.Length - 10);
     }
 
     private void Remember(string identity, JournalEntry entry) =>
-        entries.AddOrUpdate(identity, entry, (_, earlier) => earlier.Outcome == JournalOutcome.Placed ? earlier : entry);
+        entries.AddOrUpdate(identity, entry, (_, earlier) => entry.After(earlier));
+
+    private void WriteIfPresent(string name, int? value)
+    {
+        if (value is int number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
 
     private void WriteIfPresent(string name, string? value)
     {

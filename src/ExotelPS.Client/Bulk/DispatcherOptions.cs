@@ -24,7 +24,4 @@ public sealed class DispatcherOptions
     /// default): 256, or twice the calls allowed in flight when that is more, so the window can always be filled.
     /// </summary>
     public int? MaxBacklog { get; set; }
-
-    /// <summary>Place again rows whose outcome an earlier run's journal records as unknown.</summary>
-    public bool RetryUnknown { get; set; }
 }

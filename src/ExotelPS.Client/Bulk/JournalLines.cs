@@ -80,6 +80,9 @@ internal static class JournalLines
         [JournalOutcome.Placed] = "placed",
         [JournalOutcome.Rejected] = "rejected",
         [JournalOutcome.Unknown] = "unknown",
+        [JournalOutcome.Found] = "found",
+        [JournalOutcome.NotPlaced] = "notplaced",
+        [JournalOutcome.InDoubt] = "indoubt",
     };
 
     public static string NameOf(JournalOutcome outcome) => Names[outcome];
@@ -105,15 +108,50 @@ internal static class JournalLines
                 return null;
             }
 
-            DateTimeOffset? at = root.TryGetProperty("at", out var atElement) && atElement.ValueKind == JsonValueKind.String
-                && atElement.TryGetDateTimeOffset(out var parsed) ? parsed : null;
-            return (identity, new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true), StringOf(root, "by"));
+            var at = TimeOf(root, "at");
+            var entry = outcome == JournalOutcome.Sending
+                ? JournalEntry.Sending(at, fromEarlierRun: true, RequestOf(root, at))
+                : new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true)
+                {
+                    Until = TimeOf(root, "until"),
+                    Sids = root.TryGetProperty("sids", out var sids) && sids.ValueKind == JsonValueKind.Array
+                        ? sids.EnumerateArray().Where(sid => sid.ValueKind == JsonValueKind.String).Select(sid => sid.GetString()!).ToList()
+                        : Array.Empty<string>(),
+                };
+            return (identity, entry, StringOf(root, "by"));
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// What a <c>sending</c> line says was sent: its time, numbers and limits (a line written before limits were recorded
+    /// reads as without them, i.e. Exotel's most, which only puts certainty later). Null when a number is missing.
+    /// </summary>
+    private static CallInDoubt? RequestOf(JsonElement root, DateTimeOffset? at)
+    {
+        var from = StringOf(root, "from");
+        var target = StringOf(root, "target");
+        var callerId = StringOf(root, "callerId");
+        if (at is null || from is null || target is null || callerId is null)
+        {
+            return null;
+        }
+
+        // A call to a flow records the flow (an id or URL) as its target, not a number.
+        var to = PhoneNumber.TryNormalize(target, out _) is null ? null : target;
+        return new CallInDoubt(from, to, callerId, at.Value, IntOf(root, "timeOut"), IntOf(root, "timeLimit"));
+    }
+
+    private static DateTimeOffset? TimeOf(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String && element.TryGetDateTimeOffset(out var parsed)
+            ? parsed
+            : null;
+
+    private static int? IntOf(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) ? value : null;
 
     private static bool IsBlank(byte[] content, int start, int length)
     {

@@ -12,7 +12,6 @@ internal sealed class JournalPolicy<TRow>
     where TRow : class
 {
     private readonly CallJournal? journal;
-    private readonly bool retryUnknown;
     private readonly Action<IOException> onFault;
 
     // The latest unfinished row of each identity: a later row with that identity waits behind it.
@@ -22,14 +21,15 @@ internal sealed class JournalPolicy<TRow>
     private readonly Dictionary<TRow, TRow> followers = new();
 
     /// <param name="journal">The journal, or null for a run that keeps none.</param>
-    /// <param name="retryUnknown">Place rows an earlier run left in doubt.</param>
     /// <param name="onFault">Told when the journal cannot be written; the run must then stop.</param>
-    public JournalPolicy(CallJournal? journal, bool retryUnknown, Action<IOException> onFault)
+    public JournalPolicy(CallJournal? journal, Action<IOException> onFault)
     {
         this.journal = journal;
-        this.retryUnknown = retryUnknown;
         this.onFault = onFault;
     }
+
+    /// <summary>The journal, or null for a run that keeps none.</summary>
+    public CallJournal? Journal => journal;
 
     /// <summary>The row's key in the journal (<paramref name="given"/>, else the request's default); null without a journal.</summary>
     public string? IdentityOf(PlaceCallOptions request, string? given) =>
@@ -82,7 +82,10 @@ internal sealed class JournalPolicy<TRow>
         return null;
     }
 
-    /// <summary>Why the row must not be placed, by what the journal shows for its identity; null to place it.</summary>
+    /// <summary>
+    /// Why the row must not be placed, by what the journal shows for its identity; null to place it. A row in doubt is
+    /// never placed again: only reconciliation's proof (<c>notplaced</c>) or a refusal lets it go.
+    /// </summary>
     public CallNotSentException? SkipReason(string? identity, out string? sid)
     {
         sid = null;
@@ -92,12 +95,12 @@ internal sealed class JournalPolicy<TRow>
         }
 
         sid = entry.Sid;
-        if (entry.Outcome == JournalOutcome.Placed)
+        if (entry.IsPlaced)
         {
-            return RowEndings.AlreadyPlaced(entry.FromEarlierRun, entry.Sid);
+            return RowEndings.AlreadyPlaced(entry.FromEarlierRun, entry.Sid, found: entry.Outcome == JournalOutcome.Found);
         }
 
-        return entry.IsInDoubt && !(retryUnknown && entry.FromEarlierRun) ? RowEndings.InDoubt(entry.FromEarlierRun) : null;
+        return entry.IsInDoubt ? RowEndings.InDoubt(entry) : null;
     }
 
     /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
@@ -111,11 +114,18 @@ internal sealed class JournalPolicy<TRow>
         || RowEndings.JournalRecordOf(result.Ending) is not { } outcome
         || TryRecord(identity, outcome, result.Request, result.CallSid, result.Error?.Message);
 
-    private bool TryRecord(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason)
+    /// <summary>Records what reconciliation found for a row; false when the line could not be written.</summary>
+    public bool TryRecordResolution(string identity, Resolution resolution) =>
+        TryWrite(() => journal!.Record(identity, resolution));
+
+    private bool TryRecord(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason) =>
+        TryWrite(() => journal!.Record(identity, outcome, request, sid, reason));
+
+    private bool TryWrite(Action write)
     {
         try
         {
-            journal!.Record(identity, outcome, request, sid, reason);
+            write();
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)

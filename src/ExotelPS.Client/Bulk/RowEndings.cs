@@ -85,19 +85,30 @@ internal static class RowEndings
     public static CallNotSentException JournalUnwritable() =>
         new("The journal could not be written, so nothing was sent for this input.", ExotelErrorKind.NotSent);
 
-    /// <summary>Skipped: the journal shows a call placed for the row.</summary>
-    public static CallNotSentException AlreadyPlaced(bool fromEarlierRun, string? sid)
+    /// <summary>Skipped: the journal shows a call placed for the row (or found by reconciliation).</summary>
+    public static CallNotSentException AlreadyPlaced(bool fromEarlierRun, string? sid, bool found = false)
     {
         var when = fromEarlierRun ? "by an earlier run" : "earlier in this run";
-        return new CallNotSentException($"Skipped: a call was already placed for this row {when} ({sid}); nothing was sent.", ExotelErrorKind.Rejected);
+        var how = found ? $"Exotel's call listing shows a call placed for this row {when} ({sid})" : $"a call was already placed for this row {when} ({sid})";
+        return new CallNotSentException($"Skipped: {how}; nothing was sent.", ExotelErrorKind.Rejected);
     }
 
-    /// <summary>Skipped: the journal shows the row in doubt (the call may have been placed).</summary>
-    public static CallNotSentException InDoubt(bool fromEarlierRun)
+    /// <summary>Skipped: the journal shows the row in doubt (the call may have been placed), and says what reconciliation knows of it.</summary>
+    public static CallNotSentException InDoubt(JournalEntry entry)
     {
-        var message = fromEarlierRun
-            ? "Skipped: outcome unknown in an earlier run (the call may have been placed); check it, then use -RetryUnknown to place it again."
-            : "Skipped: outcome unknown for the same row earlier in this run (the call may have been placed); nothing was sent.";
+        var message = entry switch
+        {
+            { Outcome: JournalOutcome.InDoubt, Sids.Count: > 0 } =>
+                $"Skipped: still in doubt: several calls in Exotel's listing match this row ({string.Join(", ", entry.Sids)}); check them. Nothing was sent.",
+            { Outcome: JournalOutcome.InDoubt, Until: { } until } =>
+                $"Skipped: still in doubt (the call may have been placed): Exotel lists no call for this row yet, and would list any by {ExotelTime.FormatUtc(until)}. " +
+                "A rerun on the journal after then settles it (-RetryUnknown waits for it). Nothing was sent.",
+            { Outcome: JournalOutcome.InDoubt } =>
+                "Skipped: in doubt for good (the call may have been placed): its request is older than Exotel's call listing reaches, or was not recorded; check it by hand. Nothing was sent.",
+            { FromEarlierRun: true } =>
+                "Skipped: outcome unknown in an earlier run (the call may have been placed), not reconciled yet; a rerun on the journal reconciles it (-RetryUnknown waits for certainty). Nothing was sent.",
+            _ => "Skipped: outcome unknown for the same row earlier in this run (the call may have been placed); nothing was sent.",
+        };
         return new CallNotSentException(message, ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true);
     }
 

@@ -73,4 +73,8 @@ public static class ExotelTime
     /// <summary>Writes any instant as Exotel's local wire time.</summary>
     public static string Format(DateTimeOffset time) =>
         time.ToOffset(Offset).ToString(WireFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Writes an instant for people to read in messages: UTC, to the second, the same in every culture.</summary>
+    public static string FormatUtc(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

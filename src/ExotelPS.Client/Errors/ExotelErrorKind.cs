@@ -38,4 +38,7 @@ public enum ExotelErrorKind
 
     /// <summary>The run stopped (cancelled, or its journal could not be written) before this request went out; nothing was sent.</summary>
     NotSent,
+
+    /// <summary>Reconciliation proved a request in doubt placed no call: Exotel's listing shows none, and would by now.</summary>
+    NotPlaced,
 }

@@ -132,23 +132,15 @@ public sealed class ExotelSimulator
     }
 
     /// <summary>
-    /// Draws this request's faults. A 500 or a drop strikes either before the request is carried out or after
-    /// (a coin toss, recorded), which is what leaves a client not knowing whether its call was placed. An injected
-    /// 429 always strikes before, as Exotel's limit does.
+    /// Draws this request's faults (<see cref="FaultDraw"/>). A 500 or a drop strikes either before the request is
+    /// carried out or after (recorded with the call it placed), which is what leaves a client not knowing whether its
+    /// call was placed. An injected 429 always strikes before, as Exotel's limit does.
     /// </summary>
     private SimulatorResponse WithFaults(SimulatorRequest request, ApiRoute route, Func<(SimulatorResponse Response, string? CallSid)> answer)
     {
         var settings = faultSettings;
         var delay = settings.Latency + TimeSpan.FromTicks((long)(settings.LatencyJitter.Ticks * random.NextDouble()));
-
-        // 429 takes the lowest slice of the draw, so with no 429s asked for, a seed gives the faults it always gave.
-        var draw = random.NextDouble() - settings.RateLimitRate;
-        FaultKind? kind = draw < 0 ? FaultKind.RateLimited
-            : draw < settings.DropRate ? FaultKind.Drop
-            : draw < settings.DropRate + settings.ErrorRate ? FaultKind.ServerError
-            : random.NextDouble() < settings.SlowRate ? FaultKind.SlowBody
-            : null;
-        var strikesBefore = kind is FaultKind.Drop or FaultKind.ServerError && random.NextDouble() < 0.5;
+        var (kind, strikesBefore) = FaultDraw.Next(random, settings, placingCall: route.Endpoint == ApiEndpoint.Connect);
 
         // A dropped request is never answered, so its placeholder answer is never sent.
         var (response, callSid) = kind is FaultKind.RateLimited ? (RateLimited(route, retryAfterSeconds: 1), null)
@@ -197,10 +189,11 @@ public sealed class ExotelSimulator
             return (SimulatorAnswers.Error(403, $"Call to {dialled} refused: the number is on the NDNC (do-not-call) list.", route), null);
         }
 
-        var answeredAt = now + Options.RingDelay;
+        // Exotel ends a call within both legs' ring time and its TimeLimit: reconciliation's certainty rests on that.
+        var answeredAt = now + AtMost(Options.RingDelay, options.TimeOut);
         var finalStatus = TestNumbers.FinalStatusOf(dialled);
         var call = new RecordedCall(
-            Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + TimeAfterAnswer(finalStatus),
+            Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + AtMost(TimeAfterAnswer(finalStatus), options.TimeLimit),
             finalStatus, Interlocked.Increment(ref callCount));
         ForgetOldFinalCalls(now);
         calls.Add(call);
@@ -274,6 +267,9 @@ public sealed class ExotelSimulator
         Interlocked.Increment(ref rateLimitedCount);
         return SimulatorAnswers.Error(429, $"Too many requests: at most {Options.RequestsPerMinute} a minute for this account.", route, "RATE_LIMIT_EXCEEDED", retryAfterSeconds);
     }
+
+    private static TimeSpan AtMost(TimeSpan time, int? seconds) =>
+        seconds is int limit && TimeSpan.FromSeconds(limit) < time ? TimeSpan.FromSeconds(limit) : time;
 
     // A busy or failed second leg ends the call a moment after the first answers; a completed call talks, and an
     // unanswered one rings, for the talk time.

@@ -13,9 +13,12 @@ namespace ExotelPS.Commands;
 /// Output: the call with NoteProperties Outcome ('Placed'), CallerId and CustomField. A row the journal shows an
 /// earlier run handled is not sent again: it is written as an <c>ExotelPS.Call</c> with Outcome 'Skipped' and the
 /// Sid the journal recorded (plus From, To, CallerId), with a verbose line per row and one warning with the count.
-/// A row skipped because an earlier attempt's outcome is unknown is an OutcomeUnknown error instead (see -RetryUnknown).
+/// A row skipped because an earlier attempt's outcome is unknown is an OutcomeUnknown error instead.
+/// With a journal, rows in doubt are reconciled with Exotel's call listing: at the start of a rerun, before anything is
+/// sent (found: skipped with the Sid; proven not placed: placed; else skipped in doubt), and at the end of the run for
+/// the rows that ended OutcomeUnknown whose certainty comes within -ReconcileTimeout (<see cref="ResolutionOutput"/>).
 /// </summary>
-public abstract class PlaceCallCommand : ExotelApiCommand
+public abstract partial class PlaceCallCommand : ExotelApiCommand
 {
     private const int ProgressActivityId = 1;
 
@@ -25,6 +28,7 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     private readonly Stopwatch runTime = new();
     private CallJournal? journal;
     private CallDispatcher<PSObject>? dispatcher;
+    private CallReconciler? reconciler;
 
     // The result being written: a stop makes WriteObject throw, and it must still be reported.
     private DispatchResult<PSObject>? writing;
@@ -96,7 +100,10 @@ public abstract class PlaceCallCommand : ExotelApiCommand
     [Parameter]
     public SwitchParameter AllowIdentityChange { get; set; }
 
-    /// <summary>Place again the rows the journal records with an unknown outcome (they may ring twice).</summary>
+    /// <summary>
+    /// At the start, wait (up to -ReconcileTimeout) until the rows the journal holds in doubt are certain, so each is
+    /// skipped with the Sid Exotel gave it or, proven not placed, placed. A row that may have been placed is never sent.
+    /// </summary>
     [Parameter]
     public SwitchParameter RetryUnknown { get; set; }
 
@@ -111,6 +118,12 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         base.BeginProcessing();
         journal = OpenJournal();
         var client = ActiveSession.Client;
+        reconciler = new CallReconciler(client);
+        if (journal is not null)
+        {
+            ReconcileJournal(journal);
+        }
+
         if (ThrottleLimit > ActiveSession.ThrottleLimit)
         {
             // The account's cap binds every request of the session: say so rather than quietly run slower than asked.
@@ -126,7 +139,6 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         {
             MaxInFlight = ThrottleLimit,
             InFlightLimit = () => client.InFlightLimit,
-            RetryUnknown = RetryUnknown.IsPresent,
         };
         dispatcher = new CallDispatcher<PSObject>(client, options, journal, StopToken);
         runTime.Start();
@@ -162,6 +174,11 @@ public abstract class PlaceCallCommand : ExotelApiCommand
         Dispatcher.Complete();
         WriteResults(Dispatcher.TakeAll(StopToken));
         ReportProgress(final: true);
+        if (ReconcileTimeout > 0 && Dispatcher.RowsInDoubt > 0)
+        {
+            ReconcileUnknown();
+        }
+
         // The dispatcher's counts, so the warning, the progress and the results tell one story.
         var progress = Dispatcher.Progress;
         if (progress.Skipped > 0)

@@ -15,6 +15,9 @@ internal static class CallOutput
     public const string CallerIdProperty = "CallerId";
     public const string CustomFieldProperty = "CustomField";
 
+    /// <summary>The Outcome of a row in doubt whose call reconciliation found.</summary>
+    public const string FoundOutcome = "Found";
+
     // Set when placing and carried through Wait-ExotelCall, so an exported CSV can be joined back to its input.
     private static readonly string[] CarriedProperties = { CallerIdProperty, CustomFieldProperty };
 
@@ -56,17 +59,22 @@ internal static class CallOutput
 
     /// <summary>A placed row: the call plus Outcome 'Placed', its CallerId and CustomField.</summary>
     public static PSObject Placed(ExotelCall call, PlaceCallOptions? request) =>
-        WithPlacement(Create(call), DispatchOutcome.Placed, request?.CallerId, request?.CustomField);
+        WithPlacement(Create(call), DispatchOutcome.Placed.ToString(), request?.CallerId, request?.CustomField);
 
     /// <summary>A row the journal skipped, shaped like a placed row so Export-Csv and Wait-ExotelCall take both.</summary>
-    public static PSObject Skipped(SkippedCall skipped)
+    public static PSObject Skipped(SkippedCall skipped) => Known(skipped, DispatchOutcome.Skipped.ToString());
+
+    /// <summary>A row in doubt whose call reconciliation found in Exotel's listing: shaped as a skipped row, Outcome 'Found'.</summary>
+    public static PSObject Found(SkippedCall found) => Known(found, FoundOutcome);
+
+    private static PSObject Known(SkippedCall skipped, string outcome)
     {
         var output = new PSObject();
         output.TypeNames.Insert(0, TypeName);
         output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.Sid), skipped.Sid));
         output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.From), skipped.From));
         output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.To), skipped.To));
-        return WithPlacement(output, DispatchOutcome.Skipped, skipped.CallerId, skipped.CustomField);
+        return WithPlacement(output, outcome, skipped.CallerId, skipped.CustomField);
     }
 
     /// <summary>A call as last read, keeping what its input carried from placing.</summary>
@@ -84,9 +92,9 @@ internal static class CallOutput
         return output;
     }
 
-    private static PSObject WithPlacement(PSObject output, DispatchOutcome outcome, string? callerId, string? customField)
+    private static PSObject WithPlacement(PSObject output, string outcome, string? callerId, string? customField)
     {
-        output.Properties.Add(new PSNoteProperty(OutcomeProperty, outcome.ToString()));
+        output.Properties.Add(new PSNoteProperty(OutcomeProperty, outcome));
         output.Properties.Add(new PSNoteProperty(CallerIdProperty, callerId));
         output.Properties.Add(new PSNoteProperty(CustomFieldProperty, customField));
         return output;

@@ -30,6 +30,7 @@ internal static class ErrorCatalog
         ExotelErrorKind.Unreachable => ("Unreachable", ErrorCategory.ConnectionError),
         ExotelErrorKind.V3NotEnabled => ("V3NotEnabled", ErrorCategory.NotEnabled),
         ExotelErrorKind.NotSent => ("NotSent", ErrorCategory.OperationStopped),
+        ExotelErrorKind.NotPlaced => ("NotPlaced", ErrorCategory.ObjectNotFound),
         _ => ("ExotelError", ErrorCategory.NotSpecified),
     };
 

@@ -32,8 +32,11 @@ internal sealed class SkippedCall
 
     public string? CustomField { get; }
 
-    public static SkippedCall Of<TInput>(DispatchResult<TInput> result) => new(
-        result.CallSid ?? string.Empty,
+    public static SkippedCall Of<TInput>(DispatchResult<TInput> result) => Of(result, result.CallSid);
+
+    /// <summary>The row of <paramref name="result"/> with the call <paramref name="sid"/> (one reconciliation found).</summary>
+    public static SkippedCall Of<TInput>(DispatchResult<TInput> result, string? sid) => new(
+        sid ?? string.Empty,
         result.Request?.From,
         result.Request is ConnectCallOptions connect ? connect.To : result.Request?.CallerId,
         result.Request?.CallerId,

@@ -114,8 +114,10 @@ public sealed class CallJournalTests : IDisposable
         Assert.Equal(new[] { "2", "4" }, second.Received.Select(r => r.CustomField).OrderBy(f => f));
     }
 
+    // Was RetryUnknown_places_rows_whose_earlier_outcome_is_unknown: a row in doubt is no longer placed on request,
+    // only once reconciliation has proven it was not placed (issue 13).
     [Fact]
-    public void RetryUnknown_places_rows_whose_earlier_outcome_is_unknown()
+    public void A_row_in_doubt_is_placed_again_only_once_reconciliation_has_proven_it_was_not_placed()
     {
         var first = new FakeExotel((_, _) => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true)));
         using (var journal = CallJournal.Open(JournalPath))
@@ -126,14 +128,20 @@ public sealed class CallJournalTests : IDisposable
         var second = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
         using (var journal = CallJournal.Open(JournalPath))
         {
-            var result = Assert.Single(Run(second, journal, new DispatcherOptions { RetryUnknown = true }, Rows(0, 1)));
+            Assert.Equal(DispatchOutcome.Skipped, Assert.Single(Run(second, journal, Rows(0, 1))).Outcome);
+            journal.Record(CallJournal.IdentityOf(FakeExotel.Request(0)), Resolution.NotPlaced());
+        }
+
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            var result = Assert.Single(Run(second, journal, Rows(0, 1)));
             Assert.Equal(DispatchOutcome.Placed, result.Outcome);
         }
 
         var third = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
         using (var journal = CallJournal.Open(JournalPath))
         {
-            var result = Assert.Single(Run(third, journal, new DispatcherOptions { RetryUnknown = true }, Rows(0, 1)));
+            var result = Assert.Single(Run(third, journal, Rows(0, 1)));
             Assert.Equal(DispatchOutcome.Skipped, result.Outcome);
             Assert.Equal("sid-0", result.CallSid);
         }
@@ -335,7 +343,7 @@ public sealed class CallJournalTests : IDisposable
     {
         var exotel = new FakeExotel();
         using var journal = CallJournal.Open(JournalPath);
-        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { RetryUnknown = true }, journal);
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal);
         dispatcher.Post(0, FakeExotel.Request(0));
         dispatcher.Post(1, FakeExotel.Request(0));
         exotel.WaitForCalls(1);

@@ -1,0 +1,70 @@
+namespace ExotelPS.Client;
+
+/// <summary>
+/// The start of a rerun: before anything is sent, the rows an earlier run left in doubt are looked up in Exotel's
+/// listing and what was found is recorded (<c>found</c> with the Sid, <c>notplaced</c>, <c>indoubt</c> until a time),
+/// so the dispatcher then skips found rows with their Sid, places rows proven not placed, and skips the rest in doubt.
+/// </summary>
+public static class JournalReconciler
+{
+    /// <summary>Reconciles the journal's rows in doubt, waiting up to <paramref name="wait"/> for those whose certainty comes within it.</summary>
+    /// <exception cref="IOException">The journal could not be written.</exception>
+    public static async Task<JournalReconciliation> ReconcileAsync(
+        CallJournal journal, CallReconciler reconciler, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        _ = journal ?? throw new ArgumentNullException(nameof(journal));
+        _ = reconciler ?? throw new ArgumentNullException(nameof(reconciler));
+        var inDoubt = journal.InDoubt();
+
+        // A row whose request was never recorded cannot be looked up: it stays in doubt for good.
+        var known = inDoubt.Where(row => row.Value.Doubt is not null).ToList();
+        if (known.Count == 0)
+        {
+            return new JournalReconciliation(0, 0, inDoubt.Count, failure: null);
+        }
+
+        var report = await reconciler.ReconcileAsync(known.Select(row => row.Value.Doubt!).ToList(), journal.KnownSids().Contains, wait, cancellationToken)
+            .ConfigureAwait(false);
+        for (var i = 0; i < known.Count; i++)
+        {
+            // An unchanged answer is not written again, so a journal rerun often does not grow.
+            var resolution = report.Resolutions[i];
+            var entry = known[i].Value;
+            if (!(resolution.Kind == ResolutionKind.InDoubt && entry.Outcome == JournalOutcome.InDoubt && entry.Until == resolution.Until && entry.Sids.Count == 0))
+            {
+                journal.Record(known[i].Key, resolution);
+            }
+        }
+
+        var kinds = report.Resolutions.Select(resolution => resolution.Kind).ToList();
+        return new JournalReconciliation(
+            kinds.Count(kind => kind == ResolutionKind.Placed),
+            kinds.Count(kind => kind == ResolutionKind.NotPlaced),
+            inDoubt.Count - known.Count + kinds.Count(kind => kind is ResolutionKind.InDoubt or ResolutionKind.SeveralMatches),
+            report.Failure);
+    }
+}
+
+/// <summary>What <see cref="JournalReconciler.ReconcileAsync"/> found among an earlier run's rows in doubt.</summary>
+public sealed class JournalReconciliation
+{
+    internal JournalReconciliation(int found, int notPlaced, int stillInDoubt, ExotelException? failure)
+    {
+        Found = found;
+        NotPlaced = notPlaced;
+        StillInDoubt = stillInDoubt;
+        Failure = failure;
+    }
+
+    /// <summary>Rows whose call was found: they will be skipped with its Sid.</summary>
+    public int Found { get; }
+
+    /// <summary>Rows proven not placed: they will be placed.</summary>
+    public int NotPlaced { get; }
+
+    /// <summary>Rows still in doubt: they will be skipped in doubt.</summary>
+    public int StillInDoubt { get; }
+
+    /// <summary>A listing request that failed (its rows stayed in doubt), if any.</summary>
+    public ExotelException? Failure { get; }
+}

@@ -1,0 +1,86 @@
+using System.Management.Automation;
+using ExotelPS.Client;
+using ExotelPS.Pipeline;
+using ExotelPS.Resources;
+
+namespace ExotelPS.Commands;
+
+/// <content>
+/// Reconciliation with Exotel's call listing: at the start of a rerun, the journal's rows in doubt; at the end of the
+/// run, the rows that ended OutcomeUnknown whose certainty comes within -ReconcileTimeout.
+/// </content>
+public abstract partial class PlaceCallCommand
+{
+    // Five minutes: certainty for calls of up to about two and a half minutes at the longest ring times.
+    private const int DefaultReconcileTimeout = 300;
+
+    /// <summary>
+    /// Longest wait, in seconds, for rows in doubt to become certain: at the end of a journaled run, for the rows that
+    /// ended with an unknown outcome; with -RetryUnknown, at the start. 0: no waiting (end-of-run reconciliation off).
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int ReconcileTimeout { get; set; } = DefaultReconcileTimeout;
+
+    // Before anything is sent: an earlier run's rows in doubt, looked up once (with -RetryUnknown, until certain).
+    private void ReconcileJournal(CallJournal opened)
+    {
+        var wait = RetryUnknown.IsPresent ? TimeSpan.FromSeconds(ReconcileTimeout) : TimeSpan.Zero;
+        JournalReconciliation found;
+        try
+        {
+            found = Await(JournalReconciler.ReconcileAsync(opened, reconciler!, wait, StopToken));
+        }
+        catch (IOException ex)
+        {
+            throw Terminate(new ErrorRecord(ex, ErrorCatalog.JournalUnavailable, ErrorCategory.WriteError, JournalPath));
+        }
+
+        if (found.Found + found.NotPlaced + found.StillInDoubt > 0)
+        {
+            WriteVerbose(Text.Format(Strings.RerunReconciled, found.Found + found.NotPlaced + found.StillInDoubt, found.Found, found.NotPlaced, found.StillInDoubt));
+        }
+
+        if (found.Failure is not null)
+        {
+            WriteWarning(Text.Format(Strings.ReconcileFailed, found.Failure.Message));
+        }
+    }
+
+    // After the last result: the rows of this run that ended OutcomeUnknown, each resolution written in input order.
+    private void ReconcileUnknown()
+    {
+        var wait = TimeSpan.FromSeconds(ReconcileTimeout);
+        WriteVerbose(Text.Format(Strings.ReconcileWaiting, Dispatcher.RowsInDoubt, ReconcileTimeout, ExotelTime.FormatUtc(reconciler!.Now + wait)));
+        var reconciled = Await(Dispatcher.ReconcileUnknownAsync(reconciler, wait, StopToken));
+        foreach (var row in reconciled.Rows.Where(row => row.Reconciled))
+        {
+            var (found, notPlaced, stillInDoubt) = ResolutionOutput.Of(row);
+            if (found is not null)
+            {
+                WriteVerbose(Text.Format(Strings.ReconcileFound, row.Result.Request, row.Resolution.Sid));
+                WriteObject(found);
+            }
+            else if (notPlaced is not null)
+            {
+                WriteError(notPlaced);
+            }
+            else
+            {
+                WriteWarning(stillInDoubt);
+            }
+        }
+
+        var later = reconciled.Rows.Where(row => !row.Reconciled).ToList();
+        if (later.Count > 0)
+        {
+            var first = later.Select(row => row.CertainAt).Where(at => at is not null).DefaultIfEmpty().Min();
+            WriteWarning(Text.Format(Strings.ReconcileLater, later.Count, ReconcileTimeout, first is { } at ? ExotelTime.FormatUtc(at) : "-"));
+        }
+
+        if (reconciled.Failure is not null)
+        {
+            WriteWarning(Text.Format(Strings.ReconcileFailed, reconciled.Failure.Message));
+        }
+    }
+}
