@@ -15,34 +15,34 @@ public static class JournalReconciler
         _ = journal ?? throw new ArgumentNullException(nameof(journal));
         _ = reconciler ?? throw new ArgumentNullException(nameof(reconciler));
         var inDoubt = journal.InDoubt();
+        var known = inDoubt.Where(row => row.Value.Doubt is not null).ToList();
+        var report = known.Count == 0
+            ? null
+            : await reconciler.ReconcileAsync(known.Select(row => row.Value.Doubt!).ToList(), journal.KnownSids().Contains, wait, cancellationToken)
+                .ConfigureAwait(false);
 
         // A row whose request was never recorded cannot be looked up: it stays in doubt for good.
-        var known = inDoubt.Where(row => row.Value.Doubt is not null).ToList();
-        if (known.Count == 0)
+        var next = 0;
+        var resolutions = inDoubt.Select(row => row.Value.Doubt is null ? Resolution.InDoubt(null) : report!.Resolutions[next++]).ToList();
+        for (var i = 0; i < inDoubt.Count; i++)
         {
-            return new JournalReconciliation(0, 0, inDoubt.Count, failure: null);
-        }
-
-        var report = await reconciler.ReconcileAsync(known.Select(row => row.Value.Doubt!).ToList(), journal.KnownSids().Contains, wait, cancellationToken)
-            .ConfigureAwait(false);
-        for (var i = 0; i < known.Count; i++)
-        {
-            // An unchanged answer is not written again, so a journal rerun often does not grow.
-            var resolution = report.Resolutions[i];
-            var entry = known[i].Value;
-            if (!(resolution.Kind == ResolutionKind.InDoubt && entry.Outcome == JournalOutcome.InDoubt && entry.Until == resolution.Until && entry.Sids.Count == 0))
+            if (!IsRecorded(inDoubt[i].Value, resolutions[i]))
             {
-                journal.Record(known[i].Key, resolution);
+                journal.Record(inDoubt[i].Key, resolutions[i]);
             }
         }
 
-        var kinds = report.Resolutions.Select(resolution => resolution.Kind).ToList();
+        var kinds = resolutions.Select(resolution => resolution.Kind).ToList();
         return new JournalReconciliation(
             kinds.Count(kind => kind == ResolutionKind.Placed),
             kinds.Count(kind => kind == ResolutionKind.NotPlaced),
-            inDoubt.Count - known.Count + kinds.Count(kind => kind is ResolutionKind.InDoubt or ResolutionKind.SeveralMatches),
-            report.Failure);
+            kinds.Count(kind => kind is ResolutionKind.InDoubt or ResolutionKind.SeveralMatches),
+            report?.Failure);
     }
+
+    // The same answer as the row's last indoubt line is not written again, so reruns in doubt do not grow the journal.
+    private static bool IsRecorded(JournalEntry entry, Resolution resolution) =>
+        entry.Outcome == JournalOutcome.InDoubt && resolution.IsInDoubt && entry.Until == resolution.Until && entry.Sids.SequenceEqual(resolution.Sids);
 }
 
 /// <summary>What <see cref="JournalReconciler.ReconcileAsync"/> found among an earlier run's rows in doubt.</summary>
