@@ -173,7 +173,8 @@ function Start-ChildPowerShell {
     }
 }
 
-# Sets the emulator's injected faults (latencyMs, jitterMs, errorRate, ...); fields left out are kept.
+# Sets the emulator's injected faults (latencyMs, jitterMs, errorRate, dropRate, answerLostRate: placed then the answer
+# failed, dropBeforePlacingRate: failed before placing, ...); fields left out are kept.
 function Set-EmulatorFault {
     param(
         [Parameter(Mandatory)] $Emulator,

@@ -93,6 +93,44 @@ Describe 'Connect-ExotelCall -JournalPath' {
         $rowErrors[0].Exception.Message | Should -Match 'surrogate'
     }
 
+    It 'settles every row in doubt from the listing: lost answers found with their Sid, drops proven not placed, then placed once by the rerun' {
+        $rows = @(1..30 | ForEach-Object { New-Row $_ | Add-Member -NotePropertyMembers @{ TimeLimit = '1'; TimeOut = '1' } -PassThru })
+        Set-EmulatorFault -Emulator $emulator -Fault @{ answerLostRate = 0.2; dropBeforePlacingRate = 0.2 }
+        try {
+            $first = @($rows | Connect-ExotelCall -JournalPath $journal -ReconcileTimeout 120 -ErrorAction SilentlyContinue -ErrorVariable firstErrors -WarningVariable firstWarnings 3>$null)
+        }
+        finally {
+            Set-EmulatorFault -Emulator $emulator -Fault @{ answerLostRate = 0; dropBeforePlacingRate = 0 }
+        }
+
+        $sidOf = @{}
+        Get-EmulatorCall -Emulator $emulator | ForEach-Object { $sidOf[(Get-FormValue -Call $_ -Name 'CustomField')] = $_.sid }
+        $unknown = @($firstErrors | Where-Object FullyQualifiedErrorId -Like 'OutcomeUnknown,*' | ForEach-Object { $_.TargetObject.OrderId })
+        $lost = @($unknown | Where-Object { $sidOf.ContainsKey($_) })
+        $dropped = @($unknown | Where-Object { -not $sidOf.ContainsKey($_) })
+        $lost.Count | Should -BeGreaterThan 0 -Because 'some answers were lost after the call was created'
+        $dropped.Count | Should -BeGreaterThan 0 -Because 'some connections were dropped before any call was created'
+
+        # Every row in its turn, then one resolution per row in doubt: the call found, or NotPlaced.
+        $found = @($first | Where-Object Outcome -EQ 'Found')
+        @($first | Select-Object -First ($first.Count - $found.Count) | Where-Object Outcome -NE 'Placed') | Should -BeNullOrEmpty
+        @($found.CustomField) | Should -Be $lost
+        foreach ($call in $found) { $call.Sid | Should -Be $sidOf[$call.CustomField] -Because 'a found row carries the Sid Exotel gave it' }
+        @($firstErrors | Where-Object FullyQualifiedErrorId -Like 'NotPlaced,*' | ForEach-Object { $_.TargetObject.OrderId }) | Should -Be $dropped
+        @($firstWarnings | Where-Object Message -Like 'Still in doubt*') | Should -BeNullOrEmpty
+
+        $again = @($rows | Connect-ExotelCall -JournalPath $journal -ErrorAction SilentlyContinue -ErrorVariable againErrors 3>$null)
+
+        $againErrors | Should -BeNullOrEmpty
+        @($again | Where-Object Outcome -EQ 'Placed' | ForEach-Object CustomField) | Should -Be $dropped
+        $byRow = @(Get-EmulatorCall -Emulator $emulator | Group-Object { Get-FormValue -Call $_ -Name 'CustomField' })
+        $byRow.Count | Should -Be $rows.Count
+        @($byRow | Where-Object Count -NE 1).Name | Should -BeNullOrEmpty -Because 'no row may be rung twice'
+        $truth = @(Get-Content -Path $journal | ConvertFrom-Json | Group-Object key | ForEach-Object { $_.Group[-1] })
+        @($truth | Where-Object outcome -NotIn 'placed', 'found') | Should -BeNullOrEmpty -Because 'no row is left in doubt'
+        foreach ($line in @($truth | Where-Object outcome -EQ 'found')) { $line.sid | Should -BeIn $sidOf.Values }
+    }
+
     It 'says what is wrong when the folder of the journal does not exist' {
         $missing = Join-Path $TestDrive 'no-such-folder/calls.jsonl'
 
@@ -109,15 +147,17 @@ Describe 'A campaign run in its own PowerShell process' {
         Set-Content -Path $campaign -Value @'
 Import-Module $env:EXOTELPS_TEST_MODULE
 Connect-ExotelAccount -BaseUri $env:EXOTELPS_TEST_BASEURI
+$limits = if ($env:EXOTELPS_TEST_LIMITS) { @{ TimeLimit = '1'; TimeOut = '1' } } else { @{} }
+$retry = if ($env:EXOTELPS_TEST_RETRY) { @{ RetryUnknown = $true } } else { @{} }
 1..[int]$env:EXOTELPS_TEST_ROWS |
-    ForEach-Object { [pscustomobject]@{ OrderId = "R-$_"; Phone = '099000{0:d5}' -f $_; Agent = '09800000001'; ExoPhone = '08030752400' } } |
-    Connect-ExotelCall -JournalPath $env:EXOTELPS_TEST_JOURNAL -ThrottleLimit 10 |
+    ForEach-Object { [pscustomobject](@{ OrderId = "R-$_"; Phone = '099000{0:d5}' -f $_; Agent = '09800000001'; ExoPhone = '08030752400' } + $limits) } |
+    Connect-ExotelCall -JournalPath $env:EXOTELPS_TEST_JOURNAL -ThrottleLimit 10 @retry |
     ForEach-Object { "WRITTEN $($_.Outcome) $($_.Sid)" }
 'DONE'
 '@
 
         function Start-Campaign {
-            param([string] $Journal, [string] $Name, [int] $Rows)
+            param([string] $Journal, [string] $Name, [int] $Rows, [switch] $ShortCalls, [switch] $RetryUnknown)
             $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force
             $process = Start-ChildPowerShell -ScriptPath $campaign -OutputFolder $folder.FullName -Environment @{
                 EXOTEL_ACCOUNT_SID     = 'journal'
@@ -127,6 +167,8 @@ Connect-ExotelAccount -BaseUri $env:EXOTELPS_TEST_BASEURI
                 EXOTELPS_TEST_BASEURI  = $emulator.BaseUri.ToString()
                 EXOTELPS_TEST_ROWS     = "$Rows"
                 EXOTELPS_TEST_JOURNAL  = $Journal
+                EXOTELPS_TEST_LIMITS   = $(if ($ShortCalls) { '1' } else { '' })
+                EXOTELPS_TEST_RETRY    = $(if ($RetryUnknown) { '1' } else { '' })
             }
             [pscustomobject]@{ Process = $process; Output = Join-Path $folder.FullName 'stdout.txt' }
         }
@@ -160,7 +202,7 @@ Connect-ExotelAccount -BaseUri $env:EXOTELPS_TEST_BASEURI
     }
 
     AfterEach {
-        Set-EmulatorFault -Emulator $emulator -Fault @{ latencyMs = 0; jitterMs = 0 }
+        Set-EmulatorFault -Emulator $emulator -Fault @{ latencyMs = 0; jitterMs = 0; answerLostRate = 0; dropBeforePlacingRate = 0 }
     }
 
     It 'killed with SIGKILL and rerun on its journal, places every row exactly once and holds in doubt only rows it sent' {
@@ -189,8 +231,44 @@ Connect-ExotelAccount -BaseUri $env:EXOTELPS_TEST_BASEURI
         $byRow = Get-EmulatorCall -Emulator $emulator | Group-Object { Get-RowOf $_ }
         $byRow.Count | Should -Be $rows
         @($byRow | Where-Object Count -NE 1).Name | Should -BeNullOrEmpty -Because 'no row may be rung twice'
+        # Was ($rows - $inDoubt.Count): the rerun now finds the calls of the rows in doubt and writes them Skipped with their Sid.
         $written = @(Get-Content -Path $second.Output | Where-Object { $_ -like 'WRITTEN *' })
-        $written.Count | Should -Be ($rows - $inDoubt.Count)
+        $written.Count | Should -Be $rows
+        $sidOf = @{}
+        Get-EmulatorCall -Emulator $emulator | ForEach-Object { $sidOf[(Get-RowOf $_)] = $_.sid }
+        foreach ($row in $inDoubt) {
+            Read-Journal -Path $journal | Where-Object { $_.customField -eq $row -or $_.key -like "*|$row" } | Select-Object -Last 1 |
+                ForEach-Object { $_.outcome, $_.sid } | Should -Be 'found', $sidOf[$row] -Because "row $row's call was found in the listing"
+        }
+    }
+
+    It 'killed with SIGKILL amid lost answers and dropped connections, then rerun with -RetryUnknown, leaves no row in doubt and rings each once' {
+        $rows = 40
+        Set-EmulatorFault -Emulator $emulator -Fault @{ latencyMs = 300; answerLostRate = 0.2; dropBeforePlacingRate = 0.2 }
+        $first = Start-Campaign -Journal $journal -Name 'killed-faults' -Rows $rows -ShortCalls
+        Wait-EmulatorCall -Count 12 -Process $first.Process
+        Stop-Process -Id $first.Process.Id -Force
+        $first.Process.WaitForExit(30000) | Should -BeTrue
+        Set-EmulatorFault -Emulator $emulator -Fault @{ latencyMs = 0; answerLostRate = 0; dropBeforePlacingRate = 0 }
+        Start-Sleep -Seconds 1
+        $inDoubt = @(Read-Journal -Path $journal | Group-Object key | Where-Object { $_.Group[-1].outcome -in 'sending', 'unknown' })
+        $inDoubt.Count | Should -BeGreaterThan 0
+
+        $second = Start-Campaign -Journal $journal -Name 'rerun-retry' -Rows $rows -ShortCalls -RetryUnknown
+        $second.Process.WaitForExit(180000) | Should -BeTrue
+        Get-Content -Path $second.Output | Select-Object -Last 1 | Should -Be 'DONE'
+
+        $byRow = @(Get-EmulatorCall -Emulator $emulator | Group-Object { Get-RowOf $_ })
+        $byRow.Count | Should -Be $rows
+        @($byRow | Where-Object Count -NE 1).Name | Should -BeNullOrEmpty -Because 'no row may be rung twice'
+        @(Get-Content -Path $second.Output | Where-Object { $_ -like 'WRITTEN *' }).Count | Should -Be $rows
+        $sidOf = @{}
+        Get-EmulatorCall -Emulator $emulator | ForEach-Object { $sidOf[(Get-RowOf $_)] = $_.sid }
+        $truth = @(Read-Journal -Path $journal | Group-Object key | ForEach-Object { $_.Group[-1] })
+        @($truth | Where-Object outcome -NotIn 'placed', 'found') | Should -BeNullOrEmpty -Because 'no row is left in doubt'
+        foreach ($line in @($truth | Where-Object outcome -EQ 'found')) {
+            $line.sid | Should -Be $sidOf[$line.key.Split('|')[-1]] -Because 'a row whose answer was lost carries the Sid Exotel gave it'
+        }
     }
 
     It 'lists every call Exotel accepted but could not write, with its Sid, when Ctrl+C stops it' -Skip:$IsWindows {
