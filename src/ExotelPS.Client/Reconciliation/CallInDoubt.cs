@@ -6,6 +6,14 @@ namespace ExotelPS.Client;
 /// </summary>
 public sealed class CallInDoubt
 {
+    // Kept as given and put in canonical form only when compared: every row sent has one, few are ever looked up.
+    private readonly string rawFrom;
+    private readonly string? rawTo;
+    private readonly string rawCallerId;
+    private string? from;
+    private string? to;
+    private string? callerId;
+
     /// <summary>Creates a row in doubt; numbers in any form <see cref="PhoneNumber"/> accepts.</summary>
     /// <param name="from">The number rung first.</param>
     /// <param name="to">The number rung second; null for a call to a flow, which Exotel lists with the ExoPhone as To.</param>
@@ -15,22 +23,22 @@ public sealed class CallInDoubt
     /// <param name="timeLimit">The row's TimeLimit in seconds; null when none was given (then Exotel's most, 4 hours).</param>
     public CallInDoubt(string from, string? to, string callerId, DateTimeOffset sentAt, int? timeOut, int? timeLimit)
     {
-        From = PhoneNumber.Canonical(from ?? throw new ArgumentNullException(nameof(from)));
-        To = to is null ? null : PhoneNumber.Canonical(to);
-        CallerId = PhoneNumber.Canonical(callerId ?? throw new ArgumentNullException(nameof(callerId)));
+        rawFrom = from ?? throw new ArgumentNullException(nameof(from));
+        rawTo = to;
+        rawCallerId = callerId ?? throw new ArgumentNullException(nameof(callerId));
         SentAt = sentAt;
         TimeOut = timeOut;
         TimeLimit = timeLimit;
     }
 
     /// <summary>The number rung first, in E.164.</summary>
-    public string From { get; }
+    public string From => from ??= PhoneNumber.Canonical(rawFrom);
 
     /// <summary>The number rung second, in E.164; null for a call to a flow.</summary>
-    public string? To { get; }
+    public string? To => rawTo is null ? null : to ??= PhoneNumber.Canonical(rawTo);
 
     /// <summary>The ExoPhone, in E.164.</summary>
-    public string CallerId { get; }
+    public string CallerId => callerId ??= PhoneNumber.Canonical(rawCallerId);
 
     /// <summary>The To that Exotel's listing shows for this call: the number, or the ExoPhone for a call to a flow.</summary>
     public string ListedTo => To ?? CallerId;
