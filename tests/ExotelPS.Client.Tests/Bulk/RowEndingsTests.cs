@@ -21,7 +21,7 @@ public sealed class RowEndingsTests
     {
         ExotelException? error = ending switch
         {
-            RowEnding.SkippedInDoubt => RowEndings.InDoubt(fromEarlierRun: true),
+            RowEnding.SkippedInDoubt => RowEndings.InDoubt(new JournalEntry(JournalOutcome.Unknown, sid: null, at: null, fromEarlierRun: true)),
             RowEnding.Invalid => new ExotelValidationException(new[] { new ValidationFailure("To", "x", "To 'x' is not a phone number.") }),
             _ => null,
         };
