@@ -67,7 +67,7 @@ public sealed partial class CallDispatcher<TInput>
             }
 
             var resolution = report!.Resolutions[at];
-            if (!rows.TryRecordResolution(identity, resolution))
+            if (!rows.TryRecordResolution(identity, resolution, result.Request))
             {
                 backlog.ThrowIfFailed();
             }

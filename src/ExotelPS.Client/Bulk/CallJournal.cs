@@ -149,10 +149,7 @@ public sealed class CallJournal : IDisposable
             {
                 WriteIfPresent("sid", sid);
                 WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
-                WriteIfPresent("from", request?.From);
-                WriteIfPresent("target", request?.Target);
-                WriteIfPresent("callerId", request?.CallerId);
-                WriteIfPresent("customField", request?.CustomField);
+                WriteRequest(request);
                 if (outcome == JournalOutcome.Sending)
                 {
                     WriteIfPresent("timeOut", request?.TimeOut);
@@ -163,8 +160,11 @@ public sealed class CallJournal : IDisposable
                 ? JournalEntry.Sending(at, fromEarlierRun: false, request is null ? null : CallInDoubt.Of(request, at))
                 : new JournalEntry(outcome, sid, at, fromEarlierRun: false));
 
-    /// <summary>Appends what reconciliation found for a row in doubt: <c>found</c> (sid), <c>notplaced</c>, or <c>indoubt</c> (until, sids).</summary>
-    internal void Record(string identity, Resolution resolution)
+    /// <summary>
+    /// Appends what reconciliation found for a row in doubt: <c>found</c> (sid), <c>notplaced</c>, or <c>indoubt</c>
+    /// (until, sids), with the row's request when the caller has it (for a person reading the file).
+    /// </summary>
+    internal void Record(string identity, Resolution resolution, PlaceCallOptions? request = null)
     {
         var outcome = resolution.Kind switch
         {
@@ -193,6 +193,8 @@ public sealed class CallJournal : IDisposable
 
                     writer.WriteEndArray();
                 }
+
+                WriteRequest(request);
             },
             at => new JournalEntry(outcome, resolution.Sid, at, fromEarlierRun: false) { Until = resolution.Until, Sids = resolution.Sids });
     }
@@ -233,6 +235,14 @@ public sealed class CallJournal : IDisposable
 
     private void Remember(string identity, JournalEntry entry) =>
         entries.AddOrUpdate(identity, entry, (_, earlier) => entry.After(earlier));
+
+    private void WriteRequest(PlaceCallOptions? request)
+    {
+        WriteIfPresent("from", request?.From);
+        WriteIfPresent("target", request?.Target);
+        WriteIfPresent("callerId", request?.CallerId);
+        WriteIfPresent("customField", request?.CustomField);
+    }
 
     private void WriteIfPresent(string name, int? value)
     {

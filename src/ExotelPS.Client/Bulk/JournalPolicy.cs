@@ -115,8 +115,8 @@ internal sealed class JournalPolicy<TRow>
         || TryRecord(identity, outcome, result.Request, result.CallSid, result.Error?.Message);
 
     /// <summary>Records what reconciliation found for a row; false when the line could not be written.</summary>
-    public bool TryRecordResolution(string identity, Resolution resolution) =>
-        TryWrite(() => journal!.Record(identity, resolution));
+    public bool TryRecordResolution(string identity, Resolution resolution, PlaceCallOptions? request) =>
+        TryWrite(() => journal!.Record(identity, resolution, request));
 
     private bool TryRecord(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason) =>
         TryWrite(() => journal!.Record(identity, outcome, request, sid, reason));

@@ -5,10 +5,13 @@ namespace ExotelPS.Benchmarks.Worker;
 
 /// <summary>Runs a campaign against an emulator in its own process, so a test can kill it hard and restart it.</summary>
 /// <remarks>
-/// <c>worker --base-uri URI --rows N --journal PATH [--rate PER_MINUTE] [--in-flight N]</c>, with the account in
+/// <c>worker --base-uri URI --rows N --journal PATH [--rate PER_MINUTE] [--in-flight N] [--call-seconds N] [--reconcile SECONDS]</c>, with the account in
 /// <c>EXOTEL_ACCOUNT_SID</c>, <c>EXOTEL_API_KEY</c> and <c>EXOTEL_API_TOKEN</c> (never on the command line, where any
 /// process list shows it). Row i is <see cref="SoakCampaign.Request"/>. Each result is printed on stdout, in row order,
 /// as <c>row TAB outcome TAB sid-or-dash TAB may-have-been-placed</c>; rerun with the same journal to finish a killed run.
+/// With <c>--reconcile</c>, the rerun first settles the journal's rows in doubt from the emulator's call listing, as
+/// the cmdlets do (with a 1 s settle margin, so certainty comes within a test); <c>--call-seconds</c> gives every row
+/// that TimeOut and TimeLimit.
 /// </remarks>
 internal static class SoakWorker
 {
@@ -47,10 +50,24 @@ internal static class SoakWorker
             Console.Error.WriteLine("journal: " + warning);
         }
 
+        if (settings.ReconcileSeconds is int wait)
+        {
+            var reconciler = new CallReconciler(client, new ReconcileOptions { SettleMargin = TimeSpan.FromSeconds(1), PollInterval = TimeSpan.FromMilliseconds(500) });
+            var found = await JournalReconciler.ReconcileAsync(journal, reconciler, TimeSpan.FromSeconds(wait), stop.Token);
+            Console.Error.WriteLine($"reconciled: {found.Found} found, {found.NotPlaced} not placed, {found.StillInDoubt} still in doubt");
+        }
+
+        PlaceCallOptions Request(int row)
+        {
+            var request = SoakCampaign.Request(row);
+            request.TimeOut = request.TimeLimit = settings.CallSeconds;
+            return request;
+        }
+
         var dispatcherOptions = new DispatcherOptions { MaxInFlight = settings.InFlight };
         var counts = new Dictionary<DispatchOutcome, int>();
         var results = CallDispatcher<int>.RunAsync(
-            Enumerable.Range(0, settings.Rows), SoakCampaign.Request, client.PlaceCallAsync, dispatcherOptions, journal, stop.Token);
+            Enumerable.Range(0, settings.Rows), Request, client.PlaceCallAsync, dispatcherOptions, journal, stop.Token);
         await foreach (var result in results)
         {
             Console.Out.WriteLine(string.Join(

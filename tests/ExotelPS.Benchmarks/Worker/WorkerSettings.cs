@@ -8,6 +8,7 @@ internal sealed record WorkerSettings(ExotelAccount Account, int Rows, string Jo
 {
     public const string Usage =
         "usage: ExotelPS.Benchmarks worker --base-uri URI --rows N --journal PATH [--rate PER_MINUTE] [--in-flight N]"
+        + " [--call-seconds N] [--reconcile SECONDS]"
         + " (account in EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN)";
 
     /// <exception cref="ArgumentException">A switch is unknown, missing or out of range, or an account variable is unset.</exception>
@@ -17,7 +18,7 @@ internal sealed record WorkerSettings(ExotelAccount Account, int Rows, string Jo
         for (var index = 0; index < args.Count; index += 2)
         {
             var name = args[index];
-            if (name is not ("--base-uri" or "--rows" or "--journal" or "--rate" or "--in-flight"))
+            if (name is not ("--base-uri" or "--rows" or "--journal" or "--rate" or "--in-flight" or "--call-seconds" or "--reconcile"))
             {
                 throw new ArgumentException($"Unknown switch '{name}'.");
             }
@@ -37,8 +38,18 @@ internal sealed record WorkerSettings(ExotelAccount Account, int Rows, string Jo
             Count(values, "--rows", null),
             Required(values, "--journal"),
             Count(values, "--rate", ExotelClientOptions.ExotelRequestsPerMinute),
-            Count(values, "--in-flight", 10));
+            Count(values, "--in-flight", 10))
+        {
+            CallSeconds = values.ContainsKey("--call-seconds") ? Count(values, "--call-seconds", null) : null,
+            ReconcileSeconds = values.ContainsKey("--reconcile") ? Count(values, "--reconcile", null) : null,
+        };
     }
+
+    /// <summary>Each row's TimeOut and TimeLimit, so that reconciliation's certainty comes soon; null: none given.</summary>
+    public int? CallSeconds { get; init; }
+
+    /// <summary>Reconcile the journal's rows in doubt before sending, waiting up to this long for certainty; null: not at all.</summary>
+    public int? ReconcileSeconds { get; init; }
 
     private static string Required(Dictionary<string, string> values, string name) =>
         values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"Switch {name} is required.");

@@ -30,9 +30,11 @@ internal static class JournalFile
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             var outcome = root.GetProperty("outcome").GetString();
-            var row = int.Parse(root.GetProperty("customField").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            // A reconciliation line at the start of a rerun names its row by key only: the default key ends with CustomField.
+            var customField = root.TryGetProperty("customField", out var field) ? field.GetString() : root.GetProperty("key").GetString()!.Split('|')[^1];
+            var row = int.Parse(customField!, System.Globalization.CultureInfo.InvariantCulture);
             var sid = root.TryGetProperty("sid", out var sidElement) ? sidElement.GetString() : null;
-            Assert.Contains(outcome, new[] { "sending", "placed", "rejected", "unknown" });
+            Assert.Contains(outcome, new[] { "sending", "placed", "rejected", "unknown", "found", "notplaced", "indoubt" });
             return new JournalLine(outcome!, row, sid, line);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)

@@ -124,26 +124,8 @@ public sealed class KillRestartSoakTests : IDisposable
         }
     }
 
-    // A worker on an account of its own, which it is given, as a runbook would be, through the environment.
-    private static WorkerProcess.Launcher Worker(EmulatorHost emulator, string journalPath)
-    {
-        var (sid, key, token) = emulator.CreateCredentials();
-        var environment = new Dictionary<string, string>
-        {
-            ["EXOTEL_ACCOUNT_SID"] = sid,
-            ["EXOTEL_API_KEY"] = key,
-            ["EXOTEL_API_TOKEN"] = token,
-        };
-        var args = new[]
-        {
-            "--base-uri", emulator.BaseUri.ToString(),
-            "--rows", Rows.ToString(CultureInfo.InvariantCulture),
-            "--journal", journalPath,
-            "--rate", "6000",
-            "--in-flight", "16",
-        };
-        return new WorkerProcess.Launcher(args, environment);
-    }
+    private static WorkerProcess.Launcher Worker(EmulatorHost emulator, string journalPath) =>
+        WorkerProcess.Launcher.For(emulator, journalPath, Rows);
 
     // Waits until the emulator shows a good part of the campaign placed (the journal is locked while the worker runs).
     private static async Task WaitForCallsAsync(WorkerProcess worker, EmulatorHost emulator)
@@ -159,19 +141,5 @@ public sealed class KillRestartSoakTests : IDisposable
             Assert.True(waited.Elapsed < Patience, $"the emulator did not record {KillAfterOutcomes} calls within {Patience}");
             await Task.Delay(50);
         }
-    }
-
-    /// <summary>One line of the worker's output: row, outcome, Sid, may have been placed.</summary>
-    private sealed record WorkerResult(int Row, string Outcome, string? Sid, bool MayHaveBeenPlaced)
-    {
-        public static List<WorkerResult> ParseAll(string output) => output
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('\t'))
-            .Select(fields => new WorkerResult(
-                int.Parse(fields[0], CultureInfo.InvariantCulture),
-                fields[1],
-                fields[2] == "-" ? null : fields[2],
-                bool.Parse(fields[3])))
-            .ToList();
     }
 }

@@ -78,6 +78,30 @@ internal sealed class WorkerProcess : IDisposable
     public sealed record Launcher(IReadOnlyList<string> Args, IReadOnlyDictionary<string, string> Environment)
     {
         public WorkerProcess Start() => WorkerProcess.Start(Args, Environment);
+
+        /// <summary>
+        /// A worker on an account of its own, which it is given, as a runbook would be, through the environment;
+        /// <paramref name="extra"/> adds switches (<c>--reconcile</c>, <c>--call-seconds</c>).
+        /// </summary>
+        public static Launcher For(EmulatorHost emulator, string journalPath, int rows, params string[] extra)
+        {
+            var (sid, key, token) = emulator.CreateCredentials();
+            var environment = new Dictionary<string, string>
+            {
+                ["EXOTEL_ACCOUNT_SID"] = sid,
+                ["EXOTEL_API_KEY"] = key,
+                ["EXOTEL_API_TOKEN"] = token,
+            };
+            var args = new[]
+            {
+                "--base-uri", emulator.BaseUri.ToString(),
+                "--rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--journal", journalPath,
+                "--rate", "6000",
+                "--in-flight", "16",
+            };
+            return new Launcher(args.Concat(extra).ToList(), environment);
+        }
     }
 
     public void Dispose()
