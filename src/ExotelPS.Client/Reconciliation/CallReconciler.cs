@@ -69,8 +69,14 @@ public sealed class CallReconciler
                 break;
             }
 
-            var next = pending.Select(index => resolutions[index].Until!.Value).Min();
-            next = next < now + options.PollInterval ? next : now + options.PollInterval;
+            // The next look: at the next certainty time still to come, else one poll interval on. Never sooner, so a
+            // row whose query failed (or did not fit the budget) past its certainty is not looked up in a tight loop.
+            var next = now + options.PollInterval;
+            foreach (var until in pending.Select(index => resolutions[index].Until!.Value).Where(until => until > now && until < next))
+            {
+                next = until;
+            }
+
             if (next > deadline)
             {
                 break;
@@ -78,7 +84,7 @@ public sealed class CallReconciler
 
             try
             {
-                await clock.Delay(next > now ? next - now : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                await clock.Delay(next - now, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
