@@ -56,6 +56,28 @@ Describe 'Connect-ExotelCall -JournalPath' {
         @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 1
     }
 
+    It 'skips a row whose certainty has not come, saying when it comes, and records that in the journal (but not under -WhatIf)' {
+        $sent = [DateTimeOffset]::UtcNow
+        $key = '+919800000001|+919900000001|+918030752400|J-1'
+        Set-Content -Path $journal -Value ('{"at":"' + $sent.ToString('o') + '","key":"' + $key + '","by":"default","outcome":"sending","from":"09800000001","target":"09900000001","callerId":"08030752400","customField":"J-1"}')
+
+        New-Row 1 | Connect-ExotelCall -JournalPath $journal -WhatIf | Out-Null
+        @(Get-Content -Path $journal).Count | Should -Be 1 -Because '-WhatIf records nothing'
+        $placed = @(1, 2 | ForEach-Object { New-Row $_ } | Connect-ExotelCall -JournalPath $journal -ErrorAction SilentlyContinue -ErrorVariable rowErrors 3>$null)
+
+        $placed.Outcome | Should -Be 'Placed'
+        $rowErrors.Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'OutcomeUnknown,*'
+        $rowErrors[0].Exception.Message | Should -Match 'would list any by \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ'
+        $line = @(Get-Content -Path $journal | ConvertFrom-Json | Where-Object outcome -EQ 'indoubt')
+        $line.Count | Should -Be 1
+        $line[0].key | Should -Be $key
+        # No TimeOut or TimeLimit recorded: Exotel's most, 2 x 60 s and 4 hours, and the 30 s settle margin.
+        ([DateTimeOffset]$line[0].until - $sent).TotalSeconds | Should -BeGreaterOrEqual (14400 + 120 + 30 - 1)
+        ([DateTimeOffset]$line[0].until - $sent).TotalSeconds | Should -BeLessOrEqual (14400 + 120 + 30 + 1)
+        @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 1
+    }
+
     It 'stops, naming the line, when a line before the last is damaged' {
         1, 2 | ForEach-Object { New-Row $_ } | Connect-ExotelCall -JournalPath $journal | Out-Null
         $lines = @(Get-Content -Path $journal)

@@ -7,6 +7,10 @@ namespace ExotelPS.Client;
 /// </summary>
 public static class JournalReconciler
 {
+    /// <summary>True when the journal holds rows in doubt (reconciliation would look them up and record what it found).</summary>
+    public static bool HasRowsInDoubt(CallJournal journal) =>
+        (journal ?? throw new ArgumentNullException(nameof(journal))).InDoubt().Count > 0;
+
     /// <summary>Reconciles the journal's rows in doubt, waiting up to <paramref name="wait"/> for those whose certainty comes within it.</summary>
     /// <exception cref="IOException">The journal could not be written.</exception>
     public static async Task<JournalReconciliation> ReconcileAsync(

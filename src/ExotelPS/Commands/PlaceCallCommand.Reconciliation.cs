@@ -23,19 +23,16 @@ public abstract partial class PlaceCallCommand
     public int ReconcileTimeout { get; set; } = DefaultReconcileTimeout;
 
     // Before anything is sent: an earlier run's rows in doubt, looked up once (with -RetryUnknown, until certain).
+    // It writes to the journal, so -WhatIf only says it would.
     private void ReconcileJournal(CallJournal opened)
     {
-        var wait = RetryUnknown.IsPresent ? TimeSpan.FromSeconds(ReconcileTimeout) : TimeSpan.Zero;
-        JournalReconciliation found;
-        try
+        if (!JournalReconciler.HasRowsInDoubt(opened) || !ShouldProcess(opened.Path, Strings.ReconcileAction))
         {
-            found = Await(JournalReconciler.ReconcileAsync(opened, reconciler!, wait, StopToken));
-        }
-        catch (IOException ex)
-        {
-            throw Terminate(new ErrorRecord(ex, ErrorCatalog.JournalUnavailable, ErrorCategory.WriteError, JournalPath));
+            return;
         }
 
+        var wait = RetryUnknown.IsPresent ? TimeSpan.FromSeconds(ReconcileTimeout) : TimeSpan.Zero;
+        var found = AwaitJournal(JournalReconciler.ReconcileAsync(opened, reconciler!, wait, StopToken));
         if (found.Found + found.NotPlaced + found.StillInDoubt > 0)
         {
             WriteVerbose(Text.Format(Strings.RerunReconciled, found.Found + found.NotPlaced + found.StillInDoubt, found.Found, found.NotPlaced, found.StillInDoubt));
@@ -52,7 +49,7 @@ public abstract partial class PlaceCallCommand
     {
         var wait = TimeSpan.FromSeconds(ReconcileTimeout);
         WriteVerbose(Text.Format(Strings.ReconcileWaiting, Dispatcher.RowsInDoubt, ReconcileTimeout, ExotelTime.FormatUtc(reconciler!.Now + wait)));
-        var reconciled = Await(Dispatcher.ReconcileUnknownAsync(reconciler, wait, StopToken));
+        var reconciled = AwaitJournal(Dispatcher.ReconcileUnknownAsync(reconciler, wait, StopToken));
         foreach (var row in reconciled.Rows.Where(row => row.Reconciled))
         {
             var (found, notPlaced, stillInDoubt) = ResolutionOutput.Of(row);
@@ -81,6 +78,19 @@ public abstract partial class PlaceCallCommand
         if (reconciled.Failure is not null)
         {
             WriteWarning(Text.Format(Strings.ReconcileFailed, reconciled.Failure.Message));
+        }
+    }
+
+    // Reconciliation records what it finds: a journal that cannot be written stops the command, naming it.
+    private T AwaitJournal<T>(Task<T> task)
+    {
+        try
+        {
+            return Await(task);
+        }
+        catch (IOException ex)
+        {
+            throw Terminate(new ErrorRecord(ex, ErrorCatalog.JournalUnavailable, ErrorCategory.WriteError, JournalPath));
         }
     }
 }
