@@ -1,0 +1,177 @@
+using ExotelPS.Client.Throttling;
+
+namespace ExotelPS.Client.Pacing;
+
+/// <summary>
+/// The dispatcher's pacer: which rows may start now (their From has room), which agent a row without a From gets,
+/// and, through a <see cref="FinalityPoller"/>, when a From has room again. Thread-safe; it never calls the
+/// dispatcher under its own lock, so the dispatcher may call it under the dispatcher's.
+/// </summary>
+internal sealed class CallPacing : IDisposable
+{
+    private readonly object gate = new();
+    private readonly FromTracker tracker;
+    private readonly IClock clock;
+    private readonly FinalityPoller poller;
+    private int waitingRows;
+
+    /// <param name="options">The pacing asked for.</param>
+    /// <param name="listFinal">Which calls of a batch of at most 100 Sids are final; null: calls end only at their bound.</param>
+    /// <param name="requestsPerMinute">The account's budget now, which polling takes a bounded share of.</param>
+    /// <param name="onRoom">Told (never under this lock) when a From may have gained room.</param>
+    public CallPacing(
+        PacingOptions options,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<ExotelCall>>>? listFinal,
+        Func<int> requestsPerMinute,
+        Action onRoom)
+    {
+        _ = options ?? throw new ArgumentNullException(nameof(options));
+        options.Check();
+        clock = options.Clock;
+        tracker = new FromTracker(options.MaxCallsPerFrom, options.WrapUp, options.AgentPool);
+        poller = new FinalityPoller(this, listFinal, batches => PollInterval(options, requestsPerMinute(), batches), onRoom);
+    }
+
+    /// <summary>From numbers (agents) with a live call now.</summary>
+    public int Busy
+    {
+        get { lock (gate) { return tracker.Busy; } }
+    }
+
+    /// <summary>Rows the last look found waiting for their From (or for a free agent).</summary>
+    public int Waiting
+    {
+        get { lock (gate) { return waitingRows; } }
+    }
+
+    /// <summary>Listing requests sent to learn finality so far.</summary>
+    public long PollRequests => poller.Requests;
+
+    /// <summary>True when a request with no From is to be given an agent (so a missing From is not its error).</summary>
+    public bool AssignsFrom(PlaceCallOptions request)
+    {
+        lock (gate)
+        {
+            return tracker.HasPool && string.IsNullOrWhiteSpace(request.From);
+        }
+    }
+
+    /// <summary>
+    /// Room for the request's call, or null to leave it waiting. A pool row is given its agent here: the request's From
+    /// is set to it.
+    /// </summary>
+    public FromLease? TryTake(PlaceCallOptions request)
+    {
+        FromLease? lease;
+        lock (gate)
+        {
+            lease = tracker.TryTake(request.From, clock.Elapsed);
+        }
+
+        if (lease?.AssignedAgent is { } agent)
+        {
+            request.From = agent;
+        }
+
+        return lease;
+    }
+
+    /// <summary>How the lease's request ended: its From stays held while its call may be live.</summary>
+    public void Settled(FromLease lease, DispatchOutcome outcome, string? callSid, PlaceCallOptions? request)
+    {
+        lock (gate)
+        {
+            var now = clock.Elapsed;
+            if (outcome == DispatchOutcome.Placed && callSid is not null)
+            {
+                tracker.Placed(lease, callSid, now + LiveBound.Of(request, sidKnown: true));
+            }
+            else if (outcome == DispatchOutcome.OutcomeUnknown)
+            {
+                tracker.MayBeLive(lease, now + LiveBound.Of(request, sidKnown: false));
+            }
+            else
+            {
+                tracker.NotPlaced(lease);
+            }
+        }
+
+        poller.Wake();
+    }
+
+    /// <summary>Calls an earlier run placed (from its journal) that may still be live: their From waits until they are final.</summary>
+    public void AddEarlier(IEnumerable<(string From, string Sid, DateTimeOffset PlacedAt)> calls)
+    {
+        lock (gate)
+        {
+            var now = clock.Elapsed;
+            var wallNow = clock.UtcNow;
+            foreach (var (from, sid, placedAt) in calls)
+            {
+                var deadline = now + (placedAt + LiveBound.Of(request: null, sidKnown: true) - wallNow);
+                if (deadline > now)
+                {
+                    tracker.AddEarlier(from, sid, deadline);
+                }
+            }
+        }
+
+        poller.Wake();
+    }
+
+    /// <summary>The dispatcher's count of rows waiting for their From; while there are any, live calls are polled.</summary>
+    public void SetWaiting(int rows)
+    {
+        bool started;
+        lock (gate)
+        {
+            started = waitingRows == 0 && rows > 0;
+            waitingRows = rows;
+        }
+
+        if (started)
+        {
+            poller.Wake();
+        }
+    }
+
+    /// <summary>Stops polling.</summary>
+    public void Dispose() => poller.Dispose();
+
+    /// <summary>What the poller asks each round, under the lock: expired calls ended, the Sids to poll, the next timed change.</summary>
+    internal PollerView Look()
+    {
+        lock (gate)
+        {
+            var now = clock.Elapsed;
+            var gained = tracker.Expire(now);
+            var sids = waitingRows > 0 ? tracker.LiveSids.ToList() : new List<string>();
+            return new PollerView(gained, sids, tracker.NextChange(now));
+        }
+    }
+
+    /// <summary>The poller found these calls final; true when any was live.</summary>
+    internal bool Ended(IEnumerable<string> finalSids)
+    {
+        lock (gate)
+        {
+            var now = clock.Elapsed;
+            return finalSids.Aggregate(false, (any, sid) => tracker.Ended(sid, now) | any);
+        }
+    }
+
+    internal IClock Clock => clock;
+
+    /// <summary>
+    /// Time between polling rounds of <paramref name="batches"/> requests: within <see cref="PacingOptions.PollShare"/>
+    /// of the budget, and never under <see cref="PacingOptions.MinPollInterval"/>.
+    /// </summary>
+    internal static TimeSpan PollInterval(PacingOptions options, int requestsPerMinute, int batches = 1)
+    {
+        var share = TimeSpan.FromMinutes(batches / (options.PollShare * Math.Max(1, requestsPerMinute)));
+        return share > options.MinPollInterval ? share : options.MinPollInterval;
+    }
+
+    /// <summary>One round's view for the poller.</summary>
+    internal sealed record PollerView(bool Gained, IReadOnlyList<string> Sids, TimeSpan? NextChange);
+}
