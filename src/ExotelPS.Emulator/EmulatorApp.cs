@@ -78,6 +78,10 @@ public static class EmulatorApp
             call.Sid,
             call.AccountSid,
             Created = ExotelTime.Format(call.Created),
+            CreatedAt = call.Created.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            AnsweredAt = call.AnsweredAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            EndsAt = call.EndsAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            From = call.Field("From"),
             FinalStatus = call.FinalStatus.Value,
             Form = call.Form.Select(field => new[] { field.Key, field.Value }),
         })));

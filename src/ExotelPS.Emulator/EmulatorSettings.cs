@@ -40,6 +40,8 @@ public sealed class EmulatorSettings
                 case "--rate": simulator.RequestsPerMinute = Int(name, value, 1, int.MaxValue); break;
                 case "--ring-ms": simulator.RingDelay = Milliseconds(name, value); break;
                 case "--talk-ms": simulator.TalkTime = Milliseconds(name, value); break;
+                case "--ring-time": (simulator.RingDelay, simulator.RingDelaySpread) = SecondsRange(name, value); break;
+                case "--talk-time": (simulator.TalkTime, simulator.TalkTimeSpread) = SecondsRange(name, value); break;
                 case "--latency-ms": faults.Latency = Milliseconds(name, value); break;
                 case "--jitter-ms": faults.LatencyJitter = Milliseconds(name, value); break;
                 case "--error-rate": faults.ErrorRate = Share(name, value); break;
@@ -64,6 +66,11 @@ public sealed class EmulatorSettings
             : throw new ArgumentException($"Switch {name} '{value}': must be a whole number from {min} to {max}.");
 
     private static TimeSpan Milliseconds(string name, string value) => TimeSpan.FromMilliseconds(Int(name, value, 0, int.MaxValue));
+
+    private static (TimeSpan Least, TimeSpan Spread) SecondsRange(string name, string value) =>
+        CallDurations.TryParseSeconds(value, out var least, out var spread, out var reason)
+            ? (least, spread)
+            : throw new ArgumentException($"Switch {name} '{value}': {reason}.");
 
     private static double Share(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share >= 0 && share <= 1

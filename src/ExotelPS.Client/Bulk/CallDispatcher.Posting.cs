@@ -12,7 +12,7 @@ public sealed partial class CallDispatcher<TInput>
     {
         _ = request ?? throw new ArgumentNullException(nameof(request));
         var key = rows.IdentityOf(request, identity);
-        var failures = (rowFailures ?? Enumerable.Empty<ValidationFailure>()).Concat(request.Validate()).ToList();
+        var failures = (rowFailures ?? Enumerable.Empty<ValidationFailure>()).Concat(ValidateFor(request)).ToList();
         if (JournalPolicy<Slot>.ProblemWith(key) is { } problem)
         {
             failures.Add(problem);

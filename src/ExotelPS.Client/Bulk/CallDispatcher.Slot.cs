@@ -30,6 +30,9 @@ public sealed partial class CallDispatcher<TInput>
         /// <summary>Its request was let go onto the wire, its <c>sending</c> line written (under the gate).</summary>
         public bool OnTheWire { get; set; }
 
+        /// <summary>The room its From gave it, with pacing (under the gate).</summary>
+        public Pacing.FromLease? Lease { get; set; }
+
         /// <summary>True for the first caller only: the one that settles the slot.</summary>
         public bool TryClaim() => Interlocked.Exchange(ref claimed, 1) == 0;
     }

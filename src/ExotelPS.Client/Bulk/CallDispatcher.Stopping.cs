@@ -19,6 +19,7 @@ public sealed partial class CallDispatcher<TInput>
         stop.Cancel();
         onStop.Dispose();
         stop.Dispose();
+        pacing?.Dispose();
     }
 
     // Without the journal a rerun could ring people twice: stop sending. Never called under the gate.
@@ -44,6 +45,8 @@ public sealed partial class CallDispatcher<TInput>
             waiting.Clear();
             unsettled = backlog.Unfilled();
         }
+
+        pacing?.Dispose();
 
         foreach (var slot in unsettled)
         {

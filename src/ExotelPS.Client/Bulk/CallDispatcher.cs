@@ -39,8 +39,8 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     // Posted inputs whose results are not taken yet, in input order: the backlog.
     private readonly InOrderResults<Slot, DispatchResult<TInput>> backlog = new();
 
-    // Inputs cleared to be sent, waiting for a place in flight.
-    private readonly Queue<Slot> waiting = new();
+    // Inputs cleared to be sent, waiting for a place in flight (and, with pacing, for their From), in input order.
+    private readonly LinkedList<Slot> waiting = new();
 
     private readonly DispatchTally tally = new();
     private bool completing;
@@ -56,7 +56,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         DispatcherOptions? options = null,
         CallJournal? journal = null,
         CancellationToken cancellationToken = default)
-        : this(PlaceCall.SendingFirst(placeCall ?? throw new ArgumentNullException(nameof(placeCall))), options, journal, cancellationToken)
+        : this(PlaceCall.SendingFirst(placeCall ?? throw new ArgumentNullException(nameof(placeCall))), options, journal, client: null, cancellationToken)
     {
     }
 
@@ -69,7 +69,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         DispatcherOptions? options = null,
         CallJournal? journal = null,
         CancellationToken cancellationToken = default)
-        : this(PlaceCall.Through(client ?? throw new ArgumentNullException(nameof(client))), options, journal, cancellationToken)
+        : this(PlaceCall.Through(client ?? throw new ArgumentNullException(nameof(client))), options, journal, client, cancellationToken)
     {
     }
 
@@ -77,12 +77,14 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall,
         DispatcherOptions? options,
         CallJournal? journal,
+        ExotelClient? client,
         CancellationToken cancellationToken)
     {
         this.placeCall = placeCall;
         options ??= new DispatcherOptions();
         limits = new DispatchLimits(options);
         rows = new JournalPolicy<Slot>(journal, backlog.Fail);
+        pacing = StartPacing(options.Pacing, client, journal);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopToken = stop.Token;
 
@@ -97,7 +99,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
         {
             lock (gate)
             {
-                return tally.Snapshot();
+                return tally.Snapshot(pacing?.Busy ?? 0, pacing?.Waiting ?? 0);
             }
         }
     }
@@ -125,21 +127,36 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
             return Result(slot, skipped.MayHaveBeenPlaced ? RowEnding.SkippedInDoubt : RowEnding.SkippedPlaced, callSid: sid, error: skipped);
         }
 
-        waiting.Enqueue(slot);
+        waiting.AddLast(slot);
         return null;
     }
 
-    // Under the gate: moves waiting slots into flight while there is room.
+    // Under the gate: moves waiting slots into flight while there is room, in input order; with pacing, a slot whose
+    // From has no room stays and the slots behind it pass.
     private void TakeStartable(ref List<Slot>? toStart)
     {
         var allowed = limits.InFlightAllowed();
-        while (!stopped && tally.InFlight < allowed && waiting.Count > 0)
+        var waitingForFrom = 0;
+        var node = waiting.First;
+        while (!stopped && tally.InFlight < allowed && node is not null)
         {
-            var slot = waiting.Dequeue();
-            slot.Started = true;
-            tally.Started();
-            (toStart ??= new List<Slot>()).Add(slot);
+            var next = node.Next;
+            if (FromHasRoom(node.Value))
+            {
+                waiting.Remove(node);
+                node.Value.Started = true;
+                tally.Started();
+                (toStart ??= new List<Slot>()).Add(node.Value);
+            }
+            else
+            {
+                waitingForFrom++;
+            }
+
+            node = next;
         }
+
+        pacing?.SetWaiting(waitingForFrom);
     }
 
     private void Start(List<Slot>? slots)
@@ -266,6 +283,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     {
         tally.Settled(result.Ending, slot.Started);
         RememberIfInDoubt(slot, result);
+        FreeFrom(slot, result);
 
         // Last, so a taker that sees the result also sees it counted.
         backlog.Fill(slot, result);

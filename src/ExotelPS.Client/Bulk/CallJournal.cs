@@ -139,6 +139,17 @@ public sealed class CallJournal : IDisposable
     /// <summary>The latest record of an identity, or null when no run recorded it.</summary>
     internal JournalEntry? Find(string identity) => entries.TryGetValue(identity, out var entry) ? entry : null;
 
+    /// <summary>
+    /// The calls earlier runs recorded as placed, with their From and time: any may still be live, so a rerun's pacing
+    /// asks about them before it rings their From again.
+    /// </summary>
+    internal IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls() =>
+        entries.Values
+            .Where(entry => entry.FromEarlierRun && entry.IsPlaced)
+            .Where(entry => entry.From is not null && entry.Sid is not null && entry.At is not null)
+            .Select(entry => (entry.From!, entry.Sid!, entry.At!.Value))
+            .ToList();
+
     /// <summary>Appends one line and flushes it to disk before returning.</summary>
     /// <remarks>A <c>sending</c> line also records the request's TimeOut and TimeLimit: they bound when reconciliation can be certain.</remarks>
     internal void Record(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason) =>

@@ -27,6 +27,12 @@ public sealed class DispatchProgress
     /// <summary>Requests on the wire now.</summary>
     public int InFlight { get; init; }
 
+    /// <summary>With pacing: From numbers (agents) with a live call now.</summary>
+    public int FromsBusy { get; init; }
+
+    /// <summary>With pacing: rows waiting because their From (or every pool agent) has no room now.</summary>
+    public int WaitingForFrom { get; init; }
+
     /// <summary>Requests a minute over the recent past.</summary>
     public double RatePerMinute { get; init; }
 

@@ -43,8 +43,8 @@ internal sealed class DispatchTally
         }
     }
 
-    /// <summary>A snapshot of the counts.</summary>
-    public DispatchProgress Snapshot()
+    /// <summary>A snapshot of the counts, with the pacer's figures (0 without pacing).</summary>
+    public DispatchProgress Snapshot(int fromsBusy, int waitingForFrom)
     {
         var perMinute = rate.PerMinute(clock.ElapsedTicks);
         return new DispatchProgress
@@ -57,6 +57,8 @@ internal sealed class DispatchTally
             SkippedInDoubt = Count(EndingCounter.SkippedInDoubt),
             NotSent = Count(EndingCounter.NotSent),
             InFlight = InFlight,
+            FromsBusy = fromsBusy,
+            WaitingForFrom = waitingForFrom,
             RatePerMinute = perMinute,
             Elapsed = clock.Elapsed,
             EstimatedRemaining = perMinute > 0 ? TimeSpan.FromMinutes((posted - completed) / perMinute) : null,

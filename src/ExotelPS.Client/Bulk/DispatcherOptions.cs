@@ -24,4 +24,10 @@ public sealed class DispatcherOptions
     /// default): 256, or twice the calls allowed in flight when that is more, so the window can always be filled.
     /// </summary>
     public int? MaxBacklog { get; set; }
+
+    /// <summary>
+    /// Per-From pacing (a progressive dialer: one live call per agent, a wrap-up, an agent pool); null, the default
+    /// here: none, every row goes as soon as the limits allow. The cmdlets pace by default.
+    /// </summary>
+    public Pacing.PacingOptions? Pacing { get; set; }
 }

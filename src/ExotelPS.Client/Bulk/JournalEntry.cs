@@ -42,6 +42,9 @@ internal sealed class JournalEntry
 
     public DateTimeOffset? At { get; }
 
+    /// <summary>The number rung first, as the line recorded it (the agent a pool row was given, too).</summary>
+    public string? From { get; init; }
+
     /// <summary>True when read from the file at open, false when recorded by this run.</summary>
     public bool FromEarlierRun { get; }
 

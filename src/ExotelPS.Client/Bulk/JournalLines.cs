@@ -113,6 +113,7 @@ internal static class JournalLines
                 ? JournalEntry.Sending(at, fromEarlierRun: true, RequestOf(root, at))
                 : new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true)
                 {
+                    From = StringOf(root, "from"),
                     Until = TimeOf(root, "until"),
                     Sids = root.TryGetProperty("sids", out var sids) && sids.ValueKind == JsonValueKind.Array
                         ? sids.EnumerateArray().Where(sid => sid.ValueKind == JsonValueKind.String).Select(sid => sid.GetString()!).ToList()

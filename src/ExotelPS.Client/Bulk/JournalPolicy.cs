@@ -35,6 +35,10 @@ internal sealed class JournalPolicy<TRow>
     public string? IdentityOf(PlaceCallOptions request, string? given) =>
         journal is null ? null : given ?? CallJournal.IdentityOf(request);
 
+    /// <summary>The calls earlier runs placed (From, Sid, when), which may still be live; none without a journal.</summary>
+    public IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls() =>
+        journal?.EarlierPlacedCalls() ?? Enumerable.Empty<(string, string, DateTimeOffset)>();
+
     /// <summary>Why an identity cannot be journaled, if it cannot.</summary>
     public static ValidationFailure? ProblemWith(string? identity) =>
         // The journal would store it as U+FFFD, so a rerun would not know the row.

@@ -2,7 +2,7 @@ namespace ExotelPS.Client.Pacing;
 
 /// <summary>
 /// Learns when live calls end, cheaply: while rows wait for a From, one listing request per 100 live Sids
-(<see cref="FinalCalls"/>, the same reading of finality as Wait-ExotelCall's), through the account's throttle,
+/// (<see cref="FinalCalls"/>, the same reading of finality as Wait-ExotelCall's), through the account's throttle,
 /// at most once per interval the budget share allows. Also wakes when a wrap-up or a call's bound passes.
 /// </summary>
 /// <remarks>
@@ -38,8 +38,9 @@ internal sealed class FinalityPoller : IDisposable
     /// <summary>Listing requests sent so far.</summary>
     public long Requests => Interlocked.Read(ref requests);
 
-    /// <summary>Look again now: a row is waiting, or a From's calls changed.</summary>
-    public void Wake() => alarm.Ring();
+    /// <summary>Look again soon: a row is waiting, or a From's calls changed.</summary>
+    /// <remarks>Rung from the thread pool: callers hold the dispatcher's lock, and a woken loop must not run on under it.</remarks>
+    public void Wake() => _ = Task.Run(alarm.Ring);
 
     public void Dispose() => stopping.Cancel();
 

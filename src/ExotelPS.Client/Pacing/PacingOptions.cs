@@ -30,6 +30,12 @@ public sealed class PacingOptions
     /// <summary>The least time between two polls; default 1 second.</summary>
     public TimeSpan MinPollInterval { get; set; } = DefaultMinPollInterval;
 
+    /// <summary>
+    /// The client whose listing tells when calls end, for a dispatcher built over a function; a dispatcher built over a
+    /// client uses that one. Without either, a From has room again only when its calls' bounds pass.
+    /// </summary>
+    public ExotelClient? Client { get; set; }
+
     /// <summary>Time as the pacer sees it (tests drive it).</summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
 

@@ -19,6 +19,7 @@ public sealed class ExotelSimulator
     private readonly List<InjectedFault> faults = new();
     private readonly CallbackSchedule callbacks = new();
     private readonly Random random;
+    private readonly CallDurations durations;
     private FaultSettings faultSettings;
     private long callCount;
     private long requestCount;
@@ -29,6 +30,7 @@ public sealed class ExotelSimulator
     {
         Options = options ?? new SimulatorOptions();
         random = new Random(Options.Seed);
+        durations = new CallDurations(Options);
         faultSettings = Options.Faults.Clone();
     }
 
@@ -190,10 +192,10 @@ public sealed class ExotelSimulator
         }
 
         // Exotel ends a call within both legs' ring time and its TimeLimit: reconciliation's certainty rests on that.
-        var answeredAt = now + AtMost(Options.RingDelay, options.TimeOut);
+        var answeredAt = now + AtMost(durations.Ring(), options.TimeOut);
         var finalStatus = TestNumbers.FinalStatusOf(dialled);
         var call = new RecordedCall(
-            Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + AtMost(TimeAfterAnswer(finalStatus), options.TimeLimit),
+            Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + AtMost(TimeAfterAnswer(finalStatus, durations.Talk()), options.TimeLimit),
             finalStatus, Interlocked.Increment(ref callCount));
         ForgetOldFinalCalls(now);
         calls.Add(call);
@@ -273,8 +275,8 @@ public sealed class ExotelSimulator
 
     // A busy or failed second leg ends the call a moment after the first answers; a completed call talks, and an
     // unanswered one rings, for the talk time.
-    private TimeSpan TimeAfterAnswer(CallStatus finalStatus) =>
+    private static TimeSpan TimeAfterAnswer(CallStatus finalStatus, TimeSpan talkTime) =>
         finalStatus == CallStatus.Busy || finalStatus == CallStatus.Failed
-            ? (Options.TalkTime < QuickEnd ? Options.TalkTime : QuickEnd)
-            : Options.TalkTime;
+            ? (talkTime < QuickEnd ? talkTime : QuickEnd)
+            : talkTime;
 }

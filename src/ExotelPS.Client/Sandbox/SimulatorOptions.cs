@@ -18,6 +18,12 @@ public sealed class SimulatorOptions
     /// <summary>How long a call stays in progress before it reaches its final status.</summary>
     public TimeSpan TalkTime { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Up to this much more ring time, drawn per call (evenly); none by default, so every call rings <see cref="RingDelay"/>.</summary>
+    public TimeSpan RingDelaySpread { get; set; }
+
+    /// <summary>Up to this much more talk time, drawn per call (evenly); none by default, so every call talks <see cref="TalkTime"/>.</summary>
+    public TimeSpan TalkTimeSpread { get; set; }
+
     /// <summary>The current time; replace it to move time in tests.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
