@@ -28,7 +28,7 @@ public sealed partial class CallDispatcher<TInput>
         return started;
     }
 
-    // A row with no From is not refused for it when the pool will give it an agent.
+    // A row with no From is not refused for it when the pool will give it an agent (Check asks this).
     private IReadOnlyList<ValidationFailure> ValidateFor(PlaceCallOptions request)
     {
         var failures = request.Validate();

@@ -59,6 +59,16 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
     [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
     public SwitchParameter Sandbox { get; set; }
 
+    /// <summary>Sandbox only: how long each call rings, in seconds, or a range each call draws from (2-5); default 2.</summary>
+    [Parameter(ParameterSetName = SandboxSet)]
+    [ValidateNotNullOrEmpty]
+    public string? SimulatedRingTime { get; set; }
+
+    /// <summary>Sandbox only: how long each call talks, in seconds, or a range each call draws from (20-40); default 3.</summary>
+    [Parameter(ParameterSetName = SandboxSet)]
+    [ValidateNotNullOrEmpty]
+    public string? SimulatedTalkTime { get; set; }
+
     /// <summary>Requests a minute allowed for the account (default: Exotel's 200).</summary>
     [Parameter]
     [ValidateRange(1, 100000)]
@@ -81,7 +91,7 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
         options.RequestsPerMinute = RequestsPerMinute ?? options.RequestsPerMinute;
         options.MaxConcurrency = ThrottleLimit;
 
-        var client = Sandbox ? ExotelSandbox.CreateClient(options) : new ExotelClient(ResolveAccount(), options);
+        var client = Sandbox ? ExotelSandbox.CreateClient(options, SandboxExotel(options)) : new ExotelClient(ResolveAccount(), options);
         ListenToTrace(trace, client.Account);
         if (!Sandbox)
         {
@@ -103,6 +113,31 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
         {
             WriteObject(session);
         }
+    }
+
+    // The sandbox's Exotel: the client's own rate, and the ring and talk times asked for.
+    private SimulatorOptions SandboxExotel(ExotelClientOptions options)
+    {
+        var simulator = new SimulatorOptions { RequestsPerMinute = options.RequestsPerMinute };
+        (simulator.RingDelay, simulator.RingDelaySpread) = SimulatedTime(nameof(SimulatedRingTime), SimulatedRingTime, simulator.RingDelay);
+        (simulator.TalkTime, simulator.TalkTimeSpread) = SimulatedTime(nameof(SimulatedTalkTime), SimulatedTalkTime, simulator.TalkTime);
+        return simulator;
+    }
+
+    private (TimeSpan Least, TimeSpan Spread) SimulatedTime(string parameter, string? value, TimeSpan fallback)
+    {
+        if (value is null)
+        {
+            return (fallback, TimeSpan.Zero);
+        }
+
+        if (!CallDurations.TryParseSeconds(value, out var least, out var spread, out var reason))
+        {
+            throw Terminate(new ErrorRecord(
+                new ArgumentException(Text.Format(Strings.SimulatedTimeInvalid, parameter, value, reason)), ErrorCatalog.InvalidConnectionSettings, ErrorCategory.InvalidArgument, value));
+        }
+
+        return (least, spread);
     }
 
     private ExotelAccount ResolveAccount()

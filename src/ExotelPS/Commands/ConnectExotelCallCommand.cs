@@ -8,10 +8,26 @@ namespace ExotelPS.Commands;
 /// <para type="synopsis">Connects two numbers: Exotel rings From (the agent), then To (the customer), and bridges them.</para>
 /// <para type="description">Pipe rows from Import-Csv: every parameter binds by column name. Calls are placed concurrently inside the session's rate limit and written in input order, each with Outcome 'Placed'; a row that fails is a non-terminating error whose TargetObject is the row. With -JournalPath, rows an earlier run handled are written with Outcome 'Skipped' and not placed again.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "ExotelCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommunications.Connect, "ExotelCall", DefaultParameterSetName = AgentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ExotelCall))]
 public sealed class ConnectExotelCallCommand : PlaceCallCommand
 {
+    private const string AgentSet = "Agent";
+    private const string AgentPoolSet = "AgentPool";
+
+    /// <summary>The number rung first (the agent): required, unless -AgentPool gives rows without one an agent.</summary>
+    [Parameter(ParameterSetName = AgentSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = AgentPoolSet, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [Alias("Agent", "AgentNumber")]
+    public override string From { get; set; } = string.Empty;
+
+    /// <summary>Agent numbers: each row with no From gets the next agent with room (no live call, wrap-up over).</summary>
+    [Parameter(ParameterSetName = AgentPoolSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("Agents")]
+    public string[] AgentPool { get; set; } = Array.Empty<string>();
+
     /// <summary>The customer's number, rung once From answers.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
@@ -59,6 +75,8 @@ public sealed class ConnectExotelCallCommand : PlaceCallCommand
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("StartPlaybackValueNew")]
     public string? StartPlaybackValue { get; set; }
+
+    private protected override IReadOnlyList<string> AgentPoolNumbers => AgentPool;
 
     /// <summary>The request this row's parameters describe; a value that cannot be read is added to <paramref name="failures"/>.</summary>
     internal ConnectCallOptions ToRequest(ICollection<ValidationFailure> failures)

@@ -33,15 +33,15 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     // The result being written: a stop makes WriteObject throw, and it must still be reported.
     private DispatchResult<PSObject>? writing;
 
+    // The pacing the run asked for, if any (progress then shows agents busy and rows waiting for one).
+    private Client.Pacing.PacingOptions? Pacing { get; set; }
+
     /// <summary>The input row (an Import-Csv row, say): the target of its error, if it has one.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>The number rung first (the agent).</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [AllowEmptyString]
-    [Alias("Agent", "AgentNumber")]
-    public string From { get; set; } = string.Empty;
+    /// <summary>The number rung first (the agent); each cmdlet declares it, as it declares when it is mandatory.</summary>
+    public abstract string From { get; set; }
 
     /// <summary>Your ExoPhone (virtual number), shown as caller id.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -112,6 +112,20 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     [ValidateRange(1, 1000)]
     public int? ThrottleLimit { get; set; }
 
+    /// <summary>Live calls one From number may have at once, 0 to 1000 (0: no limit); default 1, so nobody is rung while on a call.</summary>
+    [Parameter]
+    [ValidateRange(0, 1000)]
+    public int MaxCallsPerFrom { get; set; } = 1;
+
+    /// <summary>Seconds a From rests after its call ends before it is rung again, 0 to 3600; default 0.</summary>
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    [Alias("WrapUp")]
+    public int WrapUpSeconds { get; set; }
+
+    /// <summary>Agent numbers for rows that name no From (Connect-ExotelCall's -AgentPool); none here.</summary>
+    private protected virtual IReadOnlyList<string> AgentPoolNumbers => Array.Empty<string>();
+
     /// <summary>Opens the journal and starts the dispatcher.</summary>
     protected override void BeginProcessing()
     {
@@ -139,8 +153,19 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         {
             MaxInFlight = ThrottleLimit,
             InFlightLimit = () => client.InFlightLimit,
+            Pacing = PacingParameters.Options(MaxCallsPerFrom, WrapUpSeconds, AgentPoolNumbers),
         };
-        dispatcher = new CallDispatcher<PSObject>(client, options, journal, StopToken);
+        Pacing = options.Pacing;
+        try
+        {
+            dispatcher = new CallDispatcher<PSObject>(client, options, journal, StopToken);
+        }
+        catch (ExotelValidationException e)
+        {
+            // Only a pool number can fail here: the run cannot start without knowing whom to ring.
+            throw Terminate(ErrorCatalog.Create(e, AgentPoolNumbers));
+        }
+
         runTime.Start();
     }
 
@@ -291,7 +316,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         }
 
         var progress = Dispatcher.Progress;
-        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress))
+        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress, paced: Pacing is not null))
         {
             SecondsRemaining = ProgressText.SecondsRemaining(progress),
             RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,

@@ -27,6 +27,12 @@ public sealed class StartExotelFlowCallCommand : PlaceCallCommand
     [Alias("Url")]
     public string FlowUrl { get; set; } = string.Empty;
 
+    /// <summary>The number rung first, then connected to the flow (the customer); one live call each by default (see -MaxCallsPerFrom).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [Alias("Agent", "AgentNumber")]
+    public override string From { get; set; } = string.Empty;
+
     /// <summary>The request this row's parameters describe; a value that cannot be read is added to <paramref name="failures"/>.</summary>
     /// <remarks>PowerShell binds only one of FlowId and FlowUrl (they are separate parameter sets); the other stays empty.</remarks>
     internal FlowCallOptions ToRequest(ICollection<ValidationFailure> failures)

@@ -6,8 +6,9 @@ namespace ExotelPS.Pipeline;
 /// <summary>The figures of a bulk run as Write-Progress shows them.</summary>
 internal static class ProgressText
 {
-    public static string Status(DispatchProgress progress) => Text.Format(
-        Strings.ProgressStatus,
+    /// <summary>The status line; <paramref name="paced"/> adds the agents busy and the rows waiting for one.</summary>
+    public static string Status(DispatchProgress progress, bool paced = false) => Text.Format(
+        paced ? Strings.ProgressStatusPaced : Strings.ProgressStatus,
         progress.Completed,
         progress.Placed,
         progress.Failed,
@@ -15,7 +16,9 @@ internal static class ProgressText
         progress.SkippedInDoubt,
         progress.NotSent,
         progress.InFlight,
-        progress.RatePerMinute);
+        progress.RatePerMinute,
+        progress.FromsBusy,
+        progress.WaitingForFrom);
 
     /// <summary>Whole seconds left, or -1 (Write-Progress's "unknown") before a rate is known.</summary>
     public static int SecondsRemaining(DispatchProgress progress) =>

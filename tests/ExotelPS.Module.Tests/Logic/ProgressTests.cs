@@ -22,6 +22,15 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void A_paced_run_also_shows_the_agents_busy_and_the_rows_waiting_for_an_agent()
+    {
+        var progress = new DispatchProgress { Completed = 12, Placed = 12, InFlight = 1, FromsBusy = 3, WaitingForFrom = 40 };
+
+        Assert.Contains("3 agents busy, 40 rows waiting for an agent", ProgressText.Status(progress, paced: true));
+        Assert.DoesNotContain("agents busy", ProgressText.Status(progress));
+    }
+
+    [Fact]
     public void Time_left_is_whole_seconds_rounded_up_or_unknown()
     {
         Assert.Equal(13, ProgressText.SecondsRemaining(new DispatchProgress { EstimatedRemaining = TimeSpan.FromSeconds(12.2) }));
