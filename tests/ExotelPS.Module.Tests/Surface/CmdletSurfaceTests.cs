@@ -218,7 +218,9 @@ public sealed class CmdletSurfaceTests
     [Theory]
     [InlineData("Connect-ExotelAccount", "Credential", "AccountSid,Credential,Region,BaseUri")]
     [InlineData("Connect-ExotelAccount", "ApiKey", "AccountSid,ApiKey,ApiToken,Region,BaseUri")]
-    [InlineData("Connect-ExotelAccount", "Sandbox", "Sandbox")]
+    [InlineData("Connect-ExotelAccount", "Sandbox", "Sandbox,SimulatedRingTime,SimulatedTalkTime")]
+    [InlineData("Connect-ExotelCall", "Agent", "From")]
+    [InlineData("Connect-ExotelCall", "AgentPool", "From,AgentPool")]
     [InlineData("Get-ExotelCall", "Sid", "Sid")]
     [InlineData("Get-ExotelCall", "List", "Status,From,To,Direction,After,Before")]
     [InlineData("Start-ExotelFlowCall", "FlowId", "FlowId")]
@@ -236,6 +238,7 @@ public sealed class CmdletSurfaceTests
     [InlineData("Connect-ExotelAccount", "Credential")]
     [InlineData("Get-ExotelCall", "List")]
     [InlineData("Start-ExotelFlowCall", "FlowId")]
+    [InlineData("Connect-ExotelCall", "Agent")]
     public void Cmdlets_with_parameter_sets_name_their_default(string cmdlet, string set)
     {
         Assert.Equal(set, CmdletNamed<string>(CmdletType(cmdlet), nameof(CmdletAttribute.DefaultParameterSetName)));
