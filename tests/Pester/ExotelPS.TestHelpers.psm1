@@ -65,6 +65,12 @@ function Get-FreeTcpPort {
     SID:KEY:TOKEN, one per account to accept.
 .PARAMETER WithoutV3
     SIDs of accounts to answer as Exotel answers an account without Voice v3 (HTTP 403 on /v3/).
+.PARAMETER RingTime
+    Seconds or a range of seconds each call draws its ring time from (--ring-time, e.g. '0.1-0.2'); overrides RingMilliseconds.
+.PARAMETER TalkTime
+    Seconds or a range each call draws its talk time from (--talk-time, e.g. '0.3-0.6'); overrides TalkMilliseconds.
+.PARAMETER RequestsPerMinute
+    The emulator's rate limit per account (--rate; default 200).
 #>
 function Start-ExotelEmulator {
     param(
@@ -72,6 +78,9 @@ function Start-ExotelEmulator {
         [int] $RingMilliseconds = 200,
         [int] $TalkMilliseconds = 300,
         [string[]] $WithoutV3 = @(),
+        [string] $RingTime,
+        [string] $TalkTime,
+        [int] $RequestsPerMinute = 200,
         [int] $ReadyTimeoutSeconds = 300
     )
 
@@ -87,6 +96,13 @@ function Start-ExotelEmulator {
     }
     foreach ($sid in $WithoutV3) {
         $arguments += @('--no-v3', $sid)
+    }
+    $arguments += @('--rate', $RequestsPerMinute)
+    if ($RingTime) {
+        $arguments += @('--ring-time', $RingTime)
+    }
+    if ($TalkTime) {
+        $arguments += @('--talk-time', $TalkTime)
     }
 
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
@@ -184,7 +200,7 @@ function Set-EmulatorFault {
     Invoke-RestMethod -Method Post -Uri "$($Emulator.BaseUri)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) -TimeoutSec 30 | Out-Null
 }
 
-# Every call the emulator accepted (sid, accountSid, created, finalStatus, form), oldest first.
+# Every call the emulator accepted (sid, accountSid, from, created, createdAt, answeredAt, endsAt, finalStatus, form), oldest first.
 function Get-EmulatorCall {
     param([Parameter(Mandatory)] $Emulator)
 

@@ -38,7 +38,7 @@ BeforeAll {
 Describe 'README.md' {
     It 'has the PowerShell blocks this file knows about, and no others' {
         $known = 'Install-Module -Name ExotelPS', 'Import-Module ./out/ExotelPS/ExotelPS.psd1', 'Connect-ExotelCall -From 09800000001',
-            '$refused | ForEach-Object', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
+            '$refused | ForEach-Object', 'Connect-ExotelCall -AgentPool $agents', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
         $blocks.Count | Should -Be $known.Count
         foreach ($text in $known) {
             Get-ReadmeBlock -Containing $text | Should -Not -BeNullOrEmpty
@@ -73,6 +73,17 @@ Describe 'README.md' {
         $outcomes.Status | Should -Be @('completed', 'busy', 'no-answer', 'failed', 'completed', 'completed')
         Test-Path (Join-Path $run.Workspace 'calls.journal') | Should -BeTrue
         @($run.Output -split "`n" | Where-Object { $_ -match '^A-10\d\d: ' }).Count | Should -Be 4
+    }
+
+    It 'runs the agent pool of "A CSV of calls": each placed customer given an agent of the pool, every agent used' {
+        $block = Get-ReadmeBlock -Containing 'Connect-ExotelCall -AgentPool $agents'
+
+        $run = Invoke-ReadmeBlock -Before 'Connect-ExotelAccount -Sandbox -RequestsPerMinute 6000 -SimulatedRingTime 0.1 -SimulatedTalkTime 0.2-0.4' -Block $block
+
+        $assigned = @(Import-Csv -Path (Join-Path $run.Workspace 'assigned.csv'))
+        $assigned.CustomField | Should -Be @('A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1005', 'A-1010')
+        $assigned.From | Sort-Object -Unique | Should -Be @('09800000001', '09800000002', '09800000003')
+        Test-Path (Join-Path $run.Workspace 'pool.journal') | Should -BeTrue
     }
 
     It 'runs "Against the emulator" as written but for the port' {

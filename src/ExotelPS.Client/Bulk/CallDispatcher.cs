@@ -111,6 +111,14 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     /// <exception cref="IOException">The journal could not be written, which stopped the run (after the results).</exception>
     public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => backlog.TakeAll(cancellationToken);
 
+    /// <summary>
+    /// As <see cref="TakeAll(CancellationToken)"/>, calling <paramref name="idle"/> on the taking thread whenever
+    /// <paramref name="idleEvery"/> passes with no result to take: a paced run can wait long for a busy agent, and the
+    /// caller can show its progress meanwhile.
+    /// </summary>
+    public IEnumerable<DispatchResult<TInput>> TakeAll(TimeSpan idleEvery, Action idle, CancellationToken cancellationToken = default) =>
+        backlog.TakeAll(cancellationToken, idleEvery, idle ?? throw new ArgumentNullException(nameof(idle)));
+
     private static DispatchResult<TInput> Result(Slot slot, RowEnding ending, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
         new(slot.Index, slot.Input, slot.Request, ending, call, callSid, error);
 

@@ -126,9 +126,10 @@ internal sealed class InOrderResults<TTurn, TResult>
 
     /// <summary>
     /// Every remaining result in line order, blocking until each is ready; stops early when cancelled. Then throws the
-    /// fault, if any.
+    /// fault, if any. With <paramref name="idle"/>, calls it (on the taking thread) each time <paramref name="idleEvery"/>
+    /// passes with nothing to take, so a caller can report progress while it waits.
     /// </summary>
-    public IEnumerable<TResult> TakeAll(CancellationToken cancellationToken)
+    public IEnumerable<TResult> TakeAll(CancellationToken cancellationToken, TimeSpan idleEvery = default, Action? idle = null)
     {
         while (true)
         {
@@ -144,7 +145,14 @@ internal sealed class InOrderResults<TTurn, TResult>
 
             try
             {
-                changed.WaitWithoutSpinning(cancellationToken);
+                if (idle is null)
+                {
+                    changed.WaitWithoutSpinning(cancellationToken);
+                }
+                else if (!changed.WaitWithoutSpinning(idleEvery, cancellationToken))
+                {
+                    idle();
+                }
             }
             catch (OperationCanceledException)
             {

@@ -18,4 +18,25 @@ internal static class QuietWait
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
+
+    /// <summary>As <see cref="WaitWithoutSpinning(SemaphoreSlim, CancellationToken)"/>, giving up after <paramref name="timeout"/>: false then.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static bool WaitWithoutSpinning(this SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var handles = new[] { semaphore.AvailableWaitHandle, cancellationToken.WaitHandle };
+        var deadline = DateTime.UtcNow + timeout;
+        while (!semaphore.Wait(0))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            WaitHandle.WaitAny(handles, left);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return true;
+    }
 }

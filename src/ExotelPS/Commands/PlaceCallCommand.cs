@@ -197,7 +197,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     protected override void EndProcessing()
     {
         Dispatcher.Complete();
-        WriteResults(Dispatcher.TakeAll(StopToken));
+        WriteResults(Dispatcher.TakeAll(ProgressInterval, () => ReportProgress(final: false), StopToken));
         ReportProgress(final: true);
         if (ReconcileTimeout > 0 && Dispatcher.RowsInDoubt > 0)
         {

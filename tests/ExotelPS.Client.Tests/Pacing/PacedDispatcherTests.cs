@@ -115,6 +115,24 @@ public sealed class PacedDispatcherTests
         Assert.Equal(0, dispatcher.Progress.WaitingForFrom);
     }
 
+    [Fact]
+    public void Taking_the_results_reports_while_rows_wait_for_a_busy_agent()
+    {
+        var simulator = Simulator();
+        simulator.Options.TalkTime = TimeSpan.FromSeconds(0.5);
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 10_000 });
+        using var dispatcher = new CallDispatcher<int>(client, new DispatcherOptions { Pacing = Pacing(pool: Agents.Take(1)) });
+        dispatcher.Post(0, Customer(0, from: null));
+        dispatcher.Post(1, Customer(1, from: null));
+        dispatcher.Complete();
+        var idle = 0;
+
+        var results = dispatcher.TakeAll(TimeSpan.FromMilliseconds(50), () => idle++).ToList();
+
+        Assert.Equal(new[] { 0, 1 }, results.Select(result => result.Input));
+        Assert.True(idle > 0, "never told while the second row waited for the agent");
+    }
+
     private static ExotelSimulator Simulator() => new(new SimulatorOptions
     {
         RequestsPerMinute = 10_000,
