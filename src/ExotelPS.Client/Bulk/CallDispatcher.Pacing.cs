@@ -11,6 +11,9 @@ public sealed partial class CallDispatcher<TInput>
 {
     private readonly CallPacing? pacing;
 
+    // Rows started whose request waits for the account's rate limit (not yet on the wire); under the gate.
+    private int awaitingRate;
+
     private CallPacing? StartPacing(PacingOptions? options, ExotelClient? client, CallJournal? journal)
     {
         if (options is null)
@@ -56,6 +59,19 @@ public sealed partial class CallDispatcher<TInput>
         {
             pacing!.Settled(lease, result.Outcome, result.CallSid, slot.Request);
         }
+    }
+
+    // Under the gate: while requests wait for the rate limit, a freed agent would not be rung any sooner, so the pacer
+    // spends no request on polling then.
+    private void AwaitsRate(int change)
+    {
+        if (pacing is null || change == 0)
+        {
+            return;
+        }
+
+        awaitingRate += change;
+        pacing.SetAwaitingRate(awaitingRate);
     }
 
     // From the pacer's poller (never under its lock or the gate): a From may have room, so start what may start.

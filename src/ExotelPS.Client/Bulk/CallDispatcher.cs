@@ -154,6 +154,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
                 waiting.Remove(node);
                 node.Value.Started = true;
                 tally.Started();
+                AwaitsRate(+1);
                 (toStart ??= new List<Slot>()).Add(node.Value);
             }
             else
@@ -233,6 +234,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
             // would report the row not sent while the journal holds it in doubt. A row journaled as sending goes.
             recorded = rows.TryRecordSending(slot.Identity, slot.Request);
             slot.OnTheWire = recorded;
+            AwaitsRate(recorded ? -1 : 0);
         }
 
         if (!recorded)
@@ -291,6 +293,7 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     {
         tally.Settled(result.Ending, slot.Started);
         RememberIfInDoubt(slot, result);
+        AwaitsRate(slot.Started && !slot.OnTheWire ? -1 : 0);
         FreeFrom(slot, result);
 
         // Last, so a taker that sees the result also sees it counted.

@@ -14,6 +14,7 @@ internal sealed class CallPacing : IDisposable
     private readonly IClock clock;
     private readonly FinalityPoller poller;
     private int waitingRows;
+    private int awaitingRate;
 
     /// <param name="options">The pacing asked for.</param>
     /// <param name="listFinal">Which calls of a batch of at most 100 Sids are final; null: calls end only at their bound.</param>
@@ -135,6 +136,25 @@ internal sealed class CallPacing : IDisposable
         }
     }
 
+    /// <summary>
+    /// The dispatcher's count of requests waiting for the account's rate limit: while there are any, the rate, not the
+    /// agents, is what holds rows back, so nothing is polled (a poll would take a request from them).
+    /// </summary>
+    public void SetAwaitingRate(int requests)
+    {
+        bool drained;
+        lock (gate)
+        {
+            drained = awaitingRate > 0 && requests == 0 && waitingRows > 0;
+            awaitingRate = requests;
+        }
+
+        if (drained)
+        {
+            poller.Wake();
+        }
+    }
+
     /// <summary>Stops polling.</summary>
     public void Dispose() => poller.Dispose();
 
@@ -145,7 +165,7 @@ internal sealed class CallPacing : IDisposable
         {
             var now = clock.Elapsed;
             var gained = tracker.Expire(now);
-            var sids = waitingRows > 0 ? tracker.LiveSids.ToList() : new List<string>();
+            var sids = waitingRows > 0 && awaitingRate == 0 ? tracker.LiveSids.ToList() : new List<string>();
             return new PollerView(gained, sids, tracker.NextChange(now));
         }
     }

@@ -87,6 +87,29 @@ public sealed class CallPacingTests
     }
 
     [Fact]
+    public async Task While_requests_wait_for_the_rate_limit_no_request_is_spent_on_polling()
+    {
+        var clock = new FakeClock();
+        var listing = new FakeListing(clock, new ConcurrentDictionary<string, bool>());
+        var rooms = 0;
+        using var pacing = new CallPacing(Options(clock), listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
+        pacing.SetAwaitingRate(1);
+        pacing.SetWaiting(1);
+        var request = Request("09900000001");
+
+        pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA1", request);
+
+        // The fake clock jumps to wherever the poller sleeps: with no poll due, that is the call's bound.
+        await Eventually.TrueAsync(() => Volatile.Read(ref rooms) > 0, "the bound ended the call");
+        Assert.Empty(listing.Batches);
+
+        pacing.SetAwaitingRate(0);
+        var next = Request("09900000001");
+        pacing.Settled(pacing.TryTake(next)!, DispatchOutcome.Placed, "CA2", next);
+        await Eventually.TrueAsync(() => listing.Batches.Any(batch => batch.Contains("CA2")), "polled once the rate limit let go");
+    }
+
+    [Fact]
     public void The_poll_interval_is_the_budget_share_and_never_under_the_floor()
     {
         var options = new PacingOptions();
