@@ -5,12 +5,12 @@ using ExotelPS.Benchmarks.Worker;
 return args.FirstOrDefault() switch
 {
     "worker" => await SoakWorker.RunAsync(args.Skip(1).ToArray()),
-    "throughput" or "sequential" or "memory" or "cmdlets" or "all" => await Measurement.RunAsync(args[0], args.Skip(1).ToArray()),
+    "throughput" or "sequential" or "memory" or "cmdlets" or "pacing" or "all" => await Measurement.RunAsync(args[0], args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ExotelPS.Benchmarks all | throughput | sequential | memory | cmdlets | worker <options>");
+    Console.Error.WriteLine("usage: ExotelPS.Benchmarks all | throughput | sequential | memory | cmdlets | pacing | worker <options>");
     return 2;
 }

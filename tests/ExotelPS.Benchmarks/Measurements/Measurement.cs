@@ -5,7 +5,7 @@ namespace ExotelPS.Benchmarks.Measurements;
 /// <summary>The measurements written into docs/performance.md.</summary>
 /// <remarks>
 /// <c>throughput [--calls N]</c>, <c>sequential</c>, <c>memory [--rows N]</c>, <c>cmdlets [--calls N] [--rows N]</c> (through
-/// the built module in pwsh), or <c>all</c> (with either option).
+/// the built module in pwsh), <c>pacing</c> (agent pools), or <c>all</c> (with either option).
 /// Prints Markdown tables; exits 1 when the throughput goal was missed.
 /// </remarks>
 internal static class Measurement
@@ -47,6 +47,11 @@ internal static class Measurement
         if (name is "sequential" or "all")
         {
             await SequentialBenchmark.RunAsync(output);
+        }
+
+        if (name is "pacing" or "all")
+        {
+            goalsMet &= await PacingBenchmark.RunAsync(output);
         }
 
         if (name is "cmdlets" or "all")

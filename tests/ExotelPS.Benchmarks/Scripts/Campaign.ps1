@@ -47,7 +47,8 @@ $outputs = switch ($Mode) {
     'Baseline' { (Import-Csv -Path $Csv | Measure-Object).Count }
     'Module' {
         $journal = if ($JournalPath) { @{ JournalPath = $JournalPath } } else { @{} }
-        (Import-Csv -Path $Csv | Connect-ExotelCall @journal -ErrorAction SilentlyContinue -ErrorVariable +failed | Measure-Object).Count
+        # Every row has the same From: pacing off, so this measures the rate limit, not one agent's calls (see the pacing benchmark).
+        (Import-Csv -Path $Csv | Connect-ExotelCall @journal -MaxCallsPerFrom 0 -ErrorAction SilentlyContinue -ErrorVariable +failed | Measure-Object).Count
     }
     'Foreach' {
         $placed = 0
