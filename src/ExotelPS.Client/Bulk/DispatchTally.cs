@@ -44,7 +44,7 @@ internal sealed class DispatchTally
     }
 
     /// <summary>A snapshot of the counts, with the pacer's figures (0 without pacing).</summary>
-    public DispatchProgress Snapshot(int fromsBusy, int waitingForFrom)
+    public DispatchProgress Snapshot(int fromsBusy = 0, int waitingForFrom = 0)
     {
         var perMinute = rate.PerMinute(clock.ElapsedTicks);
         return new DispatchProgress

@@ -120,7 +120,10 @@ internal sealed class CallPacing : IDisposable
         poller.Wake();
     }
 
-    /// <summary>The dispatcher's count of rows waiting for their From; while there are any, live calls are polled.</summary>
+    /// <summary>
+    /// The dispatcher's count of rows waiting for their From, at the end of each look at them; while there are any, the
+    /// live calls of the Froms they wait for are polled.
+    /// </summary>
     public void SetWaiting(int rows)
     {
         bool started;
@@ -128,6 +131,7 @@ internal sealed class CallPacing : IDisposable
         {
             started = waitingRows == 0 && rows > 0;
             waitingRows = rows;
+            tracker.EndLook();
         }
 
         if (started)
@@ -165,7 +169,7 @@ internal sealed class CallPacing : IDisposable
         {
             var now = clock.Elapsed;
             var gained = tracker.Expire(now);
-            var sids = waitingRows > 0 && awaitingRate == 0 ? tracker.LiveSids.ToList() : new List<string>();
+            var sids = waitingRows > 0 && awaitingRate == 0 ? tracker.WantedSids() : new List<string>();
             return new PollerView(gained, sids, tracker.NextChange(now));
         }
     }

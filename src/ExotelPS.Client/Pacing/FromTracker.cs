@@ -20,6 +20,12 @@ internal sealed class FromTracker
 
     // Calls that may be live without a Sid to ask about (outcome unknown): each ends at its deadline.
     private readonly List<LiveCall> sidless = new();
+
+    // The Froms rows asked for and found no room, in the look under way and in the last whole one (pool rows want any agent).
+    private HashSet<string> wanted = new(StringComparer.Ordinal);
+    private HashSet<string> lastWanted = new(StringComparer.Ordinal);
+    private bool poolWanted;
+    private bool lastPoolWanted;
     private int nextAgent;
 
     /// <param name="maxPerFrom">Live calls a From may have; 0: no limit.</param>
@@ -46,6 +52,22 @@ internal sealed class FromTracker
     public IReadOnlyCollection<string> LiveSids => bySid.Keys;
 
     /// <summary>
+    /// The live calls worth asking about: those of the Froms a row waited for in the last look (any pool agent's, when
+    /// a pool row waited). A call nobody waits for costs no poll, however many an earlier run left in the journal.
+    /// </summary>
+    public IReadOnlyList<string> WantedSids() =>
+        bySid.Values.Where(call => lastWanted.Contains(call.Key) || (lastPoolWanted && pool.Any(agent => agent.Key == call.Key))).Select(call => call.Sid!).ToList();
+
+    /// <summary>Ends a look at the waiting rows: the Froms they wanted become the ones polled for.</summary>
+    public void EndLook()
+    {
+        (lastWanted, wanted) = (wanted, lastWanted);
+        wanted.Clear();
+        lastPoolWanted = poolWanted;
+        poolWanted = false;
+    }
+
+    /// <summary>
     /// Takes room for one call from <paramref name="from"/> (or, when it is blank and there is a pool, from the next
     /// agent with room); null when there is no room now. The lease must be given back through one of
     /// <see cref="Placed"/>, <see cref="NotPlaced"/> or <see cref="MayBeLive"/>.
@@ -64,11 +86,18 @@ internal sealed class FromTracker
                 }
             }
 
+            poolWanted = true;
             return null;
         }
 
         var key = PhoneNumber.Canonical(from);
-        return HasRoom(key, now) ? Take(key, assignedAgent: null) : null;
+        if (HasRoom(key, now))
+        {
+            return Take(key, assignedAgent: null);
+        }
+
+        wanted.Add(key);
+        return null;
     }
 
     /// <summary>The lease's request placed call <paramref name="sid"/>: live until final or <paramref name="deadline"/>.</summary>

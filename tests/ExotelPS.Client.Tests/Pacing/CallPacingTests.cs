@@ -9,15 +9,15 @@ public sealed class CallPacingTests
     [Fact]
     public async Task A_call_listed_final_frees_its_From_and_says_so()
     {
-        var clock = new FakeClock();
         var final = new ConcurrentDictionary<string, bool>();
-        var listing = new FakeListing(clock, final);
+        var listing = new FakeListing(final);
         var rooms = 0;
-        using var pacing = new CallPacing(Options(clock), listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
+        using var pacing = new CallPacing(new PacingOptions(), listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
         var request = Request("09900000001");
         pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA1", request);
-        Assert.Null(pacing.TryTake(Request("+919900000001")));
 
+        // The dispatcher's look: a row for the same number finds no room, and says one row waits.
+        Assert.Null(pacing.TryTake(Request("+919900000001")));
         final["CA1"] = true;
         pacing.SetWaiting(1);
 
@@ -27,12 +27,30 @@ public sealed class CallPacingTests
     }
 
     [Fact]
+    public async Task Only_the_calls_of_the_Froms_rows_wait_for_are_polled()
+    {
+        var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
+        using var pacing = new CallPacing(new PacingOptions(), listing.ListFinal, () => 200, () => { });
+        foreach (var (from, sid) in new[] { ("09900000001", "CA-wanted"), ("09900000002", "CA-nobody-waits") })
+        {
+            var request = Request(from);
+            pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, sid, request);
+        }
+
+        Assert.Null(pacing.TryTake(Request("09900000001")));
+        pacing.SetWaiting(1);
+
+        await Eventually.TrueAsync(() => !listing.Batches.IsEmpty, "a poll");
+        Assert.Equal(new[] { "CA-wanted" }, listing.Batches.First());
+    }
+
+    [Fact]
     public async Task With_no_row_waiting_nothing_is_polled_and_a_call_never_seen_final_ends_at_its_bound()
     {
         var clock = new FakeClock();
-        var listing = new FakeListing(clock, new ConcurrentDictionary<string, bool>());
+        var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
         var rooms = 0;
-        using var pacing = new CallPacing(Options(clock), listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
+        using var pacing = new CallPacing(new PacingOptions { Clock = clock }, listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
         var request = Request("09900000001");
         request.TimeOut = 20;
         request.TimeLimit = 60;
@@ -48,65 +66,55 @@ public sealed class CallPacingTests
     [Fact]
     public async Task Polling_stays_inside_its_share_of_the_budget_with_at_most_100_sids_a_request()
     {
-        var clock = new FakeClock();
-        var listing = new FakeListing(clock, new ConcurrentDictionary<string, bool>());
-        var options = Options(clock);
-        options.PollShare = 0.1;
+        var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
+        var agents = Enumerable.Range(0, 250).Select(i => "099000" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var options = new PacingOptions { AgentPool = agents, PollShare = 0.1, MinPollInterval = TimeSpan.FromMilliseconds(10) };
 
-        // 60 a minute, a tenth of it for polling: 6 requests a minute, one every 10 s; 250 live calls take 3 a round.
-        using var pacing = new CallPacing(options, listing.ListFinal, () => 60, () => { });
-
-        // A row waits first, so the poller never sleeps towards the calls' far bound (the fake clock would jump there).
-        pacing.SetWaiting(1);
+        // 6,000 a minute, a tenth of it for polling: 600 requests a minute, one every 100 ms; 250 live calls take 3 a round.
+        using var pacing = new CallPacing(options, listing.ListFinal, () => 6000, () => { });
         for (var i = 0; i < 250; i++)
         {
-            var request = Request("099000" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture));
+            var request = Request(from: "");
             pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA" + i, request);
         }
 
-        // Rounds begun while the calls were being added may have seen only some of them.
-        var roundsWhileAdding = listing.Times.Distinct().Count();
-        await Eventually.TrueAsync(() => listing.Times.Distinct().Count() >= roundsWhileAdding + 5, "five more polling rounds");
+        // Every agent busy: the next pool row finds none, so every agent's call is worth asking about.
+        Assert.Null(pacing.TryTake(Request(from: "")));
+        pacing.SetWaiting(1);
+        await Eventually.TrueAsync(() => listing.Times.Count >= 12, "four polling rounds");
         pacing.Dispose();
 
-        // A round's requests go out together (the fake listing takes no time), so a round is the requests of one instant.
-        var rounds = listing.Times.Zip(listing.Batches, (at, batch) => (At: at, Batch: batch))
-            .GroupBy(request => request.At).Select(round => (At: round.Key, Batches: round.Select(request => request.Batch).ToList())).ToList();
-        Assert.All(rounds.SelectMany(round => round.Batches), batch => Assert.InRange(batch.Count, 1, ListCallsOptions.MaxSids));
-        var full = rounds.Skip(roundsWhileAdding + 1).Take(4).ToList();
-        Assert.All(full, round => Assert.Equal(250, round.Batches.SelectMany(batch => batch).Distinct().Count()));
-        Assert.All(full, round => Assert.Equal(3, round.Batches.Count));
+        // A round's requests go out one after another; the next round waits the interval after the last of them.
+        var requests = listing.Times.Zip(listing.Batches, (at, batch) => (At: at, Batch: batch)).ToList();
+        Assert.All(requests, request => Assert.InRange(request.Batch.Count, 1, ListCallsOptions.MaxSids));
+        var rounds = requests.Chunk(3).Take(4).ToList();
+        Assert.All(rounds, round => Assert.Equal(250, round.SelectMany(request => request.Batch).Distinct().Count()));
         for (var next = 1; next < rounds.Count; next++)
         {
-            var gap = rounds[next].At - rounds[next - 1].At;
-            var allowed = TimeSpan.FromSeconds(10 * rounds[next - 1].Batches.Count);
-            Assert.True(gap >= allowed, $"round {next} came {gap} after a round of {rounds[next - 1].Batches.Count} requests: over the share");
+            var gap = rounds[next][0].At - rounds[next - 1][^1].At;
+            Assert.True(gap >= TimeSpan.FromMilliseconds(295), $"round {next} came {gap.TotalMilliseconds} ms after the last: over the share");
         }
 
-        Assert.True(pacing.PollRequests >= 6, $"{pacing.PollRequests} requests counted");
+        Assert.True(pacing.PollRequests >= 12, $"{pacing.PollRequests} requests counted");
     }
 
     [Fact]
     public async Task While_requests_wait_for_the_rate_limit_no_request_is_spent_on_polling()
     {
-        var clock = new FakeClock();
-        var listing = new FakeListing(clock, new ConcurrentDictionary<string, bool>());
-        var rooms = 0;
-        using var pacing = new CallPacing(Options(clock), listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
-        pacing.SetAwaitingRate(1);
-        pacing.SetWaiting(1);
+        var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
+        using var pacing = new CallPacing(new PacingOptions { MinPollInterval = TimeSpan.FromMilliseconds(10) }, listing.ListFinal, () => 6000, () => { });
         var request = Request("09900000001");
-
         pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA1", request);
+        pacing.SetAwaitingRate(1);
+        Assert.Null(pacing.TryTake(Request("09900000001")));
+        pacing.SetWaiting(1);
 
-        // The fake clock jumps to wherever the poller sleeps: with no poll due, that is the call's bound.
-        await Eventually.TrueAsync(() => Volatile.Read(ref rooms) > 0, "the bound ended the call");
+        // Many poll intervals pass: none may be spent while a request waits for the rate limit.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
         Assert.Empty(listing.Batches);
 
         pacing.SetAwaitingRate(0);
-        var next = Request("09900000001");
-        pacing.Settled(pacing.TryTake(next)!, DispatchOutcome.Placed, "CA2", next);
-        await Eventually.TrueAsync(() => listing.Batches.Any(batch => batch.Contains("CA2")), "polled once the rate limit let go");
+        await Eventually.TrueAsync(() => listing.Batches.Any(batch => batch.Contains("CA1")), "polled once the rate limit let go");
     }
 
     [Fact]
@@ -142,21 +150,15 @@ public sealed class CallPacingTests
         Assert.Equal("12", error.Failures[0].Value);
     }
 
-    private static PacingOptions Options(FakeClock clock) => new() { Clock = clock };
-
     private static ConnectCallOptions Request(string from) => new() { From = from, To = "09900000010", CallerId = "08030752400" };
 
-    /// <summary>A listing that answers from a set of Sids it calls final, recording each request's Sids and time.</summary>
+    /// <summary>A listing that answers from a set of Sids it calls final, recording each request's Sids and (real) time.</summary>
     private sealed class FakeListing
     {
-        private readonly FakeClock clock;
         private readonly ConcurrentDictionary<string, bool> final;
+        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
-        public FakeListing(FakeClock clock, ConcurrentDictionary<string, bool> final)
-        {
-            this.clock = clock;
-            this.final = final;
-        }
+        public FakeListing(ConcurrentDictionary<string, bool> final) => this.final = final;
 
         public ConcurrentQueue<IReadOnlyList<string>> Batches { get; } = new();
 
