@@ -119,7 +119,8 @@ Describe 'Connect-ExotelCall -JournalPath' {
         $rows = @(1..30 | ForEach-Object { New-Row $_ | Add-Member -NotePropertyMembers @{ TimeLimit = '1'; TimeOut = '1' } -PassThru })
         Set-EmulatorFault -Emulator $emulator -Fault @{ answerLostRate = 0.2; dropBeforePlacingRate = 0.2 }
         try {
-            $first = @($rows | Connect-ExotelCall -JournalPath $journal -ReconcileTimeout 120 -ErrorAction SilentlyContinue -ErrorVariable firstErrors -WarningVariable firstWarnings 3>$null)
+            # One agent and many answers lost: pacing would hold the agent for each row in doubt; it is off here.
+            $first = @($rows | Connect-ExotelCall -JournalPath $journal -ReconcileTimeout 120 -MaxCallsPerFrom 0 -ErrorAction SilentlyContinue -ErrorVariable firstErrors -WarningVariable firstWarnings 3>$null)
         }
         finally {
             Set-EmulatorFault -Emulator $emulator -Fault @{ answerLostRate = 0; dropBeforePlacingRate = 0 }
@@ -162,7 +163,8 @@ Describe 'Connect-ExotelCall -JournalPath' {
     }
 }
 
-# A campaign in a PowerShell process of its own, as a runbook job runs it, stopped from outside.
+# A campaign in a PowerShell process of its own, as a runbook job runs it, stopped from outside. Every row has one
+# agent, and what is tested is many requests in flight when the run dies: pacing is off (-MaxCallsPerFrom 0).
 Describe 'A campaign run in its own PowerShell process' {
     BeforeAll {
         $campaign = Join-Path $TestDrive 'campaign.ps1'
@@ -173,7 +175,7 @@ $limits = if ($env:EXOTELPS_TEST_LIMITS) { @{ TimeLimit = '1'; TimeOut = '1' } }
 $retry = if ($env:EXOTELPS_TEST_RETRY) { @{ RetryUnknown = $true } } else { @{} }
 1..[int]$env:EXOTELPS_TEST_ROWS |
     ForEach-Object { [pscustomobject](@{ OrderId = "R-$_"; Phone = '099000{0:d5}' -f $_; Agent = '09800000001'; ExoPhone = '08030752400' } + $limits) } |
-    Connect-ExotelCall -JournalPath $env:EXOTELPS_TEST_JOURNAL -ThrottleLimit 10 @retry |
+    Connect-ExotelCall -JournalPath $env:EXOTELPS_TEST_JOURNAL -ThrottleLimit 10 -MaxCallsPerFrom 0 @retry |
     ForEach-Object { "WRITTEN $($_.Outcome) $($_.Sid)" }
 'DONE'
 '@
