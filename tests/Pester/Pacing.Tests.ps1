@@ -23,7 +23,7 @@ BeforeAll {
     # The most calls one From had live at the same moment, by the emulator's start and end of each call.
     function Get-MostAtOnce {
         param([object[]] $Calls)
-        $spans = @($Calls | ForEach-Object { [pscustomobject]@{ Start = [DateTimeOffset]::Parse($_.createdAt); End = [DateTimeOffset]::Parse($_.endsAt) } })
+        $spans = @($Calls | ForEach-Object { [pscustomobject]@{ Start = [DateTimeOffset]$_.createdAt; End = [DateTimeOffset]$_.endsAt } })
         ($spans | ForEach-Object { $at = $_.Start; @($spans | Where-Object { $_.Start -le $at -and $at -lt $_.End }).Count } | Measure-Object -Maximum).Maximum
     }
 }
@@ -85,9 +85,9 @@ Describe 'Connect-ExotelCall -AgentPool' {
 
         $first.Outcome | Should -Be 'Placed'
         $rerun.Outcome | Should -Be 'Skipped', 'Placed'
-        $calls = @(Get-EmulatorCall -Emulator $emulator | Sort-Object { [DateTimeOffset]::Parse($_.createdAt) })
+        $calls = @(Get-EmulatorCall -Emulator $emulator | Sort-Object { [DateTimeOffset]$_.createdAt })
         $calls.Count | Should -Be 2
-        [DateTimeOffset]::Parse($calls[1].createdAt) | Should -BeGreaterOrEqual ([DateTimeOffset]::Parse($calls[0].endsAt))
+        [DateTimeOffset]$calls[1].createdAt | Should -BeGreaterOrEqual ([DateTimeOffset]$calls[0].endsAt)
     }
 }
 
@@ -108,9 +108,9 @@ Describe 'Pacing by From number' {
     It 'lets a rested From wait its wrap-up after each call' {
         New-Customer -Count 3 -Agent '09800000001' | Connect-ExotelCall -CallerId 08030752400 -WrapUpSeconds 1 | Out-Null
 
-        $calls = @(Get-EmulatorCall -Emulator $emulator | Sort-Object { [DateTimeOffset]::Parse($_.createdAt) })
+        $calls = @(Get-EmulatorCall -Emulator $emulator | Sort-Object { [DateTimeOffset]$_.createdAt })
         for ($next = 1; $next -lt $calls.Count; $next++) {
-            ([DateTimeOffset]::Parse($calls[$next].createdAt) - [DateTimeOffset]::Parse($calls[$next - 1].endsAt)).TotalSeconds | Should -BeGreaterOrEqual 1
+            ([DateTimeOffset]$calls[$next].createdAt - [DateTimeOffset]$calls[$next - 1].endsAt).TotalSeconds | Should -BeGreaterOrEqual 1
         }
     }
 

@@ -33,8 +33,8 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     // The result being written: a stop makes WriteObject throw, and it must still be reported.
     private DispatchResult<PSObject>? writing;
 
-    // The pacing the run asked for, if any (progress then shows agents busy and rows waiting for one).
-    private Client.Pacing.PacingOptions? Pacing { get; set; }
+    // Paced runs' progress also shows the agents busy and the rows waiting for one.
+    private bool paced;
 
     /// <summary>The input row (an Import-Csv row, say): the target of its error, if it has one.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -155,7 +155,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             InFlightLimit = () => client.InFlightLimit,
             Pacing = PacingParameters.Options(MaxCallsPerFrom, WrapUpSeconds, AgentPoolNumbers),
         };
-        Pacing = options.Pacing;
+        paced = options.Pacing is not null;
         try
         {
             dispatcher = new CallDispatcher<PSObject>(client, options, journal, StopToken);
@@ -316,7 +316,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         }
 
         var progress = Dispatcher.Progress;
-        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress, paced: Pacing is not null))
+        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress, paced))
         {
             SecondsRemaining = ProgressText.SecondsRemaining(progress),
             RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,
