@@ -140,3 +140,20 @@ Describe 'Pacing by From number' {
         }
     }
 }
+
+# Last: it makes a sandbox session the default.
+Describe 'Connect-ExotelAccount -Sandbox -SimulatedRingTime -SimulatedTalkTime' {
+    It 'makes sandbox calls ring and talk as long as asked' {
+        Connect-ExotelAccount -Sandbox -SimulatedRingTime 1 -SimulatedTalkTime 6
+
+        $call = Connect-ExotelCall -From 09800000001 -To 09900000001 -CallerId 08030752400 | Wait-ExotelCall -Timeout 60
+
+        $call.Status | Should -Be 'completed'
+        $call.Duration | Should -Be 7 -Because 'the sandbox default is 2 s of ringing and 3 of talk'
+    }
+
+    It 'stops with InvalidConnectionSettings, naming the value, when it is not seconds' {
+        { Connect-ExotelAccount -Sandbox -SimulatedTalkTime 'soon' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidConnectionSettings,ExotelPS.Commands.ConnectExotelAccountCommand' -ExpectedMessage "*-SimulatedTalkTime 'soon'*"
+    }
+}
