@@ -33,9 +33,6 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     // The result being written: a stop makes WriteObject throw, and it must still be reported.
     private DispatchResult<PSObject>? writing;
 
-    // Paced runs' progress also shows the agents busy and the rows waiting for one.
-    private bool paced;
-
     /// <summary>The input row (an Import-Csv row, say): the target of its error, if it has one.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
@@ -112,20 +109,6 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     [ValidateRange(1, 1000)]
     public int? ThrottleLimit { get; set; }
 
-    /// <summary>Live calls one From number may have at once, 0 to 1000 (0: no limit); default 1, so nobody is rung while on a call.</summary>
-    [Parameter]
-    [ValidateRange(0, 1000)]
-    public int MaxCallsPerFrom { get; set; } = 1;
-
-    /// <summary>Seconds a From rests after its call ends before it is rung again, 0 to 3600; default 0.</summary>
-    [Parameter]
-    [ValidateRange(0, 3600)]
-    [Alias("WrapUp")]
-    public int WrapUpSeconds { get; set; }
-
-    /// <summary>Agent numbers for rows that name no From (Connect-ExotelCall's -AgentPool); none here.</summary>
-    private protected virtual IReadOnlyList<string> AgentPoolNumbers => Array.Empty<string>();
-
     /// <summary>Opens the journal and starts the dispatcher.</summary>
     protected override void BeginProcessing()
     {
@@ -149,22 +132,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             WriteVerbose(Text.Format(Strings.ThrottleLimitFollowsWindow, ThrottleLimit, ActiveSession.InFlightLimit));
         }
 
-        var options = new DispatcherOptions
-        {
-            MaxInFlight = ThrottleLimit,
-            InFlightLimit = () => client.InFlightLimit,
-            Pacing = PacingParameters.Options(MaxCallsPerFrom, WrapUpSeconds, AgentPoolNumbers),
-        };
-        paced = options.Pacing is not null;
-        try
-        {
-            dispatcher = new CallDispatcher<PSObject>(client, options, journal, StopToken);
-        }
-        catch (ExotelValidationException e)
-        {
-            // Only a pool number can fail here: the run cannot start without knowing whom to ring.
-            throw Terminate(ErrorCatalog.Create(e, AgentPoolNumbers));
-        }
+        dispatcher = StartDispatcher(client, new DispatcherOptions { MaxInFlight = ThrottleLimit, InFlightLimit = () => client.InFlightLimit });
 
         runTime.Start();
     }
