@@ -39,7 +39,9 @@ public sealed class CallJournalTests : IDisposable
         var content = File.ReadAllBytes(JournalPath);
         foreach (var (result, length) in handedOn)
         {
-            var written = Encoding.UTF8.GetString(content, 0, (int)length).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            // Another row's line may have been half written at that moment: only lines whose newline was there count.
+            var before = Encoding.UTF8.GetString(content, 0, (int)length);
+            var written = before.Substring(0, before.LastIndexOf('\n') + 1).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(text => JsonDocument.Parse(text).RootElement.Clone())
                 .Where(l => l.GetProperty("outcome").GetString() != "sending");
             var line = written.Single(l => l.GetProperty("key").GetString() == CallJournal.IdentityOf(result.Request!));
