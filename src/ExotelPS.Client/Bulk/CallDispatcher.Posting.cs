@@ -148,4 +148,27 @@ public sealed partial class CallDispatcher<TInput>
         backlog.ThrowIfFailed();
         stopToken.ThrowIfCancellationRequested();
     }
+
+    // Under the gate. Either queues the slot to be sent or returns the result it gets without being sent.
+    private DispatchResult<TInput>? Route(Slot slot)
+    {
+        if (stopped)
+        {
+            return Result(slot, RowEnding.NotSent, error: RowEndings.StoppedBeforeSending());
+        }
+
+        if (rows.SkipReason(slot.Identity, out var sid, out var recordedFrom) is { } skipped)
+        {
+            // A pool row names no agent: it had the one the journal recorded, and its output says so.
+            if (slot.Request is { } request && string.IsNullOrWhiteSpace(request.From))
+            {
+                request.From = recordedFrom;
+            }
+
+            return Result(slot, skipped.MayHaveBeenPlaced ? RowEnding.SkippedInDoubt : RowEnding.SkippedPlaced, callSid: sid, error: skipped);
+        }
+
+        waiting.AddLast(slot);
+        return null;
+    }
 }

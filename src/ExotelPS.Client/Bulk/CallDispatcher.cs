@@ -122,23 +122,6 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     private static DispatchResult<TInput> Result(Slot slot, RowEnding ending, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
         new(slot.Index, slot.Input, slot.Request, ending, call, callSid, error);
 
-    // Under the gate. Either queues the slot to be sent or returns the result it gets without being sent.
-    private DispatchResult<TInput>? Route(Slot slot)
-    {
-        if (stopped)
-        {
-            return Result(slot, RowEnding.NotSent, error: RowEndings.StoppedBeforeSending());
-        }
-
-        if (rows.SkipReason(slot.Identity, out var sid) is { } skipped)
-        {
-            return Result(slot, skipped.MayHaveBeenPlaced ? RowEnding.SkippedInDoubt : RowEnding.SkippedPlaced, callSid: sid, error: skipped);
-        }
-
-        waiting.AddLast(slot);
-        return null;
-    }
-
     // Under the gate: moves waiting slots into flight while there is room, in input order; with pacing, a slot whose
     // From has no room stays and the slots behind it pass.
     private void TakeStartable(ref List<Slot>? toStart)

@@ -90,15 +90,17 @@ internal sealed class JournalPolicy<TRow>
     /// Why the row must not be placed, by what the journal shows for its identity; null to place it. A row in doubt is
     /// never placed again: only reconciliation's proof (<c>notplaced</c>) or a refusal lets it go.
     /// </summary>
-    public CallNotSentException? SkipReason(string? identity, out string? sid)
+    public CallNotSentException? SkipReason(string? identity, out string? sid, out string? from)
     {
         sid = null;
+        from = null;
         if (journal is null || identity is null || journal.Find(identity) is not { } entry)
         {
             return null;
         }
 
         sid = entry.Sid;
+        from = entry.From;
         if (entry.IsPlaced)
         {
             return RowEndings.AlreadyPlaced(entry.FromEarlierRun, entry.Sid, found: entry.Outcome == JournalOutcome.Found);

@@ -85,6 +85,9 @@ public sealed class PacedDispatcherTests
             {
                 var rerun = Run(client, Pacing(pool: Agents.Take(1)), new[] { Customer(0, from: null), Customer(1, from: null) }, journal);
                 Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Placed }, rerun.Select(result => result.Outcome));
+
+                // The skipped customer's output says which agent the earlier run gave it.
+                Assert.Equal(Agents[0], rerun[0].Request!.From);
             }
 
             var calls = simulator.Calls.OrderBy(call => call.Created).ToList();
