@@ -55,18 +55,20 @@ public sealed partial class CallDispatcher<TInput>
             : await reconciler.ReconcileAsync(eligible.Select(i => doubts[i]!).ToList(), journal.KnownSids().Contains, wait, cancellationToken).ConfigureAwait(false);
 
         var reconciled = new List<ReconciledRow<TInput>>(unknown.Count);
+        var at = 0;
         for (var i = 0; i < unknown.Count; i++)
         {
             var (result, identity) = unknown[i];
-            var at = eligible.IndexOf(i);
-            if (at < 0)
+
+            // `eligible` ascends, so the next eligible row is the only one this can be.
+            if (at == eligible.Count || eligible[at] != i)
             {
                 var until = doubts[i] is { } doubt ? reconciler.CertainAt(doubt) : (DateTimeOffset?)null;
                 reconciled.Add(new ReconciledRow<TInput>(result, doubts[i], until, Resolution.InDoubt(until), reconciled: false));
                 continue;
             }
 
-            var resolution = report!.Resolutions[at];
+            var resolution = report!.Resolutions[at++];
             if (!rows.TryRecordResolution(identity, resolution, result.Request))
             {
                 backlog.ThrowIfFailed();
