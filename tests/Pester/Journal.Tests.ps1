@@ -161,6 +161,18 @@ Describe 'Connect-ExotelCall -JournalPath' {
             Should -Throw -ErrorId 'JournalUnavailable,ExotelPS.Commands.ConnectExotelCallCommand' -ExpectedMessage '*does not exist*'
         @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 0
     }
+
+    # /dev/full opens, locks and reads as an empty file, and every write to it fails as on a full disk.
+    It 'stops with JournalUnavailable, naming the journal, when the journal cannot be written mid-run (a full disk)' -Skip:(-not (Test-Path '/dev/full')) {
+        $stopped = $null
+        try { 1, 2 | ForEach-Object { New-Row $_ } | Connect-ExotelCall -JournalPath '/dev/full' -ErrorAction SilentlyContinue -ErrorVariable rowErrors }
+        catch { $stopped = $_ }
+
+        $stopped.FullyQualifiedErrorId | Should -Be 'JournalUnavailable,ExotelPS.Commands.ConnectExotelCallCommand'
+        $stopped.Exception.Message | Should -BeLike "*'/dev/full'*"
+        @($rowErrors | Where-Object FullyQualifiedErrorId -Like 'NotSent,*' | ForEach-Object { $_.TargetObject.OrderId }) | Should -Contain 'J-1'
+        @(Get-EmulatorCall -Emulator $emulator).Count | Should -Be 0
+    }
 }
 
 # A campaign in a PowerShell process of its own, as a runbook job runs it, stopped from outside. Every row has one

@@ -136,7 +136,7 @@ internal sealed class JournalPolicy<TRow>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            onFault(new IOException($"The journal '{journal?.Path}' could not be written, so the run was stopped: {e.Message}", e));
+            onFault(new JournalWriteException(journal!.Path, e));
             return false;
         }
     }

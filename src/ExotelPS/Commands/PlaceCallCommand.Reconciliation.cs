@@ -7,7 +7,8 @@ namespace ExotelPS.Commands;
 
 /// <content>
 /// Reconciliation with Exotel's call listing: at the start of a rerun, the journal's rows in doubt; at the end of the
-/// run, the rows that ended OutcomeUnknown whose certainty comes within -ReconcileTimeout.
+/// run, the rows that ended OutcomeUnknown whose certainty comes within -ReconcileTimeout. And a journal that cannot
+/// be written, which stops the command with JournalUnavailable.
 /// </content>
 public abstract partial class PlaceCallCommand
 {
@@ -90,7 +91,35 @@ public abstract partial class PlaceCallCommand
         }
         catch (IOException ex)
         {
-            throw Terminate(new ErrorRecord(ex, ErrorCatalog.JournalUnavailable, ErrorCategory.WriteError, JournalPath));
+            throw Terminate(JournalFailed(ex));
         }
     }
+
+    // Posting and taking results (cancellably): a journal that failed mid-run stopped the run, so every row posted has
+    // its result (not sent, mostly); they are written, each in its turn, then the command stops with JournalUnavailable.
+    private void JournalWritten(Action action)
+    {
+        try
+        {
+            Cancellable(action);
+        }
+        catch (JournalWriteException ex)
+        {
+            try
+            {
+                foreach (var result in Dispatcher.TakeAll())
+                {
+                    WriteResult(result);
+                }
+            }
+            catch (JournalWriteException)
+            {
+                // The same failure, said once every result is out.
+            }
+
+            throw Terminate(JournalFailed(ex));
+        }
+    }
+
+    private ErrorRecord JournalFailed(IOException ex) => new(ex, ErrorCatalog.JournalUnavailable, ErrorCategory.WriteError, JournalPath);
 }

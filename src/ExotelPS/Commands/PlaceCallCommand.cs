@@ -154,7 +154,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         var checkedRequest = Dispatcher.Check(request, identity, failures);
         if (!checkedRequest.IsValid || ShouldProcess(request.ToString(), Strings.PlaceCallAction))
         {
-            Cancellable(() => Dispatcher.Post(row, checkedRequest));
+            JournalWritten(() => Dispatcher.Post(row, checkedRequest));
         }
 
         WriteResults(Dispatcher.TakeReady());
@@ -242,7 +242,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     }
 
     private void WriteResults(IEnumerable<DispatchResult<PSObject>> results) =>
-        Cancellable(() =>
+        JournalWritten(() =>
         {
             foreach (var result in results)
             {
