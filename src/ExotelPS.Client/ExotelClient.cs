@@ -107,9 +107,12 @@ public sealed class ExotelClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        var request = ExotelRequest.PlaceCall(endpoints.Connect, options.ToForm(Account.AccountSid), beforeSending);
-        return transport.SendAsync(request, ExotelResponseReader.ReadCall, cancellationToken);
+        return SendCallAsync(options.ToForm(Account.AccountSid), beforeSending, cancellationToken);
     }
+
+    /// <summary>Places a call whose form was checked already (the dispatcher checks each row once, as it is posted).</summary>
+    internal Task<ExotelCall> SendCallAsync(IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending, CancellationToken cancellationToken) =>
+        transport.SendAsync(ExotelRequest.PlaceCall(endpoints.Connect, form, beforeSending), ExotelResponseReader.ReadCall, cancellationToken);
 
     /// <summary>One call's details; with <paramref name="includeDetails"/>, its legs too.</summary>
     public Task<ExotelCall> GetCallAsync(string sid, bool includeDetails = false, CancellationToken cancellationToken = default)

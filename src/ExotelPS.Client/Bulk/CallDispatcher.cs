@@ -1,51 +1,42 @@
-using ExotelPS.Client.Throttling;
+using ExotelPS.Client.Pacing;
 
 namespace ExotelPS.Client;
 
 /// <summary>
 /// Places a stream of calls concurrently inside the account's rate limit and yields exactly one result per
-/// input, in input order. Built to be fed from PowerShell's pipeline thread: <see cref="Post"/> and the
-/// <c>Take</c> methods are called from one thread while the calls run on the thread pool.
+/// input, in input order. Built to be fed from PowerShell's pipeline thread: <see cref="Post(TInput, CheckedRequest)"/>
+/// and the <c>Take</c> methods are called from one thread while the calls run on the thread pool.
 /// </summary>
 /// <remarks>
+/// <para>It coordinates objects that each keep their own state: admission and in-order output
+/// (<see cref="RowAdmission{TInput}"/>), the in-flight window (<see cref="InFlightWindow{TRow}"/>), the row journal
+/// (<see cref="RowJournal{TRow}"/>: identity, history, what is recorded when), the attempt schedule
+/// (<see cref="IAttemptSchedule"/>: whether a row gets an attempt), per-From pacing (<see cref="RowPacing"/>), this run's
+/// rows in doubt (<see cref="UnknownOutcomes{TInput}"/>) and the counts (<see cref="DispatchTally"/>). It holds no lock
+/// of its own.</para>
 /// <para>Outcomes: an <see cref="ExotelException"/> from the call becomes Rejected, or OutcomeUnknown when it says the
 /// call may have been placed. Any other exception also becomes OutcomeUnknown: it may have struck after the request
 /// was written, and calling that "not placed" would invite a retry that rings the person twice.</para>
 /// <para>Stopping (the constructor's token, or <see cref="Dispose"/>): nothing new is sent and every posted input gets
-/// its result at once, so <see cref="TakeAll"/> returns promptly. Requests on the wire are cancelled and reported
-/// OutcomeUnknown (journaled as unknown: they may have reached Exotel); inputs not yet on the wire (still waiting for
-/// the rate limit, too) are reported NotSent with a <see cref="CallNotSentException"/> and are not journaled, so the
-/// next run places them.</para>
+/// its result at once, so <see cref="TakeAll(CancellationToken)"/> returns promptly. Requests that may be on the wire
+/// are reported OutcomeUnknown (journaled as unknown); inputs not yet on the wire (still waiting for the rate limit,
+/// too) are reported NotSent and are not journaled, so the next run places them.</para>
 /// <para>A row's <c>sending</c> line is written at the last moment before its request goes on the wire (the place-call
 /// function is handed a callback for that), so after a kill only requests that may have left are in doubt.</para>
-/// <para>With a journal (<see cref="JournalPolicy{TRow}"/> holds these rules), rows are keyed by identity: a row the journal shows placed, or in doubt
-/// (never placed again until reconciliation proves it was not: <see cref="ReconcileUnknownAsync"/>, <see cref="JournalReconciler"/>),
-/// is Skipped; a row rejected, or proven not placed, is tried again. A row
-/// whose identity is still in flight in this run waits for that outcome instead of running beside it. Without a
-/// journal there is no identity: every row is placed (and memory stays flat however long the input).</para>
 /// </remarks>
-public sealed partial class CallDispatcher<TInput> : IDisposable
+public sealed class CallDispatcher<TInput> : IDisposable
 {
-    private readonly Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall;
-    private readonly JournalPolicy<Slot> rows;
-    private readonly DispatchLimits limits;
+    private readonly string accountSid;
+    private readonly RowAdmission<TInput> admission;
+    private readonly InFlightWindow<DispatchRow<TInput>> window;
+    private readonly RowJournal<DispatchRow<TInput>> rows;
+    private readonly RowPacing pacing;
+    private readonly UnknownOutcomes<TInput> unknown = new();
+    private readonly DispatchTally tally = new();
+    private readonly RowPlacer<TInput> placer;
     private readonly CancellationTokenSource stop;
     private readonly CancellationToken stopToken;
     private readonly CancellationTokenRegistration onStop;
-
-    // Guards everything below; never held while calling placeCall, writing the journal or cancelling.
-    private readonly object gate = new();
-
-    // Posted inputs whose results are not taken yet, in input order: the backlog.
-    private readonly InOrderResults<Slot, DispatchResult<TInput>> backlog = new();
-
-    // Inputs cleared to be sent, waiting for a place in flight (and, with pacing, for their From), in input order.
-    private readonly LinkedList<Slot> waiting = new();
-
-    private readonly DispatchTally tally = new();
-    private bool completing;
-    private bool stopped;
-    private bool disposed;
 
     /// <summary>
     /// Creates a dispatcher over a function that places one call and cannot say when its request goes on the wire:
@@ -74,42 +65,119 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     }
 
     private CallDispatcher(
-        Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> placeCall,
+        Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> placeCall,
         DispatcherOptions? options,
         CallJournal? journal,
         ExotelClient? client,
         CancellationToken cancellationToken)
     {
-        this.placeCall = placeCall;
         options ??= new DispatcherOptions();
-        limits = new DispatchLimits(options);
-        rows = new JournalPolicy<Slot>(journal, backlog.Fail);
-        pacing = StartPacing(options.Pacing, client, journal);
+
+        // The flow URL names the account; a dispatcher over a function sends the request, not the form.
+        accountSid = client?.Account.AccountSid ?? "validate";
+        window = new InFlightWindow<DispatchRow<TInput>>(
+            options, client is null ? null : () => client.InFlightLimit, waiting => pacing!.SetWaiting(waiting), awaiting => pacing!.SetAwaitingSend(awaiting));
+        admission = new RowAdmission<TInput>(window.BacklogAllowed);
+        rows = new RowJournal<DispatchRow<TInput>>(journal);
+        pacing = new RowPacing(options.Pacing, client, rows.EarlierPlacedCalls(), () => placer!.StartWhatMay());
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopToken = stop.Token;
+        placer = new RowPlacer<TInput>(placeCall, admission, window, rows, SingleAttempt.Instance, () => pacing, unknown, tally, stopToken, StopRun);
 
         // Last: runs at once when the token is already cancelled.
-        onStop = stopToken.Register(OnStopped);
+        onStop = stopToken.Register(placer.OnStopped);
     }
 
     /// <summary>A snapshot of the run so far.</summary>
-    public DispatchProgress Progress
+    public DispatchProgress Progress => tally.Snapshot(admission.Posted, window.OnTheWire, pacing.Busy, pacing.Waiting);
+
+    /// <summary>Journaled rows of this run that ended OutcomeUnknown so far: what <see cref="ReconcileUnknownAsync"/> looks at.</summary>
+    public int RowsInDoubt => unknown.Count;
+
+    /// <summary>
+    /// For .NET apps: places every input and yields its result in input order as soon as it and all before it are done.
+    /// </summary>
+    /// <remarks>
+    /// An <see cref="ExotelException"/> from <paramref name="toRequest"/> becomes that input's Rejected result. When
+    /// cancelled, no further input is read, the results of the inputs already read are yielded, then
+    /// <see cref="OperationCanceledException"/> is thrown.
+    /// </remarks>
+    public static IAsyncEnumerable<DispatchResult<TInput>> RunAsync(
+        IEnumerable<TInput> inputs,
+        Func<TInput, PlaceCallOptions> toRequest,
+        Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall,
+        DispatcherOptions? options = null,
+        CallJournal? journal = null,
+        CancellationToken cancellationToken = default)
     {
-        get
-        {
-            lock (gate)
-            {
-                return tally.Snapshot(pacing?.Busy ?? 0, pacing?.Waiting ?? 0);
-            }
-        }
+        _ = inputs ?? throw new ArgumentNullException(nameof(inputs));
+        _ = toRequest ?? throw new ArgumentNullException(nameof(toRequest));
+        _ = placeCall ?? throw new ArgumentNullException(nameof(placeCall));
+        return DispatchStream<TInput>.Run(inputs, toRequest, () => new CallDispatcher<TInput>(placeCall, options, journal, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Checks one row's request, once: its fields, its journal identity (<paramref name="identity"/> keys the row in the
+    /// journal; default: From, target, CallerId and CustomField), and any <paramref name="rowFailures"/> the caller
+    /// found in the row itself. Sends nothing; pass the result to <see cref="Post(TInput, CheckedRequest)"/>, which
+    /// sends what was checked here without checking it again.
+    /// </summary>
+    public CheckedRequest Check(PlaceCallOptions request, string? identity = null, IEnumerable<ValidationFailure>? rowFailures = null)
+    {
+        _ = request ?? throw new ArgumentNullException(nameof(request));
+        var key = rows.IdentityOf(request, identity);
+        var (failures, form) = request.Check(accountSid);
+
+        // A row with no From is not refused for it when the pool will give it an agent.
+        var all = (rowFailures ?? Enumerable.Empty<ValidationFailure>())
+            .Concat(pacing.AssignsFrom(request) ? failures.Where(failure => failure.Field != nameof(PlaceCallOptions.From)) : failures)
+            .ToList();
+        if (RowJournal<DispatchRow<TInput>>.ProblemWith(key) is { } problem)
+        {
+            all.Add(problem);
+        }
+
+        return new CheckedRequest(request, key, all, form);
+    }
+
+    /// <summary>Checks one input's request (<see cref="Check"/>) and queues it (<see cref="Post(TInput, CheckedRequest)"/>).</summary>
+    /// <exception cref="OperationCanceledException">The run was stopped.</exception>
+    public void Post(TInput input, PlaceCallOptions request, string? identity = null) => Post(input, Check(request, identity));
+
+    /// <summary>
+    /// Queues one checked input: an invalid one becomes an Invalid result in its turn, with nothing sent or journaled.
+    /// Blocks, cancellably, only while <see cref="DispatcherOptions.MaxBacklog"/> results are waiting to be taken;
+    /// returns as soon as the next result in order is ready, so the caller can take it: post, then
+    /// <see cref="TakeReady"/>, and the backlog never exceeds MaxBacklog + 1.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The run was stopped.</exception>
+    /// <exception cref="JournalWriteException">The journal could not be written, which stopped the run.</exception>
+    public void Post(TInput input, CheckedRequest request)
+    {
+        _ = request ?? throw new ArgumentNullException(nameof(request));
+        admission.WaitForRoom(stopToken);
+        Admit(input, request);
+    }
+
+    /// <summary>Queues an input that could not even be turned into a request; it becomes an Invalid result in its turn.</summary>
+    public void PostFailure(TInput input, ExotelException error)
+    {
+        _ = error ?? throw new ArgumentNullException(nameof(error));
+        admission.WaitForRoom(stopToken);
+        tally.Posted();
+        var row = admission.Admit(input, request: null);
+        placer.Settle(row, row.Ending(RowEnding.Invalid, error: error));
+    }
+
+    /// <summary>Says no more input will come.</summary>
+    public void Complete() => admission.Complete();
+
     /// <summary>The results whose turn has come and are ready now, in input order; never blocks.</summary>
-    public IEnumerable<DispatchResult<TInput>> TakeReady() => backlog.TakeReady();
+    public IEnumerable<DispatchResult<TInput>> TakeReady() => admission.TakeReady();
 
     /// <summary>Every remaining result in input order, blocking until each is ready; stops early when cancelled.</summary>
-    /// <exception cref="IOException">The journal could not be written, which stopped the run (after the results).</exception>
-    public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => backlog.TakeAll(cancellationToken);
+    /// <exception cref="JournalWriteException">The journal could not be written, which stopped the run (after the results).</exception>
+    public IEnumerable<DispatchResult<TInput>> TakeAll(CancellationToken cancellationToken = default) => admission.TakeAll(cancellationToken);
 
     /// <summary>
     /// As <see cref="TakeAll(CancellationToken)"/>, calling <paramref name="idle"/> on the taking thread whenever
@@ -117,170 +185,71 @@ public sealed partial class CallDispatcher<TInput> : IDisposable
     /// caller can show its progress meanwhile.
     /// </summary>
     public IEnumerable<DispatchResult<TInput>> TakeAll(TimeSpan idleEvery, Action idle, CancellationToken cancellationToken = default) =>
-        backlog.TakeAll(cancellationToken, idleEvery, idle ?? throw new ArgumentNullException(nameof(idle)));
+        admission.TakeAll(cancellationToken, idleEvery, idle ?? throw new ArgumentNullException(nameof(idle)));
 
-    private static DispatchResult<TInput> Result(Slot slot, RowEnding ending, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
-        new(slot.Index, slot.Input, slot.Request, ending, call, callSid, error);
-
-    // Under the gate: moves waiting slots into flight while there is room, in input order; with pacing, a slot whose
-    // From has no room stays and the slots behind it pass.
-    private void TakeStartable(ref List<Slot>? toStart)
+    /// <summary>
+    /// After the last result (<see cref="TakeAll(CancellationToken)"/>): reconciles the rows of this run that ended
+    /// OutcomeUnknown and whose certainty comes within <paramref name="wait"/>, recording each resolution in the journal
+    /// (<c>found</c>, <c>notplaced</c>, <c>indoubt</c>). Rows whose certainty comes later are returned unreconciled, in
+    /// doubt until then: a rerun on the journal settles them. Without a journal, nothing: the run kept no record of its
+    /// rows, so it could not tell its own calls from another row's.
+    /// </summary>
+    /// <returns>One row per row that ended OutcomeUnknown, in input order.</returns>
+    /// <exception cref="InvalidOperationException">Results are still being taken.</exception>
+    /// <exception cref="JournalWriteException">The journal could not be written.</exception>
+    public Task<ReconciledRows<TInput>> ReconcileUnknownAsync(CallReconciler reconciler, TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        var allowed = limits.InFlightAllowed();
-        var waitingForFrom = 0;
-        var node = waiting.First;
-        while (!stopped && tally.InFlight < allowed && node is not null)
-        {
-            var next = node.Next;
-            if (FromHasRoom(node.Value))
-            {
-                waiting.Remove(node);
-                node.Value.Started = true;
-                tally.Started();
-                AwaitsRate(+1);
-                (toStart ??= new List<Slot>()).Add(node.Value);
-            }
-            else
-            {
-                waitingForFrom++;
-            }
-
-            node = next;
-        }
-
-        pacing?.SetWaiting(waitingForFrom);
+        _ = reconciler ?? throw new ArgumentNullException(nameof(reconciler));
+        return admission.IsDrained
+            ? unknown.ReconcileAsync(rows, reconciler, wait, cancellationToken)
+            : throw new InvalidOperationException("Reconcile once every result has been taken (after Complete() and TakeAll).");
     }
 
-    private void Start(List<Slot>? slots)
+    /// <summary>Stops the run as the constructor's token would: nothing new is sent, calls in flight are cancelled.</summary>
+    public void Dispose()
     {
-        if (slots is null)
+        if (!admission.Close())
         {
             return;
         }
 
-        foreach (var slot in slots)
+        stop.Cancel();
+        onStop.Dispose();
+        stop.Dispose();
+        pacing.Dispose();
+    }
+
+    /// <summary>Queues one checked input, once there is room (for the async driver, which waits for room itself).</summary>
+    internal void Admit(TInput input, CheckedRequest request)
+    {
+        tally.Posted();
+        var row = admission.Admit(input, request);
+        if (!request.IsValid)
         {
-            _ = Task.Run(() => PlaceAsync(slot));
+            placer.Settle(row, row.Ending(RowEnding.Invalid, error: new ExotelValidationException(request.Failures)));
+        }
+        else if (!rows.WaitsBehind(row.Identity, row))
+        {
+            placer.Decide(row);
         }
     }
 
-    private async Task PlaceAsync(Slot slot)
-    {
-        var request = slot.Request!;
-        if (stopToken.IsCancellationRequested)
-        {
-            // Stopped between being cleared to go and reaching the thread pool: stopping already reported it.
-            return;
-        }
+    /// <summary>Waits for room for one more input; false once the run was stopped.</summary>
+    internal Task<bool> WaitForRoomAsync() => admission.WaitForRoomAsync(stopToken);
 
-        DispatchResult<TInput> result;
+    /// <summary>Admission and in-order output, for the async driver.</summary>
+    internal RowAdmission<TInput> Admission => admission;
+
+    // The journal failed: nothing more may be sent.
+    private void StopRun()
+    {
         try
         {
-            var call = await placeCall(request, () => BeforeSending(slot), stopToken).ConfigureAwait(false);
-            result = Result(slot, RowEnding.Placed, call);
+            stop.Cancel();
         }
-        catch (Exception e) when (e is CallNotSentException || (e is not ExotelException && !IsOnTheWire(slot)))
+        catch (ObjectDisposedException)
         {
-            // Stopped (or the journal failed) before the request left, e.g. while it waited for the rate limit.
-            result = Result(slot, RowEnding.NotSent, error: e as CallNotSentException ?? RowEndings.StoppedBeforeSending());
+            // Disposed, hence already stopped.
         }
-        catch (Exception e)
-        {
-            var error = RowEndings.AsExotelError(e);
-            result = Result(slot, RowEndings.EndingOf(error), error: error);
-        }
-
-        Settle(slot, result);
-    }
-
-    /// <summary>
-    /// Called just before the slot's request goes on the wire (each attempt). The first time, it writes the row's
-    /// <c>sending</c> line, so a crash mid-call leaves the row "outcome unknown" rather than unrecorded; it throws,
-    /// so that nothing is sent, when the run was stopped or that line could not be written.
-    /// </summary>
-    private void BeforeSending(Slot slot)
-    {
-        bool recorded;
-        lock (gate)
-        {
-            if (stopped)
-            {
-                throw RowEndings.StoppedBeforeSending();
-            }
-
-            if (slot.OnTheWire)
-            {
-                return;
-            }
-
-            // Under the lock, so that a stop cannot come between the sending line and the send: a stop in between
-            // would report the row not sent while the journal holds it in doubt. A row journaled as sending goes.
-            recorded = rows.TryRecordSending(slot.Identity, slot.Request);
-            slot.OnTheWire = recorded;
-            AwaitsRate(recorded ? -1 : 0);
-        }
-
-        if (!recorded)
-        {
-            StopAfterJournalFault();
-            throw RowEndings.JournalUnwritable();
-        }
-    }
-
-    private bool IsOnTheWire(Slot slot)
-    {
-        lock (gate)
-        {
-            return slot.OnTheWire;
-        }
-    }
-
-    /// <summary>
-    /// Gives a slot its result (first result wins: a call abandoned at stop may still answer later), journals it,
-    /// then decides any same-identity row that waited on it and starts what may start.
-    /// </summary>
-    private void Settle(Slot slot, DispatchResult<TInput> result)
-    {
-        List<Slot>? toStart = null;
-        var journalFailed = false;
-        Slot? current = slot;
-        while (current is not null && current.TryClaim())
-        {
-            journalFailed |= !rows.TryRecordOutcome(current.Identity, result);
-
-            DispatchResult<TInput>? followerResult = null;
-            lock (gate)
-            {
-                var follower = Publish(current, result);
-                if (follower is not null)
-                {
-                    followerResult = Route(follower);
-                }
-
-                TakeStartable(ref toStart);
-                current = followerResult is null ? null : follower;
-            }
-
-            result = followerResult!;
-        }
-
-        Start(toStart);
-        if (journalFailed)
-        {
-            StopAfterJournalFault();
-        }
-    }
-
-    // Under the gate. Returns the same-identity row that waited on this one.
-    private Slot? Publish(Slot slot, DispatchResult<TInput> result)
-    {
-        tally.Settled(result.Ending, slot.Started);
-        RememberIfInDoubt(slot, result);
-        AwaitsRate(slot.Started && !slot.OnTheWire ? -1 : 0);
-        FreeFrom(slot, result);
-
-        // Last, so a taker that sees the result also sees it counted.
-        backlog.Fill(slot, result);
-        return rows.Finished(slot.Identity, slot);
     }
 }

@@ -1,22 +1,22 @@
 namespace ExotelPS.Client;
 
 /// <summary>
-/// The functions <see cref="CallDispatcher{TInput}"/> places calls with: each takes the request, a callback to call
-/// just before the request goes on the wire (the dispatcher journals the row there; when it throws, nothing may be
-/// sent), and the run's token.
+/// The functions <see cref="CallDispatcher{TInput}"/> places calls with: each takes the checked request, a callback to
+/// call just before the request goes on the wire (the dispatcher journals the row there; when it throws, nothing may
+/// be sent), and the run's token.
 /// </summary>
 internal static class PlaceCall
 {
-    /// <summary>Through the client, which calls back once the account's throttle has let the request go.</summary>
-    public static Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> Through(ExotelClient client) =>
-        (request, beforeSending, cancellationToken) => client.PlaceCallAsync(request, beforeSending, cancellationToken);
+    /// <summary>Through the client, with the form checked when the row was posted; the client calls back once the account's throttle has let the request go.</summary>
+    public static Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> Through(ExotelClient client) =>
+        (request, beforeSending, cancellationToken) => client.SendCallAsync(request.Form, beforeSending, cancellationToken);
 
     /// <summary>Through a function that cannot say when its request leaves: the callback comes first.</summary>
-    public static Func<PlaceCallOptions, Action, CancellationToken, Task<ExotelCall>> SendingFirst(
+    public static Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> SendingFirst(
         Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall) =>
         (request, beforeSending, cancellationToken) =>
         {
             beforeSending();
-            return placeCall(request, cancellationToken);
+            return placeCall(request.Request, cancellationToken);
         };
 }

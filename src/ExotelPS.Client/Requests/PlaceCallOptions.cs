@@ -50,7 +50,7 @@ public abstract class PlaceCallOptions
     public abstract string? Target { get; }
 
     /// <summary>Every field that would be refused, without sending anything.</summary>
-    public IReadOnlyList<ValidationFailure> Validate() => Build("validate").Failures;
+    public IReadOnlyList<ValidationFailure> Validate() => Check("validate").Failures;
 
     /// <summary>
     /// The form fields exactly as Exotel expects them, in documented order.
@@ -61,6 +61,16 @@ public abstract class PlaceCallOptions
         var validator = Build(accountSid);
         validator.ThrowIfInvalid();
         return validator.Form;
+    }
+
+    /// <summary>
+    /// Checks every field once, keeping the form the valid ones make: a request that passes is sent with this form,
+    /// not checked again (<see cref="CheckedRequest"/>).
+    /// </summary>
+    internal (IReadOnlyList<ValidationFailure> Failures, List<KeyValuePair<string, string>> Form) Check(string accountSid)
+    {
+        var validator = Build(accountSid);
+        return (validator.Failures, validator.Form);
     }
 
     /// <summary>A one-line description for -WhatIf and logs, e.g. <c>09900000001 -> 09900000002 as 0XXXXXX4890</c>.</summary>

@@ -470,14 +470,14 @@ public sealed class CallJournalTests : IDisposable
 
         dispatcher.Post(0, FakeExotel.Request(0));
         var results = new List<DispatchResult<int>>();
-        var error = Assert.Throws<IOException>(() => results.AddRange(dispatcher.TakeAll()));
+        var error = Assert.Throws<JournalWriteException>(() => results.AddRange(dispatcher.TakeAll()));
 
         Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
         var result = Assert.Single(results);
         Assert.Equal(DispatchOutcome.NotSent, result.Outcome);
         Assert.Equal(ExotelErrorKind.NotSent, Assert.IsType<CallNotSentException>(result.Error).Kind);
         Assert.Equal(0, exotel.Calls);
-        Assert.Throws<IOException>(() => dispatcher.Post(1, FakeExotel.Request(1)));
+        Assert.Throws<JournalWriteException>(() => dispatcher.Post(1, FakeExotel.Request(1)));
     }
 
     private static void MakeLink(string kind, string link, string target)

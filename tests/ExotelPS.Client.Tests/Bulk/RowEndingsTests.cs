@@ -50,7 +50,7 @@ public sealed class RowEndingsTests
             tally.Settled(ending, started: false);
         }
 
-        var progress = tally.Snapshot();
+        var progress = tally.Snapshot(posted: 5);
         Assert.Equal((3L, 2L, 1L, 1L, 0L), (progress.Skipped, progress.SkippedInDoubt, progress.Failed, progress.NotSent, progress.Placed));
     }
 }

@@ -1,18 +1,22 @@
 namespace ExotelPS.Client;
 
 /// <summary>
-/// What the journal means to a run, beside <see cref="CallJournal"/>'s file format: which rows are the same row, which
-/// rows to skip, which same-identity rows wait behind which, and what to record when.
+/// The row journal: what the journal means to a run, beside <see cref="CallJournal"/>'s file format. A row's identity,
+/// its history (what an earlier row of that identity ended as: the <see cref="IAttemptSchedule"/> decides from it
+/// whether the row gets an attempt), which same-identity rows wait behind which, and what is recorded when.
 /// </summary>
 /// <remarks>
 /// Without a journal there is no identity: every row is placed, nothing is recorded and nothing is remembered, so
-/// memory stays flat however long the input. The follower methods are called under the dispatcher's lock.
+/// memory stays flat however long the input. A line that cannot be written makes the write return false and is kept
+/// as <see cref="Fault"/>: the run must stop then.
 /// </remarks>
-internal sealed class JournalPolicy<TRow>
+internal sealed class RowJournal<TRow>
     where TRow : class
 {
     private readonly CallJournal? journal;
-    private readonly Action<IOException> onFault;
+
+    // Guards the two maps below and Fault; held only while they are read or changed, never while a line is written.
+    private readonly object gate = new();
 
     // The latest unfinished row of each identity: a later row with that identity waits behind it.
     private readonly Dictionary<string, TRow> latestByIdentity = new(StringComparer.Ordinal);
@@ -21,15 +25,13 @@ internal sealed class JournalPolicy<TRow>
     private readonly Dictionary<TRow, TRow> followers = new();
 
     /// <param name="journal">The journal, or null for a run that keeps none.</param>
-    /// <param name="onFault">Told when the journal cannot be written; the run must then stop.</param>
-    public JournalPolicy(CallJournal? journal, Action<IOException> onFault)
-    {
-        this.journal = journal;
-        this.onFault = onFault;
-    }
+    public RowJournal(CallJournal? journal) => this.journal = journal;
 
     /// <summary>The journal, or null for a run that keeps none.</summary>
     public CallJournal? Journal => journal;
+
+    /// <summary>The first failure to write a line, if any: the run must stop.</summary>
+    public JournalWriteException? Fault { get; private set; }
 
     /// <summary>The row's key in the journal (<paramref name="given"/>, else the request's default); null without a journal.</summary>
     public string? IdentityOf(PlaceCallOptions request, string? given) =>
@@ -45,69 +47,57 @@ internal sealed class JournalPolicy<TRow>
         Utf16.HasLoneSurrogate(identity) ? new ValidationFailure("Identity", identity, Utf16.LoneSurrogateReason) : null;
 
     /// <summary>
-    /// Under the dispatcher's lock: when a row of the same identity is unfinished, queues <paramref name="row"/> behind
-    /// it and returns true; the row is decided once that outcome is known.
+    /// When a row of the same identity is unfinished, queues <paramref name="row"/> behind it and returns true: the row
+    /// is decided once that outcome is known. Else the row goes on its way, and later rows of its identity wait behind it.
     /// </summary>
     public bool WaitsBehind(string? identity, TRow row)
     {
-        if (identity is null || !latestByIdentity.TryGetValue(identity, out var ahead))
+        if (identity is null)
         {
             return false;
         }
 
-        followers[ahead] = row;
-        latestByIdentity[identity] = row;
-        return true;
-    }
-
-    /// <summary>Under the dispatcher's lock: <paramref name="row"/> is on its way, so later rows of its identity wait behind it.</summary>
-    public void Started(string? identity, TRow row)
-    {
-        if (identity is not null)
+        lock (gate)
         {
+            var waits = latestByIdentity.TryGetValue(identity, out var ahead);
+            if (waits)
+            {
+                followers[ahead!] = row;
+            }
+
             latestByIdentity[identity] = row;
+            return waits;
         }
     }
 
-    /// <summary>Under the dispatcher's lock: <paramref name="row"/> has its result; returns the row that waited behind it.</summary>
+    /// <summary><paramref name="row"/> has its result; returns the row that waited behind it.</summary>
     public TRow? Finished(string? identity, TRow row)
     {
-        if (identity is not null && latestByIdentity.TryGetValue(identity, out var latest) && latest == row)
+        if (identity is null)
         {
-            latestByIdentity.Remove(identity);
+            return null;
         }
 
-        if (followers.TryGetValue(row, out var follower))
+        lock (gate)
         {
-            followers.Remove(row);
-            return follower;
+            if (latestByIdentity.TryGetValue(identity, out var latest) && latest == row)
+            {
+                latestByIdentity.Remove(identity);
+            }
+
+            if (followers.TryGetValue(row, out var follower))
+            {
+                followers.Remove(row);
+                return follower;
+            }
         }
 
         return null;
     }
 
-    /// <summary>
-    /// Why the row must not be placed, by what the journal shows for its identity; null to place it. A row in doubt is
-    /// never placed again: only reconciliation's proof (<c>notplaced</c>) or a refusal lets it go.
-    /// </summary>
-    public CallNotSentException? SkipReason(string? identity, out string? sid, out string? from)
-    {
-        sid = null;
-        from = null;
-        if (journal is null || identity is null || journal.Find(identity) is not { } entry)
-        {
-            return null;
-        }
-
-        sid = entry.Sid;
-        from = entry.From;
-        if (entry.IsPlaced)
-        {
-            return RowEndings.AlreadyPlaced(entry.FromEarlierRun, entry.Sid, found: entry.Outcome == JournalOutcome.Found);
-        }
-
-        return entry.IsInDoubt ? RowEndings.InDoubt(entry) : null;
-    }
+    /// <summary>The latest record of the row's identity, from this run or an earlier one; null without a journal or a record.</summary>
+    public JournalEntry? History(string? identity) =>
+        journal is null || identity is null ? null : journal.Find(identity);
 
     /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
     public bool TryRecordSending(string? identity, PlaceCallOptions? request) =>
@@ -136,7 +126,12 @@ internal sealed class JournalPolicy<TRow>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            onFault(new JournalWriteException(journal!.Path, e));
+            var fault = new JournalWriteException(journal!.Path, e);
+            lock (gate)
+            {
+                Fault ??= fault;
+            }
+
             return false;
         }
     }

@@ -1,0 +1,246 @@
+using ExotelPS.Client.Pacing;
+
+namespace ExotelPS.Client;
+
+/// <summary>
+/// Takes each admitted row to its result: the attempt schedule decides whether it is attempted; the window queues it
+/// and starts it when it and its From have room; its <c>sending</c> line is written at the last moment before its
+/// request goes on the wire; its ending is journaled, counted and handed to the in-order output, and the same-identity
+/// row that waited on it is decided next. A stop settles every posted row at once.
+/// </summary>
+/// <remarks>
+/// It keeps no state of its own beyond what it was given, and holds no lock: each object it drives guards its own
+/// state, and a row's steps are atomic on the row (<see cref="DispatchRow{TInput}"/>).
+/// </remarks>
+internal sealed class RowPlacer<TInput>
+{
+    private readonly Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> placeCall;
+    private readonly RowAdmission<TInput> admission;
+    private readonly InFlightWindow<DispatchRow<TInput>> window;
+    private readonly RowJournal<DispatchRow<TInput>> rows;
+    private readonly IAttemptSchedule schedule;
+    private readonly Func<RowPacing> pacing;
+    private readonly UnknownOutcomes<TInput> unknown;
+    private readonly DispatchTally tally;
+    private readonly CancellationToken stopToken;
+    private readonly Action stopRun;
+
+    /// <param name="pacing">The pacer, read when used (it is created after the window it answers).</param>
+    /// <param name="stopRun">Cancels the run's stop token (the journal failed).</param>
+    public RowPlacer(
+        Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> placeCall,
+        RowAdmission<TInput> admission,
+        InFlightWindow<DispatchRow<TInput>> window,
+        RowJournal<DispatchRow<TInput>> rows,
+        IAttemptSchedule schedule,
+        Func<RowPacing> pacing,
+        UnknownOutcomes<TInput> unknown,
+        DispatchTally tally,
+        CancellationToken stopToken,
+        Action stopRun)
+    {
+        this.placeCall = placeCall;
+        this.admission = admission;
+        this.window = window;
+        this.rows = rows;
+        this.schedule = schedule;
+        this.pacing = pacing;
+        this.unknown = unknown;
+        this.tally = tally;
+        this.stopToken = stopToken;
+        this.stopRun = stopRun;
+    }
+
+    /// <summary>A row free of same-identity rows ahead of it: the schedule says whether it is attempted; it is queued, or ends now.</summary>
+    public void Decide(DispatchRow<TInput> row)
+    {
+        if (Route(row) is { } result)
+        {
+            Settle(row, result);
+        }
+        else
+        {
+            StartWhatMay();
+        }
+    }
+
+    // Either queues the row to be sent (null) or returns the result it gets without being sent.
+    private DispatchResult<TInput>? Route(DispatchRow<TInput> row)
+    {
+        if (stopToken.IsCancellationRequested)
+        {
+            return row.Ending(RowEnding.NotSent, error: RowEndings.StoppedBeforeSending());
+        }
+
+        var decision = schedule.Next(rows.History(row.Identity));
+        if (decision.Ending is { } ending)
+        {
+            // A pool row names no agent: it had the one the journal recorded, and its output says so.
+            if (row.Request is { } request && string.IsNullOrWhiteSpace(request.From))
+            {
+                request.From = decision.From;
+            }
+
+            return row.Ending(ending, callSid: decision.Sid, error: decision.Reason);
+        }
+
+        window.Enqueue(row);
+        return null;
+    }
+
+    /// <summary>Starts, in input order, the queued rows the window and their From have room for.</summary>
+    public void StartWhatMay()
+    {
+        var startable = window.TakeStartable(row =>
+        {
+            if (!pacing().TryTake(row))
+            {
+                return false;
+            }
+
+            row.Start();
+            return true;
+        });
+        foreach (var row in startable ?? Enumerable.Empty<DispatchRow<TInput>>())
+        {
+            _ = Task.Run(() => PlaceAsync(row));
+        }
+    }
+
+    private async Task PlaceAsync(DispatchRow<TInput> row)
+    {
+        if (stopToken.IsCancellationRequested)
+        {
+            // Stopped between being cleared to go and reaching the thread pool: stopping already reported it.
+            return;
+        }
+
+        DispatchResult<TInput> result;
+        try
+        {
+            var call = await placeCall(row.Checked!, () => BeforeSending(row), stopToken).ConfigureAwait(false);
+            result = row.Ending(RowEnding.Placed, call);
+        }
+        catch (Exception e) when (e is CallNotSentException || (e is not ExotelException && !row.MayBeOnTheWire))
+        {
+            // Stopped (or the journal failed) before the request left, e.g. while it waited for the rate limit.
+            result = row.Ending(RowEnding.NotSent, error: e as CallNotSentException ?? RowEndings.StoppedBeforeSending());
+        }
+        catch (Exception e)
+        {
+            var error = RowEndings.AsExotelError(e);
+            result = row.Ending(RowEndings.EndingOf(error), error: error);
+        }
+
+        Settle(row, result);
+    }
+
+    /// <summary>
+    /// Called just before the row's request goes on the wire (each attempt). The first time, it writes the row's
+    /// <c>sending</c> line, so a crash mid-call leaves the row "outcome unknown" rather than unrecorded; it throws, so
+    /// that nothing is sent, when the run was stopped or that line could not be written. The row's one compare-and-swap
+    /// decides a race with a stop: a row held back first writes no line; a row whose line was begun first is reported
+    /// OutcomeUnknown by the stop (the line stands), and nothing is sent after it.
+    /// </summary>
+    private void BeforeSending(DispatchRow<TInput> row)
+    {
+        ThrowIfStopped();
+        var step = row.BeginSending();
+        if (step == DispatchRow<TInput>.SendStep.Again)
+        {
+            return;
+        }
+
+        if (step == DispatchRow<TInput>.SendStep.HeldBack)
+        {
+            throw RowEndings.StoppedBeforeSending();
+        }
+
+        if (!rows.TryRecordSending(row.Identity, row.Request))
+        {
+            row.SendingFailed();
+            StopAfterJournalFault();
+            throw RowEndings.JournalUnwritable();
+        }
+
+        LeftForTheWire(row);
+        ThrowIfStopped();
+    }
+
+    private void ThrowIfStopped()
+    {
+        if (stopToken.IsCancellationRequested)
+        {
+            throw RowEndings.StoppedBeforeSending();
+        }
+    }
+
+    /// <summary>
+    /// Gives a row its result (first result wins: a call abandoned at stop may still answer later), journals it, then
+    /// decides any same-identity row that waited on it and starts what may start.
+    /// </summary>
+    public void Settle(DispatchRow<TInput> row, DispatchResult<TInput> result)
+    {
+        var journalFailed = false;
+        for (DispatchRow<TInput>? current = row; current is not null && current.TryClaim();)
+        {
+            journalFailed |= !rows.TryRecordOutcome(current.Identity, result);
+            var follower = Publish(current, result);
+            var followerResult = follower is null ? null : Route(follower);
+            (current, result) = followerResult is null ? (null, result) : (follower, followerResult);
+        }
+
+        StartWhatMay();
+        if (journalFailed)
+        {
+            StopAfterJournalFault();
+        }
+    }
+
+    // Counts the result, frees what the row held, hands the result on; returns the same-identity row that waited on it.
+    private DispatchRow<TInput>? Publish(DispatchRow<TInput> row, DispatchResult<TInput> result)
+    {
+        tally.Settled(result.Ending, row.IsStarted);
+        unknown.Remember(result, row.Identity, rows.Journal is not null);
+        if (row.IsStarted)
+        {
+            LeftForTheWire(row);
+            window.Finished();
+        }
+
+        pacing().Release(row, result);
+
+        // Last, so a taker that sees the result also sees it counted.
+        admission.Fill(row, result);
+        return rows.Finished(row.Identity, row);
+    }
+
+    // A started row no longer waits for the account's throttle: its request left, or it settled first.
+    private void LeftForTheWire(DispatchRow<TInput> row)
+    {
+        if (row.TryStopAwaitingSend())
+        {
+            window.StoppedAwaitingSend();
+        }
+    }
+
+    // Without the journal a rerun could ring people twice: stop sending, and say why once the results are taken.
+    private void StopAfterJournalFault()
+    {
+        admission.Fail(rows.Fault!);
+        stopRun();
+    }
+
+    /// <summary>The stop token's callback: settles every posted input now, so nothing waits on a call that may never answer.</summary>
+    public void OnStopped()
+    {
+        window.Close();
+        pacing().Dispose();
+        foreach (var row in admission.Unfilled())
+        {
+            Settle(row, row.TryHoldBack()
+                ? row.Ending(RowEnding.NotSent, error: RowEndings.StoppedBeforeSending())
+                : row.Ending(RowEnding.OutcomeUnknown, error: RowEndings.AsExotelError(new OperationCanceledException(stopToken))));
+        }
+    }
+}
