@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -133,7 +135,7 @@ internal sealed class RowAdmission<TInput>
 
             if (completing)
             {
-                throw new InvalidOperationException("Complete() was called: no more input can be posted.");
+                throw new InvalidOperationException(EngineStrings.PostAfterComplete);
             }
         }
 

@@ -18,7 +18,7 @@ internal sealed class AttemptDecision
     /// <summary>Place the row's call now.</summary>
     public static readonly AttemptDecision Attempt = new(null, null, null, null);
 
-    private AttemptDecision(RowEnding? ending, string? sid, string? from, CallNotSentException? reason)
+    private AttemptDecision(RowEnding? ending, string? sid, string? from, RowEndingException? reason)
     {
         Ending = ending;
         Sid = sid;
@@ -35,10 +35,10 @@ internal sealed class AttemptDecision
     /// <summary>The From the journal recorded (the agent a pool row was given).</summary>
     public string? From { get; }
 
-    /// <summary>Why nothing is sent for the row.</summary>
-    public CallNotSentException? Reason { get; }
+    /// <summary>Why nothing is sent for the row, when that is an error (a row in doubt); null for a row already placed.</summary>
+    public RowEndingException? Reason { get; }
 
     /// <summary>End the row now, as <paramref name="ending"/>, with what the journal recorded for it.</summary>
-    public static AttemptDecision Skip(RowEnding ending, JournalEntry history, CallNotSentException reason) =>
+    public static AttemptDecision Skip(RowEnding ending, JournalEntry history, RowEndingException? reason = null) =>
         new(ending, history.Sid, history.From, reason);
 }

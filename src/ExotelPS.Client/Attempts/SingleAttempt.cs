@@ -16,8 +16,7 @@ internal sealed class SingleAttempt : IAttemptSchedule
     /// <inheritdoc/>
     public AttemptDecision Next(JournalEntry? history) => history switch
     {
-        { IsPlaced: true } => AttemptDecision.Skip(
-            RowEnding.SkippedPlaced, history, RowEndings.AlreadyPlaced(history.FromEarlierRun, history.Sid, found: history.Outcome == JournalOutcome.Found)),
+        { IsPlaced: true } => AttemptDecision.Skip(RowEnding.SkippedPlaced, history),
         { IsInDoubt: true } => AttemptDecision.Skip(RowEnding.SkippedInDoubt, history, RowEndings.InDoubt(history)),
         _ => AttemptDecision.Attempt,
     };

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace ExotelPS.Client;
 
 /// <summary>
-/// The run's counts of how rows ended, each ending counted in one place, and the rate they came in at: what
+/// The run's counts of how rows ended, one per <see cref="RowEnding"/> (summed into progress figures by
+/// <see cref="RowEndings"/>' table), and the rate they came in at: what
 /// <see cref="CallDispatcher{TInput}.Progress"/> reports. Thread-safe.
 /// </summary>
 internal sealed class DispatchTally
@@ -12,7 +13,7 @@ internal sealed class DispatchTally
     private readonly object gate = new();
     private readonly Stopwatch clock = new();
     private readonly RecentRate rate = new();
-    private readonly long[] counts = new long[Enum.GetValues(typeof(EndingCounter)).Length];
+    private readonly long[] counts = new long[Enum.GetValues(typeof(RowEnding)).Length];
     private long completed;
 
     /// <summary>A row was posted: the run's clock starts with the first.</summary>
@@ -33,7 +34,7 @@ internal sealed class DispatchTally
         lock (gate)
         {
             completed++;
-            counts[(int)RowEndings.CounterOf(ending)]++;
+            counts[(int)ending]++;
             if (started)
             {
                 rate.Add(clock.ElapsedTicks);
@@ -55,11 +56,11 @@ internal sealed class DispatchTally
             {
                 Posted = posted,
                 Completed = completed,
-                Placed = Count(EndingCounter.Placed),
-                Failed = Count(EndingCounter.Failed),
-                Skipped = Count(EndingCounter.Skipped) + Count(EndingCounter.SkippedInDoubt),
-                SkippedInDoubt = Count(EndingCounter.SkippedInDoubt),
-                NotSent = Count(EndingCounter.NotSent),
+                Placed = Count(ProgressFigure.Placed),
+                Failed = Count(ProgressFigure.Failed),
+                Skipped = Count(ProgressFigure.Skipped),
+                SkippedInDoubt = counts[(int)RowEnding.SkippedInDoubt],
+                NotSent = Count(ProgressFigure.NotSent),
                 InFlight = inFlight,
                 FromsBusy = fromsBusy,
                 WaitingForFrom = waitingForFrom,
@@ -70,5 +71,7 @@ internal sealed class DispatchTally
         }
     }
 
-    private long Count(EndingCounter counter) => counts[(int)counter];
+    // The rows whose ending adds to the figure, by RowEndings' table.
+    private long Count(ProgressFigure figure) =>
+        Enumerable.Range(0, counts.Length).Where(ending => RowEndings.FigureOf((RowEnding)ending) == figure).Sum(ending => counts[ending]);
 }

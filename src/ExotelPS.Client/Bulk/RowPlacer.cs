@@ -121,10 +121,10 @@ internal sealed class RowPlacer<TInput>
             var call = await placeCall(row.Checked!, () => BeforeSending(row), stopToken).ConfigureAwait(false);
             result = row.Ending(RowEnding.Placed, call);
         }
-        catch (Exception e) when (e is CallNotSentException || (e is not ExotelException && !row.MayBeOnTheWire))
+        catch (Exception e) when (e is RowEndingException { Ending: RowEnding.NotSent } || (e is not ExotelException && !row.MayBeOnTheWire))
         {
             // Stopped (or the journal failed) before the request left, e.g. while it waited for the rate limit.
-            result = row.Ending(RowEnding.NotSent, error: e as CallNotSentException ?? RowEndings.StoppedBeforeSending());
+            result = row.Ending(RowEnding.NotSent, error: e as RowEndingException ?? RowEndings.StoppedBeforeSending());
         }
         catch (Exception e)
         {

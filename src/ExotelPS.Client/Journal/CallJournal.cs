@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -78,7 +79,7 @@ public sealed class CallJournal : IDisposable
         var folder = System.IO.Path.GetDirectoryName(fullPath);
         if (folder is not null && !Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"The journal '{fullPath}' cannot be created: the folder '{folder}' does not exist.");
+            throw new DirectoryNotFoundException(EngineText.Format(EngineStrings.JournalFolderMissing, fullPath, folder));
         }
 
         FileStream file;
@@ -90,7 +91,7 @@ public sealed class CallJournal : IDisposable
         }
         catch (IOException e) when (e.GetType() == typeof(IOException))
         {
-            throw new IOException($"The journal '{fullPath}' is in use by another run (perhaps through a link to the same file): {e.Message}", e);
+            throw new IOException(EngineText.Format(EngineStrings.JournalInUse, fullPath, e.Message), e);
         }
 
         var journal = new CallJournal(fullPath, file, identifiedBy);
@@ -150,42 +151,43 @@ public sealed class CallJournal : IDisposable
             .Select(entry => (entry.From!, entry.Sid!, entry.At!.Value))
             .ToList();
 
-    /// <summary>Appends one line and flushes it to disk before returning.</summary>
-    /// <remarks>A <c>sending</c> line also records the request's TimeOut and TimeLimit: they bound when reconciliation can be certain.</remarks>
-    internal void Record(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason) =>
+    /// <summary>
+    /// Appends the row's <c>sending</c> line and flushes it to disk before returning. It also records the request's
+    /// TimeOut and TimeLimit: they bound when reconciliation can be certain.
+    /// </summary>
+    internal void RecordSending(string identity, PlaceCallOptions? request) =>
         Append(
             identity,
-            outcome,
+            RowEndings.SendingLine,
+            () =>
+            {
+                WriteRequest(request);
+                WriteIfPresent("timeOut", request?.TimeOut);
+                WriteIfPresent("timeLimit", request?.TimeLimit);
+            },
+            at => JournalEntry.Sending(at, fromEarlierRun: false, request is null ? null : CallInDoubt.Of(request, at)));
+
+    /// <summary>Appends how a row ended (the line <see cref="RowEndings"/> names for it) and flushes it to disk before returning.</summary>
+    internal void Record(string identity, RowEnding ending, PlaceCallOptions? request, string? sid, string? reason) =>
+        Append(
+            identity,
+            LineOf(ending),
             () =>
             {
                 WriteIfPresent("sid", sid);
                 WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
                 WriteRequest(request);
-                if (outcome == JournalOutcome.Sending)
-                {
-                    WriteIfPresent("timeOut", request?.TimeOut);
-                    WriteIfPresent("timeLimit", request?.TimeLimit);
-                }
             },
-            at => outcome == JournalOutcome.Sending
-                ? JournalEntry.Sending(at, fromEarlierRun: false, request is null ? null : CallInDoubt.Of(request, at))
-                : new JournalEntry(outcome, sid, at, fromEarlierRun: false));
+            at => new JournalEntry(ending, sid, at, fromEarlierRun: false));
 
     /// <summary>
     /// Appends what reconciliation found for a row in doubt: <c>found</c> (sid), <c>notplaced</c>, or <c>indoubt</c>
     /// (until, sids), with the row's request when the caller has it (for a person reading the file).
     /// </summary>
-    internal void Record(string identity, Resolution resolution, PlaceCallOptions? request = null)
-    {
-        var outcome = resolution.Kind switch
-        {
-            ResolutionKind.Placed => JournalOutcome.Found,
-            ResolutionKind.NotPlaced => JournalOutcome.NotPlaced,
-            _ => JournalOutcome.InDoubt,
-        };
+    internal void Record(string identity, Resolution resolution, PlaceCallOptions? request = null) =>
         Append(
             identity,
-            outcome,
+            LineOf(resolution.Ending),
             () =>
             {
                 WriteIfPresent("sid", resolution.Sid);
@@ -194,7 +196,7 @@ public sealed class CallJournal : IDisposable
                     writer.WriteString("until", until.UtcDateTime);
                 }
 
-                if (resolution.Kind == ResolutionKind.SeveralMatches)
+                if (resolution.IsSeveral)
                 {
                     writer.WriteStartArray("sids");
                     foreach (var sid in resolution.Sids)
@@ -207,8 +209,7 @@ public sealed class CallJournal : IDisposable
 
                 WriteRequest(request);
             },
-            at => new JournalEntry(outcome, resolution.Sid, at, fromEarlierRun: false) { Until = resolution.Until, Sids = resolution.Sids });
-    }
+            at => new JournalEntry(resolution.Ending, resolution.Sid, at, fromEarlierRun: false) { Until = resolution.Until, Sids = resolution.Sids });
 
     /// <summary>The rows in doubt, each with its latest record.</summary>
     internal IReadOnlyList<KeyValuePair<string, JournalEntry>> InDoubt() => entries.Where(entry => entry.Value.IsInDoubt).ToList();
@@ -217,13 +218,16 @@ public sealed class CallJournal : IDisposable
     internal ISet<string> KnownSids() =>
         new HashSet<string>(entries.Values.Where(entry => entry.IsPlaced && entry.Sid is not null).Select(entry => entry.Sid!), StringComparer.Ordinal);
 
-    private void Append(string identity, JournalOutcome outcome, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt)
+    private static string LineOf(RowEnding ending) =>
+        RowEndings.JournalLineOf(ending) ?? throw new ArgumentException($"A row that ended {ending} is not journaled.", nameof(ending));
+
+    private void Append(string identity, string lineName, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt)
     {
         lock (writeLock)
         {
             if (disposed)
             {
-                throw new ObjectDisposedException(nameof(CallJournal), $"The journal '{Path}' is closed.");
+                throw new ObjectDisposedException(nameof(CallJournal), EngineText.Format(EngineStrings.JournalClosed, Path));
             }
 
             var at = DateTimeOffset.UtcNow;
@@ -233,7 +237,7 @@ public sealed class CallJournal : IDisposable
             writer.WriteString("at", at.UtcDateTime);
             writer.WriteString("key", identity);
             writer.WriteString("by", identifiedBy);
-            writer.WriteString("outcome", JournalLines.NameOf(outcome));
+            writer.WriteString("outcome", lineName);
             writeFields();
             writer.WriteEndObject();
             writer.Flush();

@@ -1,42 +1,18 @@
 namespace ExotelPS.Client;
 
-/// <summary>What a journal line says happened to a row.</summary>
-internal enum JournalOutcome
-{
-    /// <summary>Written just before the POST: a row whose last line says this was cut off mid-send, its outcome unknown.</summary>
-    Sending,
-
-    /// <summary>Exotel accepted the call.</summary>
-    Placed,
-
-    /// <summary>Refused; no call was placed.</summary>
-    Rejected,
-
-    /// <summary>Sent without a definite answer: the call may have been placed.</summary>
-    Unknown,
-
-    /// <summary>Reconciliation found the row's call in Exotel's listing (with its Sid): placed.</summary>
-    Found,
-
-    /// <summary>Reconciliation proved no call was placed: the row may be placed again.</summary>
-    NotPlaced,
-
-    /// <summary>Reconciliation could not settle the row yet: still in doubt, until a time (or with several matching calls).</summary>
-    InDoubt,
-}
-
-/// <summary>The latest journal record of one identity.</summary>
+/// <summary>The latest journal record of one identity: how the row ended, or (a <c>sending</c> line) that its request was leaving.</summary>
 internal sealed class JournalEntry
 {
-    public JournalEntry(JournalOutcome outcome, string? sid, DateTimeOffset? at, bool fromEarlierRun)
+    public JournalEntry(RowEnding? ending, string? sid, DateTimeOffset? at, bool fromEarlierRun)
     {
-        Outcome = outcome;
+        Ending = ending;
         Sid = sid;
         At = at;
         FromEarlierRun = fromEarlierRun;
     }
 
-    public JournalOutcome Outcome { get; }
+    /// <summary>How the row ended; null for a <c>sending</c> line: its request was leaving, and nothing since says how it went.</summary>
+    public RowEnding? Ending { get; }
 
     public string? Sid { get; }
 
@@ -61,14 +37,14 @@ internal sealed class JournalEntry
     public IReadOnlyList<string> Sids { get; init; } = Array.Empty<string>();
 
     /// <summary>True when a call may exist for the row but was never confirmed.</summary>
-    public bool IsInDoubt => Outcome is JournalOutcome.Sending or JournalOutcome.Unknown or JournalOutcome.InDoubt;
+    public bool IsInDoubt => Ending is null or RowEnding.OutcomeUnknown or RowEnding.StillInDoubt;
 
     /// <summary>True when the row's call is known: placed, or found by reconciliation. Nothing overrides it.</summary>
-    public bool IsPlaced => Outcome is JournalOutcome.Placed or JournalOutcome.Found;
+    public bool IsPlaced => Ending is RowEnding.Placed or RowEnding.Found;
 
     /// <summary>A <c>sending</c> line's entry, with the request it sent.</summary>
     public static JournalEntry Sending(DateTimeOffset? at, bool fromEarlierRun, CallInDoubt? request) =>
-        new(JournalOutcome.Sending, sid: null, at, fromEarlierRun) { Doubt = request };
+        new(ending: null, sid: null, at, fromEarlierRun) { Doubt = request };
 
     /// <summary>
     /// This line's entry after <paramref name="earlier"/>: a placed row stays placed, and a row still in doubt keeps

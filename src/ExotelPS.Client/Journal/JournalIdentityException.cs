@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class JournalIdentityException : IOException
 {
     /// <summary>Creates the exception.</summary>
     public JournalIdentityException(string path, string recordedIdentity, string requestedIdentity)
-        : base($"The journal '{path}' identifies rows by '{recordedIdentity}', not by '{requestedIdentity}': its rows would not be recognised and would be placed again.")
+        : base(EngineText.Format(EngineStrings.JournalIdentityMismatch, path, recordedIdentity, requestedIdentity))
     {
         Path = path;
         RecordedIdentity = recordedIdentity;

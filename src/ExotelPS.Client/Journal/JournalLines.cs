@@ -1,9 +1,10 @@
 using System.Text.Json;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
 /// <summary>
-/// The journal's lines as text: each outcome's name on the line, and reading a file back at open (a torn last line is
+/// The journal's lines as text, read back at open (each line's name is the one <see cref="RowEndings"/> gives its ending) (a torn last line is
 /// cut off with a warning; a damaged line anywhere else stops the open, naming it).
 /// </summary>
 internal static class JournalLines
@@ -49,9 +50,7 @@ internal static class JournalLines
                 if (Parse(content, start, length) is not var (identity, entry, by))
                 {
                     // It may be the record of a call: ignoring it could ring that person again.
-                    throw new InvalidDataException(
-                        $"Line {lineNumber} of the journal '{path}' is damaged (not a journal record), so nothing was sent: it may record a call. " +
-                        "Restore the line, or remove it once you know what it recorded, then run again.");
+                    throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, path));
                 }
 
                 remember(identity, entry);
@@ -65,30 +64,13 @@ internal static class JournalLines
         // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
         if (start < read)
         {
-            warnings.Add($"The last line of the journal '{path}' was incomplete (an earlier run was stopped while writing it); it was removed.");
+            warnings.Add(EngineText.Format(EngineStrings.JournalTornLine, path));
             file.SetLength(start);
         }
 
         file.Seek(0, SeekOrigin.End);
         return recordedBy;
     }
-
-    /// <summary>The name each outcome has on a line, in one table both ways.</summary>
-    private static readonly Dictionary<JournalOutcome, string> Names = new()
-    {
-        [JournalOutcome.Sending] = "sending",
-        [JournalOutcome.Placed] = "placed",
-        [JournalOutcome.Rejected] = "rejected",
-        [JournalOutcome.Unknown] = "unknown",
-        [JournalOutcome.Found] = "found",
-        [JournalOutcome.NotPlaced] = "notplaced",
-        [JournalOutcome.InDoubt] = "indoubt",
-    };
-
-    public static string NameOf(JournalOutcome outcome) => Names[outcome];
-
-    private static JournalOutcome? OutcomeNamed(string? name) =>
-        Names.Where(pair => pair.Value == name).Select(pair => (JournalOutcome?)pair.Key).FirstOrDefault();
 
     private static (string Identity, JournalEntry Entry, string? By)? Parse(byte[] content, int start, int length)
     {
@@ -102,16 +84,15 @@ internal static class JournalLines
             }
 
             var identity = StringOf(root, "key");
-            var outcome = OutcomeNamed(StringOf(root, "outcome"));
-            if (identity is null || outcome is null)
+            if (identity is null || !RowEndings.TryReadJournalLine(StringOf(root, "outcome"), out var ending))
             {
                 return null;
             }
 
             var at = TimeOf(root, "at");
-            var entry = outcome == JournalOutcome.Sending
+            var entry = ending is null
                 ? JournalEntry.Sending(at, fromEarlierRun: true, RequestOf(root, at))
-                : new JournalEntry(outcome.Value, StringOf(root, "sid"), at, fromEarlierRun: true)
+                : new JournalEntry(ending, StringOf(root, "sid"), at, fromEarlierRun: true)
                 {
                     From = StringOf(root, "from"),
                     Until = TimeOf(root, "until"),

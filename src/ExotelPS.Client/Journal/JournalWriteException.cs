@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class JournalWriteException : IOException
 {
     /// <summary>Creates the exception.</summary>
     public JournalWriteException(string path, Exception innerException)
-        : base($"The journal '{path}' could not be written, so the run was stopped: {innerException?.Message}", innerException)
+        : base(EngineText.Format(EngineStrings.JournalWriteFailed, path, innerException?.Message), innerException)
     {
         Path = path;
     }

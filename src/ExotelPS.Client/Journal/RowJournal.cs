@@ -101,21 +101,18 @@ internal sealed class RowJournal<TRow>
 
     /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
     public bool TryRecordSending(string? identity, PlaceCallOptions? request) =>
-        identity is null || TryRecord(identity, JournalOutcome.Sending, request, sid: null, reason: null);
+        identity is null || TryWrite(() => journal!.RecordSending(identity, request));
 
     /// <summary>Records how the row ended, when that is worth recording; false when the line could not be written.</summary>
     public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result) =>
         journal is null
         || identity is null
-        || RowEndings.JournalRecordOf(result.Ending) is not { } outcome
-        || TryRecord(identity, outcome, result.Request, result.CallSid, result.Error?.Message);
+        || RowEndings.JournalLineOf(result.Ending) is null
+        || TryWrite(() => journal.Record(identity, result.Ending, result.Request, result.CallSid, result.Error?.Message));
 
     /// <summary>Records what reconciliation found for a row; false when the line could not be written.</summary>
     public bool TryRecordResolution(string identity, Resolution resolution, PlaceCallOptions? request) =>
         TryWrite(() => journal!.Record(identity, resolution, request));
-
-    private bool TryRecord(string identity, JournalOutcome outcome, PlaceCallOptions? request, string? sid, string? reason) =>
-        TryWrite(() => journal!.Record(identity, outcome, request, sid, reason));
 
     private bool TryWrite(Action write)
     {

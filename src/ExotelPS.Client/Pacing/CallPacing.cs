@@ -78,16 +78,16 @@ internal sealed class CallPacing : IDisposable
     }
 
     /// <summary>How the lease's request ended: its From stays held while its call may be live.</summary>
-    public void Settled(FromLease lease, DispatchOutcome outcome, string? callSid, PlaceCallOptions? request)
+    public void Settled(FromLease lease, RowEnding ending, string? callSid, PlaceCallOptions? request)
     {
         lock (gate)
         {
             var now = clock.Elapsed;
-            if (outcome == DispatchOutcome.Placed && callSid is not null)
+            if (ending == RowEnding.Placed && callSid is not null)
             {
                 tracker.Placed(lease, callSid, now + LiveBound.Of(request, sidKnown: true));
             }
-            else if (outcome == DispatchOutcome.OutcomeUnknown)
+            else if (ending == RowEnding.OutcomeUnknown)
             {
                 tracker.MayBeLive(lease, now + LiveBound.Of(request, sidKnown: false));
             }

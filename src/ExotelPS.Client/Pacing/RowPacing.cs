@@ -61,7 +61,7 @@ internal sealed class RowPacing : IDisposable
     {
         if (row.Lease is { } lease)
         {
-            pacing!.Settled(lease, result.Outcome, result.CallSid, row.Request);
+            pacing!.Settled(lease, result.Ending, result.CallSid, row.Request);
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class CallReconciler
 
             // Waiting helps only a row with no match yet whose certainty comes before the deadline.
             var now = clock.UtcNow;
-            pending = pending.Where(index => resolutions[index] is { Kind: ResolutionKind.InDoubt, Until: { } until } && until <= deadline).ToList();
+            pending = pending.Where(index => resolutions[index] is { Ending: RowEnding.StillInDoubt, IsSeveral: false, Until: { } until } && until <= deadline).ToList();
             if (pending.Count == 0)
             {
                 break;

@@ -36,17 +36,17 @@ public static class JournalReconciler
             }
         }
 
-        var kinds = resolutions.Select(resolution => resolution.Kind).ToList();
+        var endings = resolutions.Select(resolution => resolution.Ending).ToList();
         return new JournalReconciliation(
-            kinds.Count(kind => kind == ResolutionKind.Placed),
-            kinds.Count(kind => kind == ResolutionKind.NotPlaced),
-            kinds.Count(kind => kind is ResolutionKind.InDoubt or ResolutionKind.SeveralMatches),
+            endings.Count(ending => ending == RowEnding.Found),
+            endings.Count(ending => ending == RowEnding.NotPlaced),
+            endings.Count(ending => ending == RowEnding.StillInDoubt),
             report?.Failure);
     }
 
     // The same answer as the row's last indoubt line is not written again, so reruns in doubt do not grow the journal.
     private static bool IsRecorded(JournalEntry entry, Resolution resolution) =>
-        entry.Outcome == JournalOutcome.InDoubt && resolution.IsInDoubt && entry.Until == resolution.Until && entry.Sids.SequenceEqual(resolution.Sids);
+        entry.Ending == RowEnding.StillInDoubt && resolution.IsInDoubt && entry.Until == resolution.Until && entry.Sids.SequenceEqual(resolution.Sids);
 }
 
 /// <summary>What <see cref="JournalReconciler.ReconcileAsync"/> found among an earlier run's rows in doubt.</summary>

@@ -19,7 +19,7 @@ internal sealed class UnknownOutcomes<TInput>
     /// <summary>Remembers a journaled row that ended OutcomeUnknown; any other result is not kept.</summary>
     public void Remember(DispatchResult<TInput> result, string? identity, bool journaled)
     {
-        if (result.Outcome == DispatchOutcome.OutcomeUnknown && identity is not null && journaled)
+        if (result.Ending == RowEnding.OutcomeUnknown && identity is not null && journaled)
         {
             lock (gate)
             {

@@ -255,7 +255,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     private void WriteResult(DispatchResult<PSObject> result)
     {
         WriteTrace();
-        WriteDebug($"Row {result.Index}: {result.Outcome} {result.Request}");
+        WriteDebug($"Row {result.Index}: {result.Ending} {result.Request}");
         switch (result.Ending)
         {
             case RowEnding.Placed when result.Call is not null:

@@ -18,6 +18,12 @@ internal static class CallOutput
     /// <summary>The Outcome of a row in doubt whose call reconciliation found.</summary>
     public const string FoundOutcome = "Found";
 
+    /// <summary>The Outcome of a row whose call was placed now.</summary>
+    public const string PlacedOutcome = "Placed";
+
+    /// <summary>The Outcome of a row the journal shows placed by an earlier run (or earlier in this one).</summary>
+    public const string SkippedOutcome = "Skipped";
+
     // Set when placing and carried through Wait-ExotelCall, so an exported CSV can be joined back to its input.
     private static readonly string[] CarriedProperties = { CallerIdProperty, CustomFieldProperty };
 
@@ -59,10 +65,10 @@ internal static class CallOutput
 
     /// <summary>A placed row: the call plus Outcome 'Placed', its CallerId and CustomField.</summary>
     public static PSObject Placed(ExotelCall call, PlaceCallOptions? request) =>
-        WithPlacement(Create(call), DispatchOutcome.Placed.ToString(), request?.CallerId, request?.CustomField);
+        WithPlacement(Create(call), PlacedOutcome, request?.CallerId, request?.CustomField);
 
     /// <summary>A row the journal skipped, shaped like a placed row so Export-Csv and Wait-ExotelCall take both.</summary>
-    public static PSObject Skipped(SkippedCall skipped) => Known(skipped, DispatchOutcome.Skipped.ToString());
+    public static PSObject Skipped(SkippedCall skipped) => Known(skipped, SkippedOutcome);
 
     /// <summary>A row in doubt whose call reconciliation found in Exotel's listing: shaped as a skipped row, Outcome 'Found'.</summary>
     public static PSObject Found(SkippedCall found) => Known(found, FoundOutcome);

@@ -17,14 +17,14 @@ internal static class ResolutionOutput
     {
         var result = row.Result;
         var resolution = row.Resolution;
-        switch (resolution.Kind)
+        switch (resolution.Ending)
         {
-            case ResolutionKind.Placed:
+            case RowEnding.Found:
                 return (CallOutput.Found(SkippedCall.Of(result, resolution.Sid)), null, null);
-            case ResolutionKind.NotPlaced:
+            case RowEnding.NotPlaced:
                 var message = Text.Format(Strings.ReconcileNotPlaced, result.Request, ExotelTime.FormatUtc(row.InDoubt!.SentAt), ExotelTime.FormatUtc(row.CertainAt!.Value));
-                return (null, ErrorCatalog.Create(new CallNotPlacedException(message), result.Input), null);
-            case ResolutionKind.SeveralMatches:
+                return (null, ErrorCatalog.Create(new RowEndingException(RowEnding.NotPlaced, message), result.Input), null);
+            case RowEnding.StillInDoubt when resolution.IsSeveral:
                 return (null, null, Text.Format(Strings.ReconcileSeveral, result.Request, string.Join(", ", resolution.Sids)));
             default:
                 return (null, null, resolution.Until is { } until

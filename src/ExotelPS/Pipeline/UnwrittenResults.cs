@@ -18,12 +18,12 @@ internal static class UnwrittenResults
         {
             foreach (var result in unwritten)
             {
-                if (result.Outcome == DispatchOutcome.Placed)
+                if (result.Ending == RowEnding.Placed)
                 {
                     ui.WriteWarningLine(Text.Format(Strings.StoppedAfterPlacing, result.CallSid, result.Request));
                 }
 
-                inFlight += result.Outcome == DispatchOutcome.OutcomeUnknown ? 1 : 0;
+                inFlight += result.Ending == RowEnding.OutcomeUnknown ? 1 : 0;
             }
         }
         catch (IOException)

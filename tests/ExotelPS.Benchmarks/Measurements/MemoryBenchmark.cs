@@ -66,7 +66,7 @@ internal static class MemoryBenchmark
         var done = 0;
         await foreach (var result in CallDispatcher<int>.RunAsync(CampaignRows.Stream(rows), CampaignRows.Request, client.PlaceCallAsync, options, journal))
         {
-            placed += result.Outcome == DispatchOutcome.Placed ? 1 : 0;
+            placed += result.Ending == RowEnding.Placed ? 1 : 0;
             if (++done % every == 0)
             {
                 simulator.Reset();

@@ -66,7 +66,7 @@ internal static class ThroughputBenchmark
         var wall = Stopwatch.StartNew();
         await foreach (var result in CallDispatcher<int>.RunAsync(CampaignRows.Stream(calls), CampaignRows.Request, client.PlaceCallAsync, options))
         {
-            placed += result.Outcome == DispatchOutcome.Placed ? 1 : 0;
+            placed += result.Ending == RowEnding.Placed ? 1 : 0;
         }
 
         wall.Stop();

@@ -65,7 +65,7 @@ internal static class SoakWorker
         }
 
         var dispatcherOptions = new DispatcherOptions { MaxInFlight = settings.InFlight };
-        var counts = new Dictionary<DispatchOutcome, int>();
+        var counts = new Dictionary<RowEnding, int>();
         var results = CallDispatcher<int>.RunAsync(
             Enumerable.Range(0, settings.Rows), Request, client.PlaceCallAsync, dispatcherOptions, journal, stop.Token);
         await foreach (var result in results)
@@ -73,10 +73,10 @@ internal static class SoakWorker
             Console.Out.WriteLine(string.Join(
                 "\t",
                 result.Input.ToString(CultureInfo.InvariantCulture),
-                result.Outcome,
+                result.Ending,
                 result.CallSid ?? "-",
                 result.Error?.MayHaveBeenPlaced ?? false));
-            counts[result.Outcome] = counts.TryGetValue(result.Outcome, out var count) ? count + 1 : 1;
+            counts[result.Ending] = counts.TryGetValue(result.Ending, out var count) ? count + 1 : 1;
         }
 
         Console.Out.Flush();

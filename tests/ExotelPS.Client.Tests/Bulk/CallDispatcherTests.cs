@@ -29,7 +29,7 @@ public sealed class CallDispatcherTests
 
         Assert.Equal(new[] { 0, 1, 2, 3, 4 }, results.Select(r => r.Input));
         Assert.Equal(new long[] { 0, 1, 2, 3, 4 }, results.Select(r => r.Index));
-        Assert.All(results, r => Assert.Equal(DispatchOutcome.Placed, r.Outcome));
+        Assert.All(results, r => Assert.Equal(RowEnding.Placed, r.Ending));
         Assert.All(results, r => Assert.Equal("sid-" + r.Input, r.CallSid));
     }
 
@@ -59,7 +59,7 @@ public sealed class CallDispatcherTests
         }
 
         dispatcher.Complete();
-        Assert.Equal(8, dispatcher.TakeAll().Count(result => result.Outcome == DispatchOutcome.Placed));
+        Assert.Equal(8, dispatcher.TakeAll().Count(result => result.Ending == RowEnding.Placed));
         Assert.Equal(5, exotel.MaxRunning);
     }
 
@@ -99,8 +99,8 @@ public sealed class CallDispatcherTests
 
             return ExpectedOutcome(row) switch
             {
-                DispatchOutcome.Rejected => throw FakeExotel.ApiError(ExotelErrorKind.Rejected),
-                DispatchOutcome.OutcomeUnknown => throw FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true),
+                RowEnding.Rejected => throw FakeExotel.ApiError(ExotelErrorKind.Rejected),
+                RowEnding.OutcomeUnknown => throw FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true),
                 _ => FakeExotel.CallFor(request),
             };
         });
@@ -118,7 +118,7 @@ public sealed class CallDispatcherTests
         results.AddRange(dispatcher.TakeAll());
 
         Assert.Equal(Enumerable.Range(0, rows), results.Select(r => r.Input));
-        Assert.All(results, r => Assert.Equal(ExpectedOutcome(r.Input), r.Outcome));
+        Assert.All(results, r => Assert.Equal(ExpectedOutcome(r.Input), r.Ending));
         Assert.Equal(rows, exotel.Calls);
         Assert.InRange(exotel.MaxRunning, 1, 16);
     }
@@ -199,7 +199,7 @@ public sealed class CallDispatcherTests
         dispatcher.Post(2, FakeExotel.Request(2));
         var results = dispatcher.TakeAll().ToList();
 
-        Assert.Equal(new[] { DispatchOutcome.Placed, DispatchOutcome.Rejected, DispatchOutcome.Placed }, results.Select(r => r.Outcome));
+        Assert.Equal(new[] { RowEnding.Placed, RowEnding.Invalid, RowEnding.Placed }, results.Select(r => r.Ending));
         var error = Assert.IsType<ExotelValidationException>(results[1].Error);
         Assert.Contains(error.Failures, f => f.Field == "To" && f.Value == "not-a-number");
         Assert.Same(invalid, results[1].Request);
@@ -222,27 +222,27 @@ public sealed class CallDispatcherTests
         var results = dispatcher.TakeAll().ToList();
 
         Assert.Equal(new[] { "first", "broken row" }, results.Select(r => r.Input));
-        Assert.Equal(DispatchOutcome.Rejected, results[1].Outcome);
+        Assert.Equal(RowEnding.Invalid, results[1].Ending);
         Assert.Same(failure, results[1].Error);
         Assert.Null(results[1].Request);
         Assert.Equal(1, exotel.Calls);
     }
 
-    public static TheoryData<string, DispatchOutcome> Failures => new()
+    public static TheoryData<string, RowEnding> Failures => new()
     {
-        { "validation", DispatchOutcome.Rejected },
-        { "rejected", DispatchOutcome.Rejected },
-        { "forbidden", DispatchOutcome.Rejected },
-        { "rate-limited", DispatchOutcome.Rejected },
-        { "unreachable", DispatchOutcome.Rejected },
-        { "outcome-unknown", DispatchOutcome.OutcomeUnknown },
-        { "timeout", DispatchOutcome.OutcomeUnknown },
-        { "unexpected", DispatchOutcome.OutcomeUnknown },
+        { "validation", RowEnding.Rejected },
+        { "rejected", RowEnding.Rejected },
+        { "forbidden", RowEnding.Rejected },
+        { "rate-limited", RowEnding.Rejected },
+        { "unreachable", RowEnding.Rejected },
+        { "outcome-unknown", RowEnding.OutcomeUnknown },
+        { "timeout", RowEnding.OutcomeUnknown },
+        { "unexpected", RowEnding.OutcomeUnknown },
     };
 
     [Theory]
     [MemberData(nameof(Failures))]
-    public void Each_failure_maps_to_its_outcome(string failure, DispatchOutcome expected)
+    public void Each_failure_maps_to_its_outcome(string failure, RowEnding expected)
     {
         Exception thrown = failure switch
         {
@@ -261,10 +261,10 @@ public sealed class CallDispatcherTests
         dispatcher.Post(0, FakeExotel.Request(0));
         var result = Assert.Single(dispatcher.TakeAll());
 
-        Assert.Equal(expected, result.Outcome);
-        Assert.Equal(expected == DispatchOutcome.OutcomeUnknown, result.MayHaveBeenPlaced);
+        Assert.Equal(expected, result.Ending);
+        Assert.Equal(expected == RowEnding.OutcomeUnknown, result.MayHaveBeenPlaced);
         Assert.NotNull(result.Error);
-        Assert.Equal(expected == DispatchOutcome.OutcomeUnknown, result.Error!.MayHaveBeenPlaced);
+        Assert.Equal(expected == RowEnding.OutcomeUnknown, result.Error!.MayHaveBeenPlaced);
         if (thrown is ExotelException)
         {
             Assert.Same(thrown, result.Error);
@@ -293,11 +293,11 @@ public sealed class CallDispatcherTests
         var results = await Task.Run(() => dispatcher.TakeAll().ToList()).WaitAsync(Patience);
 
         Assert.Equal(Enumerable.Range(0, 6), results.Select(r => r.Input));
-        Assert.All(results.Take(2), r => Assert.Equal(DispatchOutcome.OutcomeUnknown, r.Outcome));
+        Assert.All(results.Take(2), r => Assert.Equal(RowEnding.OutcomeUnknown, r.Ending));
         Assert.All(results.Skip(2), r =>
         {
-            Assert.Equal(DispatchOutcome.NotSent, r.Outcome);
-            Assert.IsType<CallNotSentException>(r.Error);
+            Assert.Equal(RowEnding.NotSent, r.Ending);
+            Assert.IsType<RowEndingException>(r.Error);
         });
         Assert.Equal(2, exotel.Calls);
         Assert.All(exotel.Tokens, token => Assert.True(token.IsCancellationRequested));
@@ -421,7 +421,7 @@ public sealed class CallDispatcherTests
 
         Assert.Equal(Enumerable.Range(0, rows), results.Select(r => r.Input));
         Assert.Same(unreadable, results[42].Error);
-        Assert.Equal(rows - 1, results.Count(r => r.Outcome == DispatchOutcome.Placed));
+        Assert.Equal(rows - 1, results.Count(r => r.Ending == RowEnding.Placed));
         Assert.Equal(rows - 1, exotel.Calls);
         Assert.InRange(exotel.MaxRunning, 1, 8);
     }
@@ -457,10 +457,10 @@ public sealed class CallDispatcherTests
         Assert.Equal(2, exotel.Calls);
         Assert.Equal(Enumerable.Range(0, results.Count), results.Select(r => r.Input));
         Assert.InRange(results.Count, 4, read);
-        Assert.All(results.Take(2), r => Assert.Equal(DispatchOutcome.OutcomeUnknown, r.Outcome));
-        Assert.All(results.Skip(2), r => Assert.IsType<CallNotSentException>(r.Error));
+        Assert.All(results.Take(2), r => Assert.Equal(RowEnding.OutcomeUnknown, r.Ending));
+        Assert.All(results.Skip(2), r => Assert.IsType<RowEndingException>(r.Error));
     }
 
-    private static DispatchOutcome ExpectedOutcome(int row) =>
-        row % 7 == 3 ? DispatchOutcome.Rejected : row % 11 == 5 ? DispatchOutcome.OutcomeUnknown : DispatchOutcome.Placed;
+    private static RowEnding ExpectedOutcome(int row) =>
+        row % 7 == 3 ? RowEnding.Rejected : row % 11 == 5 ? RowEnding.OutcomeUnknown : RowEnding.Placed;
 }

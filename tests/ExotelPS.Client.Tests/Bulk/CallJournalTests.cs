@@ -45,14 +45,14 @@ public sealed class CallJournalTests : IDisposable
                 .Select(text => JsonDocument.Parse(text).RootElement.Clone())
                 .Where(l => l.GetProperty("outcome").GetString() != "sending");
             var line = written.Single(l => l.GetProperty("key").GetString() == CallJournal.IdentityOf(result.Request!));
-            var expected = result.Outcome switch
+            var expected = result.Ending switch
             {
-                DispatchOutcome.Placed => "placed",
-                DispatchOutcome.Rejected => "rejected",
+                RowEnding.Placed => "placed",
+                RowEnding.Rejected => "rejected",
                 _ => "unknown",
             };
             Assert.Equal(expected, line.GetProperty("outcome").GetString());
-            if (result.Outcome == DispatchOutcome.Placed)
+            if (result.Ending == RowEnding.Placed)
             {
                 Assert.Equal(result.CallSid, line.GetProperty("sid").GetString());
             }
@@ -107,8 +107,8 @@ public sealed class CallJournalTests : IDisposable
         }
 
         Assert.Equal(
-            new[] { DispatchOutcome.Skipped, DispatchOutcome.Skipped, DispatchOutcome.Placed, DispatchOutcome.Skipped, DispatchOutcome.Placed },
-            results.Select(r => r.Outcome));
+            new[] { RowEnding.SkippedPlaced, RowEnding.SkippedPlaced, RowEnding.Placed, RowEnding.SkippedInDoubt, RowEnding.Placed },
+            results.Select(r => r.Ending));
         Assert.Equal("sid-0", results[0].CallSid);
         Assert.Equal("sid-1", results[1].CallSid);
         Assert.Contains("-RetryUnknown", results[3].Error!.Message);
@@ -130,21 +130,21 @@ public sealed class CallJournalTests : IDisposable
         var second = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
         using (var journal = CallJournal.Open(JournalPath))
         {
-            Assert.Equal(DispatchOutcome.Skipped, Assert.Single(Run(second, journal, Rows(0, 1))).Outcome);
+            Assert.Equal(RowEnding.SkippedInDoubt, Assert.Single(Run(second, journal, Rows(0, 1))).Ending);
             journal.Record(CallJournal.IdentityOf(FakeExotel.Request(0)), Resolution.NotPlaced());
         }
 
         using (var journal = CallJournal.Open(JournalPath))
         {
             var result = Assert.Single(Run(second, journal, Rows(0, 1)));
-            Assert.Equal(DispatchOutcome.Placed, result.Outcome);
+            Assert.Equal(RowEnding.Placed, result.Ending);
         }
 
         var third = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
         using (var journal = CallJournal.Open(JournalPath))
         {
             var result = Assert.Single(Run(third, journal, Rows(0, 1)));
-            Assert.Equal(DispatchOutcome.Skipped, result.Outcome);
+            Assert.Equal(RowEnding.SkippedPlaced, result.Ending);
             Assert.Equal("sid-0", result.CallSid);
         }
 
@@ -159,14 +159,14 @@ public sealed class CallJournalTests : IDisposable
         using (var journal = CallJournal.Open(JournalPath))
         {
             // What a process killed mid-call leaves: the line written before sending, and no answer.
-            journal.Record(CallJournal.IdentityOf(request), JournalOutcome.Sending, request, sid: null, reason: null);
+            journal.RecordSending(CallJournal.IdentityOf(request), request);
         }
 
         var exotel = new FakeExotel((r, _) => Task.FromResult(FakeExotel.CallFor(r)));
         using (var journal = CallJournal.Open(JournalPath))
         {
             var result = Assert.Single(Run(exotel, journal, request));
-            Assert.Equal(DispatchOutcome.Skipped, result.Outcome);
+            Assert.Equal(RowEnding.SkippedInDoubt, result.Ending);
             Assert.Contains("-RetryUnknown", result.Error!.Message);
         }
 
@@ -188,7 +188,7 @@ public sealed class CallJournalTests : IDisposable
         dispatcher.Complete();
         var results = dispatcher.TakeAll().ToList();
 
-        Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Skipped }, results.Select(r => r.Outcome));
+        Assert.Equal(new[] { RowEnding.SkippedInDoubt, RowEnding.SkippedPlaced }, results.Select(r => r.Ending));
         Assert.Equal(new[] { true, false }, results.Select(r => r.MayHaveBeenPlaced));
         var progress = dispatcher.Progress;
         Assert.Equal((2, 1, 0), (progress.Skipped, progress.SkippedInDoubt, progress.Failed));
@@ -221,11 +221,11 @@ public sealed class CallJournalTests : IDisposable
         Assert.Equal(sent, Lines().Count(line => line.GetProperty("outcome").GetString() == "sending"));
         // Rows race for the one start slot, so which row went first is not fixed; that each row that went is the one
         // journaled as sending, and every other is NotSent, is.
-        var placed = results.Where(r => r.Outcome == DispatchOutcome.Placed).ToList();
+        var placed = results.Where(r => r.Ending == RowEnding.Placed).ToList();
         Assert.Equal(sent, placed.Count);
         var sendingKeys = Lines().Where(line => line.GetProperty("outcome").GetString() == "sending").Select(line => line.GetProperty("key").GetString());
         Assert.Equal(placed.Select(r => CallJournal.IdentityOf(r.Request!)).OrderBy(key => key), sendingKeys.OrderBy(key => key));
-        Assert.All(results.Except(placed), r => Assert.Equal((DispatchOutcome.NotSent, ExotelErrorKind.NotSent), (r.Outcome, r.Error!.Kind)));
+        Assert.All(results.Except(placed), r => Assert.Equal((RowEnding.NotSent, ExotelErrorKind.NotSent), (r.Ending, r.Error!.Kind)));
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public sealed class CallJournalTests : IDisposable
         {
             Assert.Contains(journal.Warnings, w => w.Contains("last line", StringComparison.Ordinal));
             var results = Run(exotel, journal, Rows(0, 2));
-            Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Placed }, results.Select(r => r.Outcome));
+            Assert.Equal(new[] { RowEnding.SkippedPlaced, RowEnding.Placed }, results.Select(r => r.Ending));
         }
 
         Assert.All(File.ReadAllLines(JournalPath), line => JsonDocument.Parse(line).Dispose());
@@ -277,7 +277,7 @@ public sealed class CallJournalTests : IDisposable
         {
             dispatcher.Post(0, FakeExotel.Request(0), identity: "order-17");
             dispatcher.Complete();
-            Assert.Equal(DispatchOutcome.Placed, dispatcher.TakeAll().Single().Outcome);
+            Assert.Equal(RowEnding.Placed, dispatcher.TakeAll().Single().Ending);
         }
 
         Assert.Equal("property:OrderId", Lines().Last().GetProperty("by").GetString());
@@ -308,7 +308,7 @@ public sealed class CallJournalTests : IDisposable
         dispatcher.Complete();
         var result = dispatcher.TakeAll().Single();
 
-        Assert.Equal(DispatchOutcome.Rejected, result.Outcome);
+        Assert.Equal(RowEnding.Invalid, result.Ending);
         Assert.Equal(ExotelErrorKind.InvalidInput, result.Error!.Kind);
         Assert.Equal(0, exotel.Calls);
     }
@@ -332,7 +332,7 @@ public sealed class CallJournalTests : IDisposable
         exotel.Answer(0);
         var results = dispatcher.TakeAll().ToList();
 
-        Assert.Equal(new[] { DispatchOutcome.Placed, DispatchOutcome.Skipped, DispatchOutcome.Placed, DispatchOutcome.Skipped }, results.Select(r => r.Outcome));
+        Assert.Equal(new[] { RowEnding.Placed, RowEnding.SkippedPlaced, RowEnding.Placed, RowEnding.SkippedPlaced }, results.Select(r => r.Ending));
         Assert.Equal("sid-0", results[1].CallSid);
         Assert.Equal("sid-0", results[3].CallSid);
         Assert.Equal(2, exotel.Calls);
@@ -356,7 +356,7 @@ public sealed class CallJournalTests : IDisposable
         var results = dispatcher.TakeAll().ToList();
 
         Assert.Equal(expectedCalls, exotel.Calls);
-        Assert.Equal(expectedCalls == 2 ? DispatchOutcome.Rejected : DispatchOutcome.Skipped, results[1].Outcome);
+        Assert.Equal(expectedCalls == 2 ? RowEnding.Rejected : RowEnding.SkippedInDoubt, results[1].Ending);
     }
 
     [Fact]
@@ -389,7 +389,7 @@ public sealed class CallJournalTests : IDisposable
         rewritten.To = "9000000005";
         using (var journal = CallJournal.Open(JournalPath))
         {
-            Assert.Equal(DispatchOutcome.Skipped, Assert.Single(Run(exotel, journal, rewritten)).Outcome);
+            Assert.Equal(RowEnding.SkippedPlaced, Assert.Single(Run(exotel, journal, rewritten)).Ending);
         }
 
         Assert.Equal(1, exotel.Calls);
@@ -403,7 +403,7 @@ public sealed class CallJournalTests : IDisposable
         using (var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, journal: journal))
         {
             dispatcher.Post(0, FakeExotel.Request(0), identity: "order-17");
-            Assert.Equal(DispatchOutcome.Placed, dispatcher.TakeAll().Single().Outcome);
+            Assert.Equal(RowEnding.Placed, dispatcher.TakeAll().Single().Ending);
         }
 
         using (var journal = CallJournal.Open(JournalPath))
@@ -413,7 +413,7 @@ public sealed class CallJournalTests : IDisposable
             dispatcher.Post(1, FakeExotel.Request(0), identity: "order-18");
             dispatcher.Complete();
             var results = dispatcher.TakeAll().ToList();
-            Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Placed }, results.Select(r => r.Outcome));
+            Assert.Equal(new[] { RowEnding.SkippedPlaced, RowEnding.Placed }, results.Select(r => r.Ending));
             Assert.Equal("sid-0", results[0].CallSid);
         }
 
@@ -474,8 +474,8 @@ public sealed class CallJournalTests : IDisposable
 
         Assert.Contains(JournalPath, error.Message, StringComparison.Ordinal);
         var result = Assert.Single(results);
-        Assert.Equal(DispatchOutcome.NotSent, result.Outcome);
-        Assert.Equal(ExotelErrorKind.NotSent, Assert.IsType<CallNotSentException>(result.Error).Kind);
+        Assert.Equal(RowEnding.NotSent, result.Ending);
+        Assert.Equal(ExotelErrorKind.NotSent, Assert.IsType<RowEndingException>(result.Error).Kind);
         Assert.Equal(0, exotel.Calls);
         Assert.Throws<JournalWriteException>(() => dispatcher.Post(1, FakeExotel.Request(1)));
     }

@@ -41,7 +41,7 @@ public sealed class DispatcherEmulatorTests : IDisposable
         Assert.Equal(Enumerable.Range(0, Rows), first.Select(r => r.Input));
         // No 429 reaches the caller. The emulator may still send one or two: at 20x speed, 10 ms of thread scheduling
         // is 200 ms of emulated arrival jitter; the client honours them and retries (docs/performance.md has real-time figures).
-        Assert.All(first, r => Assert.Equal(DispatchOutcome.Placed, r.Outcome));
+        Assert.All(first, r => Assert.Equal(RowEnding.Placed, r.Ending));
         Assert.True(
             clock.Elapsed > TimeSpan.FromMinutes(2),
             $"the run took {clock.Elapsed} of emulated time: under two minutes, the limit never bound and the test proves nothing");
@@ -56,7 +56,7 @@ public sealed class DispatcherEmulatorTests : IDisposable
             rerun = await Collect(CallDispatcher<int>.RunAsync(Enumerable.Range(0, Rows), Request, client.PlaceCallAsync, options, journal));
         }
 
-        Assert.All(rerun, r => Assert.Equal(DispatchOutcome.Skipped, r.Outcome));
+        Assert.All(rerun, r => Assert.Equal(RowEnding.SkippedPlaced, r.Ending));
         Assert.Equal(first.Select(r => r.CallSid), rerun.Select(r => r.CallSid));
         Assert.Equal(Rows, emulator.Simulator.Calls.Count);
     }

@@ -66,11 +66,11 @@ public abstract partial class SimulatedExotelContract
         var listed = await reconciler.ReconcileAsync(rows, isClaimed: null, TimeSpan.Zero);
         var waited = await reconciler.ReconcileAsync(rows, isClaimed: null, TimeSpan.FromMinutes(1));
 
-        Assert.All(early.Resolutions, resolution => Assert.Equal(ResolutionKind.InDoubt, resolution.Kind));
-        Assert.Equal((ResolutionKind.Placed, lostSid), (listed.Resolutions[0].Kind, listed.Resolutions[0].Sid));
-        Assert.Equal((ResolutionKind.InDoubt, (DateTimeOffset?)reconciler.CertainAt(rows[1])), (listed.Resolutions[1].Kind, listed.Resolutions[1].Until));
+        Assert.All(early.Resolutions, resolution => Assert.Equal(RowEnding.StillInDoubt, resolution.Ending));
+        Assert.Equal((RowEnding.Found, lostSid), (listed.Resolutions[0].Ending, listed.Resolutions[0].Sid));
+        Assert.Equal((RowEnding.StillInDoubt, (DateTimeOffset?)reconciler.CertainAt(rows[1])), (listed.Resolutions[1].Ending, listed.Resolutions[1].Until));
         Assert.Equal(lostSid, waited.Resolutions[0].Sid);
-        Assert.Equal(ResolutionKind.NotPlaced, waited.Resolutions[1].Kind);
+        Assert.Equal(RowEnding.NotPlaced, waited.Resolutions[1].Ending);
         Assert.True(Clock.UtcNow >= reconciler.CertainAt(rows[1]), "not placed was decided before certainty came");
         Assert.Null(waited.Failure);
     }

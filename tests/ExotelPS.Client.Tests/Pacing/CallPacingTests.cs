@@ -14,7 +14,7 @@ public sealed class CallPacingTests
         var rooms = 0;
         using var pacing = new CallPacing(new PacingOptions(), listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
         var request = Request("09900000001");
-        pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA1", request);
+        pacing.Settled(pacing.TryTake(request)!, RowEnding.Placed, "CA1", request);
 
         // The dispatcher's look: a row for the same number finds no room, and says one row waits.
         Assert.Null(pacing.TryTake(Request("+919900000001")));
@@ -34,7 +34,7 @@ public sealed class CallPacingTests
         foreach (var (from, sid) in new[] { ("09900000001", "CA-wanted"), ("09900000002", "CA-nobody-waits") })
         {
             var request = Request(from);
-            pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, sid, request);
+            pacing.Settled(pacing.TryTake(request)!, RowEnding.Placed, sid, request);
         }
 
         Assert.Null(pacing.TryTake(Request("09900000001")));
@@ -55,7 +55,7 @@ public sealed class CallPacingTests
         request.TimeOut = 20;
         request.TimeLimit = 60;
 
-        pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA1", request);
+        pacing.Settled(pacing.TryTake(request)!, RowEnding.Placed, "CA1", request);
 
         await Eventually.TrueAsync(() => Volatile.Read(ref rooms) > 0, "the bound ended the call");
         Assert.Empty(listing.Batches);
@@ -75,7 +75,7 @@ public sealed class CallPacingTests
         for (var i = 0; i < 250; i++)
         {
             var request = Request(from: "");
-            pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA" + i, request);
+            pacing.Settled(pacing.TryTake(request)!, RowEnding.Placed, "CA" + i, request);
         }
 
         // Every agent busy: the next pool row finds none, so every agent's call is worth asking about.
@@ -104,7 +104,7 @@ public sealed class CallPacingTests
         var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
         using var pacing = new CallPacing(new PacingOptions { MinPollInterval = TimeSpan.FromMilliseconds(10) }, listing.ListFinal, () => 6000, () => { });
         var request = Request("09900000001");
-        pacing.Settled(pacing.TryTake(request)!, DispatchOutcome.Placed, "CA1", request);
+        pacing.Settled(pacing.TryTake(request)!, RowEnding.Placed, "CA1", request);
         pacing.SetAwaitingRate(1);
         Assert.Null(pacing.TryTake(Request("09900000001")));
         pacing.SetWaiting(1);

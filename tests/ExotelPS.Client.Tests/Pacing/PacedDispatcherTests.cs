@@ -20,7 +20,7 @@ public sealed class PacedDispatcherTests
         var results = Run(client, Pacing(pool: Agents), Enumerable.Range(0, 60).Select(row => Customer(row, from: null)));
 
         Assert.Equal(Enumerable.Range(0, 60), results.Select(result => result.Input));
-        Assert.All(results, result => Assert.Equal(DispatchOutcome.Placed, result.Outcome));
+        Assert.All(results, result => Assert.Equal(RowEnding.Placed, result.Ending));
         Assert.All(results, result => Assert.Contains(result.Request!.From, Agents));
         var calls = simulator.Calls;
         Assert.Equal(60, calls.Count);
@@ -78,13 +78,13 @@ public sealed class PacedDispatcherTests
         {
             using (var journal = CallJournal.Open(path))
             {
-                Assert.Equal(DispatchOutcome.Placed, Run(client, Pacing(pool: Agents.Take(1)), new[] { Customer(0, from: null) }, journal).Single().Outcome);
+                Assert.Equal(RowEnding.Placed, Run(client, Pacing(pool: Agents.Take(1)), new[] { Customer(0, from: null) }, journal).Single().Ending);
             }
 
             using (var journal = CallJournal.Open(path))
             {
                 var rerun = Run(client, Pacing(pool: Agents.Take(1)), new[] { Customer(0, from: null), Customer(1, from: null) }, journal);
-                Assert.Equal(new[] { DispatchOutcome.Skipped, DispatchOutcome.Placed }, rerun.Select(result => result.Outcome));
+                Assert.Equal(new[] { RowEnding.SkippedPlaced, RowEnding.Placed }, rerun.Select(result => result.Ending));
 
                 // The skipped customer's output says which agent the earlier run gave it.
                 Assert.Equal(Agents[0], rerun[0].Request!.From);

@@ -35,7 +35,7 @@ public sealed class CallReconcilerTests : IDisposable
 
         // Certainty at 30 s and 60 s: looks at 0, 15, 30 (the first), 45, 60 (the second); then nothing is pending.
         Assert.Equal(new[] { Poll, Poll, Poll, Poll }, clock.Delays);
-        Assert.All(report.Resolutions, resolution => Assert.Equal(ResolutionKind.NotPlaced, resolution.Kind));
+        Assert.All(report.Resolutions, resolution => Assert.Equal(RowEnding.NotPlaced, resolution.Ending));
         Assert.Equal(5, report.Requests);
     }
 
@@ -46,7 +46,7 @@ public sealed class CallReconcilerTests : IDisposable
 
         var report = await Reconciler().ReconcileAsync(new[] { Row(1) }, isClaimed: null, TimeSpan.FromMinutes(1));
 
-        Assert.Equal(ResolutionKind.InDoubt, Assert.Single(report.Resolutions).Kind);
+        Assert.Equal(RowEnding.StillInDoubt, Assert.Single(report.Resolutions).Ending);
         Assert.NotNull(report.Failure);
         Assert.All(clock.Delays, delay => Assert.True(delay >= TimeSpan.FromSeconds(5), $"looked again after {delay}"));
         Assert.InRange(clock.Delays.Count, 1, 5);
@@ -62,8 +62,8 @@ public sealed class CallReconcilerTests : IDisposable
         var later = await Reconciler(maxRequestsPerLook: 1).ReconcileAsync(rows, isClaimed: null, TimeSpan.FromMinutes(1));
 
         Assert.Equal(1, first.Requests);
-        Assert.Equal(Enumerable.Repeat(ResolutionKind.InDoubt, 10), first.Resolutions.Select(resolution => resolution.Kind));
+        Assert.Equal(Enumerable.Repeat(RowEnding.StillInDoubt, 10), first.Resolutions.Select(resolution => resolution.Ending));
         Assert.Equal(2, later.Requests);
-        Assert.All(later.Resolutions, resolution => Assert.Equal(ResolutionKind.NotPlaced, resolution.Kind));
+        Assert.All(later.Resolutions, resolution => Assert.Equal(RowEnding.NotPlaced, resolution.Ending));
     }
 }

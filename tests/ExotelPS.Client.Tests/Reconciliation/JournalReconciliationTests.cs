@@ -67,7 +67,7 @@ public sealed class JournalReconciliationTests : IDisposable
         using (journal)
         using (dispatcher)
         {
-            Assert.All(results, result => Assert.Equal(DispatchOutcome.OutcomeUnknown, result.Outcome));
+            Assert.All(results, result => Assert.Equal(RowEnding.OutcomeUnknown, result.Ending));
             Assert.Equal(Rows, dispatcher.RowsInDoubt);
 
             var reconciled = await dispatcher.ReconcileUnknownAsync(reconciler, TimeSpan.FromMinutes(1));
@@ -77,7 +77,7 @@ public sealed class JournalReconciliationTests : IDisposable
             {
                 var sid = SidOf(row.Result.Input);
                 Assert.True(row.Reconciled);
-                Assert.Equal(sid is null ? ResolutionKind.NotPlaced : ResolutionKind.Placed, row.Resolution.Kind);
+                Assert.Equal(sid is null ? RowEnding.NotPlaced : RowEnding.Found, row.Resolution.Ending);
                 Assert.Equal(sid, row.Resolution.Sid);
             }
         }
@@ -97,7 +97,7 @@ public sealed class JournalReconciliationTests : IDisposable
         simulator.Faults = new FaultSettings { AnswerLostRate = 0.5, DropBeforePlacingRate = 0.5 };
         using (var journal = CallJournal.Open(JournalPath))
         {
-            Run(journal, out var first).ForEach(result => Assert.Equal(DispatchOutcome.OutcomeUnknown, result.Outcome));
+            Run(journal, out var first).ForEach(result => Assert.Equal(RowEnding.OutcomeUnknown, result.Ending));
             first.Dispose();
         }
 
@@ -113,7 +113,7 @@ public sealed class JournalReconciliationTests : IDisposable
             second.Dispose();
         }
 
-        Assert.Equal(lost, early.Where(result => result.Outcome == DispatchOutcome.Skipped && !result.MayHaveBeenPlaced).Select(result => result.Input));
+        Assert.Equal(lost, early.Where(result => result.Ending == RowEnding.SkippedPlaced && !result.MayHaveBeenPlaced).Select(result => result.Input));
         Assert.All(early.Where(result => lost.Contains(result.Input)), result => Assert.Equal(SidOf(result.Input), result.CallSid));
         Assert.All(early.Where(result => !lost.Contains(result.Input)), result => Assert.Contains("would list any by", result.Error!.Message));
         Assert.Equal(lost.Count, simulator.CallCount);
@@ -124,7 +124,7 @@ public sealed class JournalReconciliationTests : IDisposable
             Assert.Equal((0, Rows - lost.Count, 0), (found.Found, found.NotPlaced, found.StillInDoubt));
             var last = Run(journal, out var third);
             third.Dispose();
-            Assert.Equal(Rows - lost.Count, last.Count(result => result.Outcome == DispatchOutcome.Placed));
+            Assert.Equal(Rows - lost.Count, last.Count(result => result.Ending == RowEnding.Placed));
         }
 
         Assert.All(simulator.Calls.GroupBy(call => call.Field("CustomField")), row => Assert.Single(row));
@@ -148,11 +148,11 @@ public sealed class JournalReconciliationTests : IDisposable
         dispatcher.Post(1, twice[1]);
         dispatcher.Complete();
         results.AddRange(dispatcher.TakeAll());
-        Assert.Equal(new[] { DispatchOutcome.Placed, DispatchOutcome.OutcomeUnknown }, results.Select(result => result.Outcome));
+        Assert.Equal(new[] { RowEnding.Placed, RowEnding.OutcomeUnknown }, results.Select(result => result.Ending));
         clock.Advance(TimeSpan.FromMilliseconds(100));
 
         var reconciled = await dispatcher.ReconcileUnknownAsync(reconciler, TimeSpan.FromMinutes(1));
 
-        Assert.Equal(ResolutionKind.NotPlaced, Assert.Single(reconciled.Rows).Resolution.Kind);
+        Assert.Equal(RowEnding.NotPlaced, Assert.Single(reconciled.Rows).Resolution.Ending);
     }
 }

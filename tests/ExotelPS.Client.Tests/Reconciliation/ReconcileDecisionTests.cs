@@ -34,7 +34,7 @@ public sealed class ReconcileDecisionTests
     {
         var resolution = Decide(Row(), SentAt + TimeSpan.FromSeconds(10), Listed("a"), Listed("other", to: "09900000002"));
 
-        Assert.Equal(ResolutionKind.Placed, resolution.Kind);
+        Assert.Equal(RowEnding.Found, resolution.Ending);
         Assert.Equal("a", resolution.Sid);
         Assert.False(resolution.IsInDoubt);
     }
@@ -47,8 +47,8 @@ public sealed class ReconcileDecisionTests
         var before = Decide(Row(), certainAt - TimeSpan.FromSeconds(1), Listed("other", to: "09900000002"));
         var at = Decide(Row(), certainAt);
 
-        Assert.Equal((ResolutionKind.InDoubt, (DateTimeOffset?)certainAt), (before.Kind, before.Until));
-        Assert.Equal(ResolutionKind.NotPlaced, at.Kind);
+        Assert.Equal((RowEnding.StillInDoubt, (DateTimeOffset?)certainAt), (before.Ending, before.Until));
+        Assert.Equal(RowEnding.NotPlaced, at.Ending);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ReconcileDecisionTests
     {
         var resolution = Decide(Row(), SentAt + TimeSpan.FromHours(1), Listed("a"), Listed("b", after: TimeSpan.FromSeconds(3)));
 
-        Assert.Equal(ResolutionKind.SeveralMatches, resolution.Kind);
+        Assert.Equal(RowEnding.StillInDoubt, resolution.Ending);
         Assert.Equal(new[] { "a", "b" }, resolution.Sids);
         Assert.True(resolution.IsInDoubt);
         Assert.Null(resolution.Sid);
@@ -78,7 +78,7 @@ public sealed class ReconcileDecisionTests
 
         var resolutions = ReconcileDecision.Decide(rows, new[] { true, true }, new[] { Listed("a") }, _ => false, SentAt + TimeSpan.FromHours(1), Options);
 
-        Assert.All(resolutions, resolution => Assert.Equal((ResolutionKind.SeveralMatches, "a"), (resolution.Kind, Assert.Single(resolution.Sids))));
+        Assert.All(resolutions, resolution => Assert.Equal((RowEnding.StillInDoubt, "a"), (resolution.Ending, Assert.Single(resolution.Sids))));
     }
 
     [Theory]
@@ -111,8 +111,8 @@ public sealed class ReconcileDecisionTests
         var notLooked = Assert.Single(ReconcileDecision.Decide(new[] { row }, new[] { false }, Array.Empty<ExotelCall>(), _ => false, SentAt + TimeSpan.FromDays(1), Options));
         var tooOld = Decide(row, SentAt + ReconcileOptions.ListingHorizon + TimeSpan.FromDays(1));
 
-        Assert.Equal(ResolutionKind.InDoubt, notLooked.Kind);
-        Assert.Equal((ResolutionKind.InDoubt, (DateTimeOffset?)null), (tooOld.Kind, tooOld.Until));
+        Assert.Equal(RowEnding.StillInDoubt, notLooked.Ending);
+        Assert.Equal((RowEnding.StillInDoubt, (DateTimeOffset?)null), (tooOld.Ending, tooOld.Until));
     }
 
     [Fact]

@@ -82,9 +82,9 @@ public sealed class CancellationSoakTests : IDisposable
         var callsByRow = calls.ToLookup(SoakCampaign.RowOf);
         Assert.All(callsByRow, row => Assert.Single(row));
         var lines = JournalFile.Read(journalPath).ByRow();
-        foreach (var result in results.Where(r => r.Error is CallNotSentException))
+        foreach (var result in results.Where(r => r.Error is RowEndingException { MayHaveBeenPlaced: false }))
         {
-            Assert.Equal(DispatchOutcome.NotSent, result.Outcome);
+            Assert.Equal(RowEnding.NotSent, result.Ending);
             Assert.Empty(callsByRow[result.Input]);
             Assert.Empty(lines[result.Input]);
         }
@@ -96,13 +96,13 @@ public sealed class CancellationSoakTests : IDisposable
             Assert.True(row < results.Count, $"row {row} was placed but has no result");
             var result = results[row];
             Assert.True(
-                result.Outcome == DispatchOutcome.OutcomeUnknown || (result.Outcome == DispatchOutcome.Placed && result.CallSid == call.Sid),
-                $"row {row} was placed as {call.Sid} but reported {result.Outcome} {result.CallSid}");
+                result.Ending == RowEnding.OutcomeUnknown || (result.Ending == RowEnding.Placed && result.CallSid == call.Sid),
+                $"row {row} was placed as {call.Sid} but reported {result.Ending} {result.CallSid}");
             Assert.Contains(lines[row], line => line.Sid == call.Sid || line.Outcome == "sending");
         }
 
         // The hanging calls were accepted but never answered: they are the ones reported outcome unknown.
-        Assert.Contains(calls, call => results[SoakCampaign.RowOf(call)].Outcome == DispatchOutcome.OutcomeUnknown);
+        Assert.Contains(calls, call => results[SoakCampaign.RowOf(call)].Ending == RowEnding.OutcomeUnknown);
     }
 
     // Exotel stops answering (a minute's delay from now on); once a full set of requests hangs, the run is cancelled.

@@ -52,7 +52,7 @@ public sealed class FaultySoakTests : IDisposable
 
         // Exactly one result per row, in order, each placed, rejected or outcome unknown (rows are unique: none skipped).
         Assert.Equal(Enumerable.Range(0, Rows), results.Select(r => r.Input));
-        Assert.All(results, r => Assert.Contains(r.Outcome, new[] { DispatchOutcome.Placed, DispatchOutcome.Rejected, DispatchOutcome.OutcomeUnknown }));
+        Assert.All(results, r => Assert.Contains(r.Ending, new[] { RowEnding.Placed, RowEnding.Rejected, RowEnding.OutcomeUnknown }));
 
         var calls = emulator.Simulator.Calls;
         var callsByRow = calls.ToLookup(SoakCampaign.RowOf);
@@ -62,12 +62,12 @@ public sealed class FaultySoakTests : IDisposable
         foreach (var result in results)
         {
             var placed = callsByRow[result.Input].ToList();
-            switch (result.Outcome)
+            switch (result.Ending)
             {
-                case DispatchOutcome.Placed:
+                case RowEnding.Placed:
                     Assert.Equal(result.CallSid, Assert.Single(placed).Sid);
                     break;
-                case DispatchOutcome.Rejected:
+                case RowEnding.Rejected:
                     Assert.Empty(placed);
 
                     // Only Exotel's do-not-call refusal rejects a row: a 429 is retried, never handed on.
@@ -86,8 +86,8 @@ public sealed class FaultySoakTests : IDisposable
         var faults = emulator.Simulator.InjectedFaults;
         Assert.All(Enum.GetValues<FaultKind>(), kind => Assert.Contains(faults, fault => fault.Kind == kind));
         Assert.Contains(faults, fault => fault.CallRecorded);
-        Assert.Contains(results, r => r.Outcome == DispatchOutcome.OutcomeUnknown);
-        Assert.Contains(calls, call => results[SoakCampaign.RowOf(call)].Outcome == DispatchOutcome.OutcomeUnknown);
+        Assert.Contains(results, r => r.Ending == RowEnding.OutcomeUnknown);
+        Assert.Contains(calls, call => results[SoakCampaign.RowOf(call)].Ending == RowEnding.OutcomeUnknown);
     }
 
     // What the cmdlets do: post from one thread, take ready results as they come, then complete and take the rest.
@@ -114,15 +114,15 @@ public sealed class FaultySoakTests : IDisposable
         foreach (var result in results)
         {
             var rowLines = lines[result.Input].ToList();
-            var expected = result.Outcome switch
+            var expected = result.Ending switch
             {
-                DispatchOutcome.Placed => "placed",
-                DispatchOutcome.Rejected => "rejected",
+                RowEnding.Placed => "placed",
+                RowEnding.Rejected => "rejected",
                 _ => "unknown",
             };
             Assert.True(
                 rowLines.Count == 2 && rowLines[0].Outcome == "sending" && rowLines[1].Outcome == expected,
-                $"row {result.Input} ({result.Outcome}) has journal lines: {string.Join(" | ", rowLines.Select(line => line.Text))}");
+                $"row {result.Input} ({result.Ending}) has journal lines: {string.Join(" | ", rowLines.Select(line => line.Text))}");
             Assert.Equal(result.CallSid, rowLines[1].Sid);
         }
     }

@@ -81,13 +81,13 @@ public sealed class KillRestartSoakTests : IDisposable
             if (placedAtKill.TryGetValue(result.Row, out var sidAtKill))
             {
                 // Placed before the kill: skipped, with the Sid the first run got.
-                Assert.Equal(("Skipped", sidAtKill), (result.Outcome, result.Sid));
+                Assert.Equal(("SkippedPlaced", sidAtKill), (result.Ending, result.Sid));
                 Assert.Equal(sidAtKill, Assert.Single(calls).Sid);
             }
             else if (inDoubt.Contains(result.Row))
             {
                 // In doubt at the kill: placed at most once (by the first run), reported in doubt, not sent again.
-                Assert.True(result.Outcome == "Skipped" && result.MayHaveBeenPlaced, $"row {result.Row} was in doubt but the rerun reported {result.Outcome}");
+                Assert.True(result.Ending == "SkippedInDoubt" && result.MayHaveBeenPlaced, $"row {result.Row} was in doubt but the rerun reported {result.Ending}");
                 Assert.All(calls, call => Assert.Contains(call.Sid, callsAtKill));
             }
             else
@@ -106,7 +106,7 @@ public sealed class KillRestartSoakTests : IDisposable
     // A row the first run had not finished: the rerun placed it once, Exotel refused it, or its outcome is unknown.
     private static void AssertSentOnceByTheRerun(WorkerResult result, IReadOnlyList<RecordedCall> calls)
     {
-        switch (result.Outcome)
+        switch (result.Ending)
         {
             case "Placed":
                 Assert.Equal(result.Sid, Assert.Single(calls).Sid);
@@ -119,7 +119,7 @@ public sealed class KillRestartSoakTests : IDisposable
                 Assert.True(result.MayHaveBeenPlaced, $"row {result.Row}: outcome unknown without MayHaveBeenPlaced");
                 break;
             default:
-                Assert.Fail($"row {result.Row} was not finished by the first run, yet the rerun reported {result.Outcome}");
+                Assert.Fail($"row {result.Row} was not finished by the first run, yet the rerun reported {result.Ending}");
                 break;
         }
     }

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace ExotelPS.Client.Tests.Soak;
 
-/// <summary>One line of the soak worker's output: row, outcome, Sid, may have been placed.</summary>
-internal sealed record WorkerResult(int Row, string Outcome, string? Sid, bool MayHaveBeenPlaced)
+/// <summary>One line of the soak worker's output: row, ending, Sid, may have been placed.</summary>
+internal sealed record WorkerResult(int Row, string Ending, string? Sid, bool MayHaveBeenPlaced)
 {
     public static List<WorkerResult> ParseAll(string output) => output
         .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -24,7 +24,7 @@ public sealed class SmallHelpersTests
     public void A_skipped_connect_row_shows_the_journaled_sid_and_the_row_numbers()
     {
         var request = new ConnectCallOptions { From = "09900000001", To = "09900000002", CallerId = "08030752400", CustomField = "order-9" };
-        var result = new DispatchResult<string>(3, "row", request, DispatchOutcome.Skipped, call: null, callSid: "abc123", error: null);
+        var result = new DispatchResult<string>(3, "row", request, RowEnding.SkippedPlaced, call: null, callSid: "abc123", error: null);
 
         var call = SkippedCall.Of(result);
 
@@ -39,7 +39,7 @@ public sealed class SmallHelpersTests
     public void A_skipped_flow_row_is_to_the_ExoPhone_as_Exotel_reports_flow_calls()
     {
         var request = new FlowCallOptions { From = "09900000001", CallerId = "08030752400", FlowId = "926" };
-        var result = new DispatchResult<string>(0, "row", request, DispatchOutcome.Skipped, call: null, callSid: "f1", error: null);
+        var result = new DispatchResult<string>(0, "row", request, RowEnding.SkippedPlaced, call: null, callSid: "f1", error: null);
 
         Assert.Equal("08030752400", SkippedCall.Of(result).To);
     }
