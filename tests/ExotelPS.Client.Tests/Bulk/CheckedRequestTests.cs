@@ -1,4 +1,6 @@
 using System.Text;
+using ExotelPS.Client.Pacing;
+using ExotelPS.Client.Sandbox;
 
 namespace ExotelPS.Client.Tests.Bulk;
 
@@ -45,5 +47,44 @@ public sealed class CheckedRequestTests : IDisposable
         Assert.Equal(ExotelErrorKind.InvalidInput, results[1].Error!.Kind);
         Assert.Equal(2, exotel.Calls);
         Assert.DoesNotContain(File.ReadAllLines(JournalPath, Encoding.UTF8), line => line.Contains(CallJournal.IdentityOf(invalid), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_checked_row_is_sent_with_the_form_its_check_made_not_checked_again()
+    {
+        var simulator = new ExotelSimulator(new SimulatorOptions { RequestsPerMinute = 100_000 });
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 100_000 });
+        using var dispatcher = new CallDispatcher<int>(client);
+        var request = FakeExotel.Request(0);
+        request.TimeOut = 30;
+        var checkedRequest = dispatcher.Check(request);
+
+        // Were the row checked again as it is sent, this would refuse it.
+        request.TimeOut = 99;
+        dispatcher.Post(0, checkedRequest);
+        dispatcher.Complete();
+
+        Assert.Equal(RowEnding.Placed, Assert.Single(dispatcher.TakeAll()).Ending);
+        Assert.Equal(1, simulator.CallCount);
+    }
+
+    [Fact]
+    public void A_pool_row_is_sent_with_the_agent_it_was_given_though_its_check_found_no_from()
+    {
+        var simulator = new ExotelSimulator(new SimulatorOptions { RequestsPerMinute = 100_000 });
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 100_000 });
+        var pacing = new PacingOptions { AgentPool = new List<string> { "09800000007" } };
+        using var dispatcher = new CallDispatcher<int>(client, new DispatcherOptions { Pacing = pacing });
+        var request = FakeExotel.Request(0);
+        request.From = null;
+
+        dispatcher.Post(0, request);
+        dispatcher.Complete();
+
+        var result = Assert.Single(dispatcher.TakeAll());
+        Assert.Equal(RowEnding.Placed, result.Ending);
+        var form = Assert.Single(simulator.Calls).Form;
+        Assert.Equal("+919800000007", PhoneNumber.Canonical(form.Single(field => field.Key == "From").Value));
+        Assert.Equal("From", form[0].Key);
     }
 }
