@@ -75,7 +75,8 @@ public sealed class ExotelClient : IDisposable
 
     /// <summary>
     /// Requests of the account allowed in flight now: <see cref="ExotelClientOptions.MaxConcurrency"/> when set, else
-    /// the window sized from the latency measured so far. Give it to <see cref="DispatcherOptions.InFlightLimit"/>.
+    /// the window sized from the latency measured so far. The account's throttle caps its requests in flight at this,
+    /// in one place: a dispatcher over this client adds no cap of its own.
     /// </summary>
     public int InFlightLimit => throttle.InFlightLimit;
 

@@ -132,7 +132,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             WriteVerbose(Text.Format(Strings.ThrottleLimitFollowsWindow, ThrottleLimit, ActiveSession.InFlightLimit));
         }
 
-        dispatcher = StartDispatcher(client, new DispatcherOptions { MaxInFlight = ThrottleLimit, InFlightLimit = () => client.InFlightLimit });
+        dispatcher = StartDispatcher(client, new DispatcherOptions { MaxInFlight = ThrottleLimit });
 
         runTime.Start();
     }

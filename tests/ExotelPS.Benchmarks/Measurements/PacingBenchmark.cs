@@ -73,7 +73,7 @@ internal static class PacingBenchmark
         });
         using var client = new ExotelClient(emulator.CreateAccount(), new ExotelClientOptions { RequestsPerMinute = scenario.Cap });
         var agents = Enumerable.Range(1, scenario.Agents).Select(agent => "098" + agent.ToString("D8", CultureInfo.InvariantCulture)).ToList();
-        var options = new DispatcherOptions { InFlightLimit = () => client.InFlightLimit, Pacing = new PacingOptions { AgentPool = agents } };
+        var options = new DispatcherOptions { Pacing = new PacingOptions { AgentPool = agents } };
 
         var started = DateTimeOffset.UtcNow;
         await Task.Run(() =>
