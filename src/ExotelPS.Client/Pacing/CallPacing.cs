@@ -5,7 +5,7 @@ namespace ExotelPS.Client.Pacing;
 /// <summary>
 /// The dispatcher's pacer: which rows may start now (their From has room), which agent a row without a From gets,
 /// and, through a <see cref="FinalityPoller"/>, when a From has room again. Thread-safe; it never calls the
-/// dispatcher under its own lock, so the dispatcher may call it under the dispatcher's.
+/// dispatcher under its own lock, so the in-flight window may call it under the window's.
 /// </summary>
 internal sealed class CallPacing : IDisposable
 {

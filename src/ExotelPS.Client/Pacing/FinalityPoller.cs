@@ -39,7 +39,7 @@ internal sealed class FinalityPoller : IDisposable
     public long Requests => Interlocked.Read(ref requests);
 
     /// <summary>Look again soon: a row is waiting, or a From's calls changed.</summary>
-    /// <remarks>Rung from the thread pool: callers hold the dispatcher's lock, and a woken loop must not run on under it.</remarks>
+    /// <remarks>Rung from the thread pool: callers may hold the in-flight window's lock, and a woken loop must not run on under it.</remarks>
     public void Wake() => _ = Task.Run(alarm.Ring);
 
     public void Dispose() => stopping.Cancel();

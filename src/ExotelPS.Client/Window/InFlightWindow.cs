@@ -55,12 +55,6 @@ internal sealed class InFlightWindow<TRow>
             DispatcherOptions.DefaultMaxBacklog, 2 * Math.Min(cap(), accountWindow?.Invoke() ?? int.MaxValue));
     }
 
-    /// <summary>Rows started (handed to the place-call function) and not settled.</summary>
-    public int Started
-    {
-        get { lock (gate) { return started; } }
-    }
-
     /// <summary>Rows started whose request is on the wire: started, less those still waiting to be let onto it.</summary>
     public int OnTheWire
     {
