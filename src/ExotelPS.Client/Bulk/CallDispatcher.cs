@@ -1,4 +1,5 @@
 using ExotelPS.Client.Pacing;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -202,7 +203,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         _ = reconciler ?? throw new ArgumentNullException(nameof(reconciler));
         return admission.IsDrained
             ? unknown.ReconcileAsync(rows, reconciler, wait, cancellationToken)
-            : throw new InvalidOperationException("Reconcile once every result has been taken (after Complete() and TakeAll).");
+            : throw new InvalidOperationException(EngineStrings.ReconcileBeforeTaken);
     }
 
     /// <summary>Stops the run as the constructor's token would: nothing new is sent, calls in flight are cancelled.</summary>
