@@ -11,7 +11,8 @@
       Test       Package, dotnet test, then Pester; ends with "xunit: N passed, N failed" and "Pester: N passed, N failed"
       Pester     Package, then the Pester tests in tests/Pester
       Docs       PlatyPS markdown in docs/en-US -> en-US/ExotelPS.dll-Help.xml and about_ExotelPS.help.txt
-      Package    Build, then out/ExotelPS.zip (for Azure Automation) and a .nupkg (for a PowerShell gallery)
+      Package    Build, then out/ExotelPS.zip (for Azure Automation) and out/repository, a local PowerShell repository
+                 holding ExotelPS.<version>.nupkg (the README's Install-PSResource installs from it)
       Demo       Build, then runs docs/examples/customers.csv through the offline sandbox and shows the results
 
 .EXAMPLE
@@ -391,19 +392,20 @@ function Invoke-PackageTask {
     Compress-Archive -Path $moduleOut -DestinationPath $zip
     Write-Host "Wrote $zip" -ForegroundColor Green
 
-    # The gallery package: publish to a throwaway local repository, which writes ExotelPS.<version>.nupkg there.
-    $gallery = Join-Path $out 'gallery'
-    if (Test-Path $gallery) {
-        Remove-Item -Path $gallery -Recurse -Force
+    # The local repository users install from (README, Install): publishing to it writes ExotelPS.<version>.nupkg, the
+    # package a gallery takes. The name registered to publish is throwaway; the user registers the folder under their own.
+    $localRepository = Join-Path $out 'repository'
+    if (Test-Path $localRepository) {
+        Remove-Item -Path $localRepository -Recurse -Force
     }
-    New-Item -ItemType Directory -Path $gallery | Out-Null
+    New-Item -ItemType Directory -Path $localRepository | Out-Null
     $repository = 'ExotelPS-build-local'
 
     if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
         if (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue) {
             Unregister-PSResourceRepository -Name $repository
         }
-        Register-PSResourceRepository -Name $repository -Uri $gallery -Trusted
+        Register-PSResourceRepository -Name $repository -Uri $localRepository -Trusted
         try {
             Publish-PSResource -Path $moduleOut -Repository $repository
         }
@@ -415,7 +417,7 @@ function Invoke-PackageTask {
         if (Get-PSRepository -Name $repository -ErrorAction SilentlyContinue) {
             Unregister-PSRepository -Name $repository
         }
-        Register-PSRepository -Name $repository -SourceLocation $gallery -PublishLocation $gallery -InstallationPolicy Trusted
+        Register-PSRepository -Name $repository -SourceLocation $localRepository -PublishLocation $localRepository -InstallationPolicy Trusted
         try {
             Publish-Module -Path $moduleOut -Repository $repository -NuGetApiKey 'local-repository-needs-no-key'
         }
@@ -424,7 +426,7 @@ function Invoke-PackageTask {
         }
     }
 
-    Write-Host "Wrote $(Join-Path $gallery "ExotelPS.$version.nupkg")" -ForegroundColor Green
+    Write-Host "Wrote $(Join-Path $localRepository "ExotelPS.$version.nupkg")" -ForegroundColor Green
 }
 
 function Invoke-DemoTask {

@@ -173,14 +173,27 @@ function Start-ChildPowerShell {
         $arguments = @("`"$(Join-Path $PSHOME 'pwsh.dll')`"") + $arguments
     }
 
+    Invoke-WithEnvironment -Environment $Environment -ScriptBlock {
+        Start-Process -FilePath $host_ -ArgumentList $arguments -PassThru `
+            -RedirectStandardOutput (Join-Path $OutputFolder 'stdout.txt') -RedirectStandardError (Join-Path $OutputFolder 'stderr.txt')
+    }
+}
+
+# Runs a script block (one that starts a child process) with these environment variables set, a $null value removing
+# one, and puts them back after: a child inherits them, this process keeps its own.
+function Invoke-WithEnvironment {
+    param(
+        [Parameter(Mandatory)] [hashtable] $Environment,
+        [Parameter(Mandatory)] [scriptblock] $ScriptBlock
+    )
+
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
         [Environment]::SetEnvironmentVariable($name, $Environment[$name])
     }
     try {
-        Start-Process -FilePath $host_ -ArgumentList $arguments -PassThru `
-            -RedirectStandardOutput (Join-Path $OutputFolder 'stdout.txt') -RedirectStandardError (Join-Path $OutputFolder 'stderr.txt')
+        & $ScriptBlock
     }
     finally {
         foreach ($name in $saved.Keys) {
@@ -230,9 +243,13 @@ function Get-FormValue {
 }
 
 # Runs a script in a new process of this PowerShell (as a .NET tool the process is the dotnet host, which needs
-# pwsh.dll first) and returns its output as text lines; throws with the output when it fails.
+# pwsh.dll first) and returns its output as text lines; throws with the output when it fails. -Environment sets
+# variables for that process only ($null removes one).
 function Invoke-FreshPowerShell {
-    param([Parameter(Mandatory)] [string] $Script)
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{}
+    )
 
     $process = (Get-Process -Id $PID).Path
     $file = Join-Path ([IO.Path]::GetTempPath()) ('exotelps-pester-' + [guid]::NewGuid().ToString('N') + '.ps1')
@@ -243,7 +260,7 @@ function Invoke-FreshPowerShell {
     }
     Set-Content -Path $file -Value $Script -Encoding UTF8
     try {
-        $output = & $process @arguments 2>&1 | ForEach-Object { "$_" }
+        $output = Invoke-WithEnvironment -Environment $Environment -ScriptBlock { & $process @arguments 2>&1 | ForEach-Object { "$_" } }
         if ($LASTEXITCODE -ne 0) {
             throw "The fresh PowerShell failed with exit code ${LASTEXITCODE}: $($output -join [Environment]::NewLine)"
         }

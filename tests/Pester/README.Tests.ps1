@@ -20,6 +20,12 @@ BeforeAll {
         $found[0]
     }
 
+    # "At a prompt" as its text says to try it: the first line replaced with Connect-ExotelAccount -Sandbox.
+    function Get-SandboxedPromptBlock {
+        $block = Get-ReadmeBlock -Containing 'Connect-ExotelCall -From 09800000001'
+        ($block -split "`n" | ForEach-Object { if ($_ -match '^Connect-ExotelAccount ') { 'Connect-ExotelAccount -Sandbox' } else { $_ } }) -join "`n"
+    }
+
     # A block run in a fresh pwsh from a folder of its own holding docs/examples, as a new user's clone would.
     function Invoke-ReadmeBlock {
         param(
@@ -37,7 +43,7 @@ BeforeAll {
 
 Describe 'README.md' {
     It 'has the PowerShell blocks this file knows about, and no others' {
-        $known = 'Install-Module -Name ExotelPS', 'Import-Module ./out/ExotelPS/ExotelPS.psd1', 'Connect-ExotelCall -From 09800000001',
+        $known = 'Install-PSResource -Name ExotelPS', 'Install-Module -Name ExotelPS', 'Import-Module ./out/ExotelPS/ExotelPS.psd1', 'Connect-ExotelCall -From 09800000001',
             '$refused | ForEach-Object', 'Connect-ExotelCall -AgentPool $agents', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
         $blocks.Count | Should -Be $known.Count
         foreach ($text in $known) {
@@ -54,13 +60,46 @@ Describe 'README.md' {
     }
 
     It 'places and waits for the call "At a prompt" in the sandbox, its first line replaced as it says' {
-        $block = Get-ReadmeBlock -Containing 'Connect-ExotelCall -From 09800000001'
         Get-Content -Raw -Path (Join-Path $root 'README.md') | Should -Match 'Replace the first line with `Connect-ExotelAccount -Sandbox`'
-        $sandboxed = ($block -split "`n" | ForEach-Object { if ($_ -match '^Connect-ExotelAccount ') { 'Connect-ExotelAccount -Sandbox' } else { $_ } }) -join "`n"
 
-        $run = Invoke-ReadmeBlock -Block $sandboxed
+        $run = Invoke-ReadmeBlock -Block (Get-SandboxedPromptBlock)
 
         $run.Output | Should -Match '\b[0-9a-f]{32}\s+completed\s+09800000001\s+09900000001\b'
+    }
+
+    # PSResourceGet keeps its repositories in the user's local data folder and installs -Scope CurrentUser under the
+    # user's home. An empty home of the test's own, with XDG_DATA_HOME inside it (PSResourceGet installs under HOME, pwsh
+    # looks under XDG_DATA_HOME) and no inherited PSModulePath, is a new user on a fresh machine; Pester removes it,
+    # registration and all, afterwards. The block's pwsh starts in a copy of the clone's out/repository, so nothing it
+    # might write in its working folder lands in the checkout. Windows keeps these in known folders no variable moves: not run there.
+    It 'installs as "Install" says from the local repository the package step writes; a fresh pwsh then imports it by name and places a sandbox call' -Skip:([Environment]::OSVersion.Platform -eq 'Win32NT') {
+        $block = Get-ReadmeBlock -Containing 'Install-PSResource -Name ExotelPS'
+        $version = (Import-PowerShellDataFile -Path $manifest).ModuleVersion
+        $package = Join-Path $root "out/repository/ExotelPS.$version.nupkg"
+        Test-Path $package | Should -BeTrue -Because 'build.ps1 -Task Package writes the local repository'
+        $clone = Join-Path $TestDrive 'clone'
+        New-Item -ItemType Directory -Path (Join-Path $clone 'out/repository') | Out-Null
+        Copy-Item -Path $package -Destination (Join-Path $clone 'out/repository')
+        $userHome = Join-Path $TestDrive 'home'
+        New-Item -ItemType Directory -Path $userHome | Out-Null
+        $user = @{ HOME = $userHome; XDG_DATA_HOME = (Join-Path $userHome '.local/share'); XDG_CONFIG_HOME = (Join-Path $userHome '.config'); XDG_CACHE_HOME = (Join-Path $userHome '.cache'); PSModulePath = $null }
+        $ownStore = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
+        $ownRepositories = if (Test-Path $ownStore) { Get-Content -Raw -Path $ownStore }
+
+        Push-Location -LiteralPath $clone
+        try {
+            Invoke-FreshPowerShell -Environment $user -Script "`$ErrorActionPreference = 'Stop'`n$block" | Out-Null
+        }
+        finally {
+            Pop-Location
+        }
+        $output = Invoke-FreshPowerShell -Environment $user -Script "Set-Location -LiteralPath '$TestDrive'`nImport-Module -Name ExotelPS -ErrorAction Stop`n(Get-Module -Name ExotelPS).ModuleBase`n$(Get-SandboxedPromptBlock)"
+
+        $output[0] | Should -Be (Join-Path $userHome ".local/share/powershell/Modules/ExotelPS/$version")
+        ($output -join "`n") | Should -Match '\b[0-9a-f]{32}\s+completed\s+09800000001\s+09900000001\b'
+        Get-Content -Raw -Path (Join-Path $userHome '.local/share/PSResourceGet/PSResourceRepository.xml') | Should -Match 'Name="ExotelPSLocal"'
+        @(Get-ChildItem -Path $clone -Exclude 'out') | Should -BeNullOrEmpty -Because 'PSResourceGet writes its repository store into the working folder when the data folder is missing'
+        $(if (Test-Path $ownStore) { Get-Content -Raw -Path $ownStore }) | Should -Be $ownRepositories -Because "the test's registration stays in its own home"
     }
 
     It 'runs "A CSV of calls" on the sample CSV: outcomes exported, refused rows listed by OrderId' {
@@ -129,6 +168,7 @@ function global:Push-OutputBinding { param([string] `$Name, `$Value) `$global:bi
         $outcome.RowKey | Should -Match 'b6cfaf5f5cef3ca0fc937749ef96d245'
     }
 
-    # Not run here, on purpose: 'Install-Module' needs the PowerShell Gallery; the runbook block connects to the real
-    # Exotel API (docs/examples/runbook.ps1, which it summarises, is run against the emulator in Examples.Tests.ps1).
+    # Not run here, on purpose: 'Install-Module' needs the PowerShell Gallery, and ExotelPS published there; the runbook
+    # block connects to the real Exotel API (docs/examples/runbook.ps1, which it summarises, is run against the emulator
+    # in Examples.Tests.ps1).
 }
