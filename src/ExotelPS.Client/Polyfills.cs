@@ -7,3 +7,18 @@ namespace System.Runtime.CompilerServices
     }
 }
 #endif
+
+#if NET8_0_OR_GREATER
+namespace System.Threading.Tasks
+{
+    /// <summary>
+    /// The extension form of a delay on a <see cref="TimeProvider"/> that Microsoft.Bcl.TimeProvider gives netstandard2.0,
+    /// over .NET 8's own <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>: both builds make the same call.
+    /// </summary>
+    internal static class TimeProviderTaskExtensions
+    {
+        public static Task Delay(this TimeProvider timeProvider, TimeSpan delay, CancellationToken cancellationToken = default) =>
+            Task.Delay(delay, timeProvider, cancellationToken);
+    }
+}
+#endif

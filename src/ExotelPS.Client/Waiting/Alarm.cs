@@ -9,10 +9,10 @@ namespace ExotelPS.Client;
 /// <remarks>Nothing to dispose: the semaphore's wait handle is never asked for.</remarks>
 internal sealed class Alarm
 {
-    private readonly IClock clock;
+    private readonly TimeProvider time;
     private readonly SemaphoreSlim wake = new(0);
 
-    public Alarm(IClock clock) => this.clock = clock;
+    public Alarm(TimeProvider time) => this.time = time;
 
     /// <summary>Wakes the sleeper now, or at once when it next sleeps.</summary>
     public void Ring()
@@ -34,7 +34,7 @@ internal sealed class Alarm
 
         using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var woken = wake.WaitAsync(nap.Token);
-        var timer = clock.Delay(delay, nap.Token);
+        var timer = time.SleepAsync(delay, nap.Token);
         var first = await Task.WhenAny(woken, timer).ConfigureAwait(false);
 
         // Withdraws whichever is still pending: a wait left behind would swallow a later wake-up.
