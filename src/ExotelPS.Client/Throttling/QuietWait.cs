@@ -1,6 +1,10 @@
 namespace ExotelPS.Client.Throttling;
 
 /// <summary>Blocking waits for the pipeline thread that do not spin.</summary>
+/// <remarks>
+/// .NET's blocking waits spin first (SemaphoreSlim.Wait, Task.Wait); the one that need not, a ManualResetEventSlim with
+/// a spin count of 0, has no async wait, and the in-order line's one wake-up serves async takers (RunAsync) too.
+/// </remarks>
 internal static class QuietWait
 {
     /// <summary>
