@@ -5,17 +5,19 @@ namespace ExotelPS.Client.Tests.Throttling;
 /// <summary>The engine's sleeps on a time provider: never shorter than asked, and nothing for nothing.</summary>
 public sealed class SleepsTests
 {
-    [Fact]
-    public void A_sleep_lasts_at_least_its_delay_even_below_a_millisecond()
+    [Theory]
+    [InlineData("sleep")]
+    [InlineData("timeout")]
+    public void A_wait_lasts_at_least_its_delay_rounded_up_to_a_whole_millisecond(string wait)
     {
         var time = new FakeTimeProvider();
 
-        var sleep = time.SleepAsync(TimeSpan.FromTicks(3_000), CancellationToken.None);
-        time.Advance(TimeSpan.FromTicks(3_000));
-        Assert.False(sleep.IsCompleted);
-        time.Advance(TimeSpan.FromTicks(7_000));
+        var ended = Start(wait, time, TimeSpan.FromTicks(3_000));
+        time.Advance(TimeSpan.FromTicks(9_999));
+        Assert.False(ended());
+        time.Advance(TimeSpan.FromTicks(1));
 
-        Assert.True(sleep.IsCompletedSuccessfully);
+        Assert.True(ended());
     }
 
     [Fact]
@@ -50,5 +52,18 @@ public sealed class SleepsTests
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sleep);
+    }
+
+    // Starts a wait of each kind the engine has; the function says whether it has ended.
+    private static Func<bool> Start(string wait, TimeProvider time, TimeSpan delay)
+    {
+        if (wait == "sleep")
+        {
+            var sleep = time.SleepAsync(delay, CancellationToken.None);
+            return () => sleep.IsCompletedSuccessfully;
+        }
+
+        var timeout = time.CancelAfter(delay);
+        return () => timeout.IsCancellationRequested;
     }
 }
