@@ -28,10 +28,11 @@ internal static class QuietWait
     public static bool WaitWithoutSpinning(this SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var handles = new[] { semaphore.AvailableWaitHandle, cancellationToken.WaitHandle };
-        var deadline = DateTime.UtcNow + timeout;
+        // Real, monotonic time: this paces the caller's progress reports, not the session.
+        var started = TimeProvider.System.GetTimestamp();
         while (!semaphore.Wait(0))
         {
-            var left = deadline - DateTime.UtcNow;
+            var left = timeout - TimeProvider.System.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
                 return false;
