@@ -24,7 +24,8 @@ public sealed partial class CallDispatcher<TInput>
         var finality = client ?? options.Client;
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<ExotelCall>>>? listFinal =
             finality is null ? null : (batch, cancellationToken) => FinalCalls.AmongAsync(finality, batch, cancellationToken);
-        var started = new CallPacing(options, listFinal, () => finality?.RequestsPerMinute ?? ExotelClientOptions.ExotelRequestsPerMinute, OnFromFreed);
+        var time = finality?.TimeProvider ?? TimeProvider.System;
+        var started = new CallPacing(options, time, listFinal, () => finality?.RequestsPerMinute ?? ExotelClientOptions.ExotelRequestsPerMinute, OnFromFreed);
 
         // A rerun must not ring an agent whose call from the earlier run is still live: those calls count first.
         started.AddEarlier(rows.EarlierPlacedCalls());
