@@ -22,19 +22,19 @@ public sealed class ExotelClient : IDisposable
 
     /// <summary>Creates a client with its own HttpClient.</summary>
     public ExotelClient(ExotelAccount account, ExotelClientOptions? options = null)
-        : this(account, options, httpClient: null, SystemClock.Instance, throttle: null)
+        : this(account, options, httpClient: null, throttle: null)
     {
     }
 
     /// <summary>Creates a client on an HttpClient you own (from IHttpClientFactory, or with a test handler).</summary>
     /// <remarks>The HttpClient is used as given: its Timeout is left alone (keep it above RequestTimeout) and it is not disposed.</remarks>
     public ExotelClient(ExotelAccount account, HttpClient httpClient, ExotelClientOptions? options = null)
-        : this(account, options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), SystemClock.Instance, throttle: null)
+        : this(account, options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), throttle: null)
     {
     }
 
-    /// <summary>The full constructor: tests give their own clock and throttle so waits and pacing need no sleeping.</summary>
-    internal ExotelClient(ExotelAccount account, ExotelClientOptions? options, HttpClient? httpClient, IClock clock, AccountThrottle? throttle)
+    /// <summary>The full constructor: tests give their own throttle (on the options' time) so waits and pacing need no sleeping.</summary>
+    internal ExotelClient(ExotelAccount account, ExotelClientOptions? options, HttpClient? httpClient, AccountThrottle? throttle)
     {
         Account = account ?? throw new ArgumentNullException(nameof(account));
         this.options = options?.Clone() ?? new ExotelClientOptions();
@@ -49,7 +49,6 @@ public sealed class ExotelClient : IDisposable
             httpClient ?? ownedHttpClient!,
             this.options,
             this.throttle,
-            clock,
             new Backoff(this.options.RetryBaseDelay, this.options.MaxRetryDelay));
     }
 
@@ -60,6 +59,9 @@ public sealed class ExotelClient : IDisposable
     /// <remarks>Exotel's limit is per account, so every client of an account in the process shares one budget, set by the
     /// last one created: <see cref="RequestsPerMinute"/> and <see cref="MaxConcurrency"/> say what is in force now.</remarks>
     public ExotelClientOptions Options => options.Clone();
+
+    /// <summary>The session's time (<see cref="ExotelClientOptions.TimeProvider"/>): waiters, pacing and reconciliation over this client read it.</summary>
+    internal TimeProvider TimeProvider => options.TimeProvider;
 
     /// <summary>Requests a minute the account's shared budget allows now.</summary>
     public int RequestsPerMinute => throttle.Budget.RequestsPerMinute;

@@ -32,6 +32,14 @@ public sealed class ExotelClientOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Where the session's time comes from: the throttle's pacing, retry and backoff waits, waiting for calls, pacing
+    /// per From, reconciliation and the sandbox's simulated calls all read it. <see cref="TimeProvider.System"/> by
+    /// default; a sandbox may run on a faster one (<see cref="Sandbox.ScaledTimeProvider"/>), tests on a fake one.
+    /// A request's <see cref="RequestTimeout"/> is always real time: it guards the network.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
     /// Receives one line per request, retry and wait (method, path, status, timing), for verbose logs. Called from
     /// any thread; never given a credential.
     /// </summary>
@@ -46,6 +54,7 @@ public sealed class ExotelClientOptions
         Require(RetryBaseDelay > TimeSpan.Zero, nameof(RetryBaseDelay), RetryBaseDelay, "positive");
         Require(MaxRetryDelay >= RetryBaseDelay, nameof(MaxRetryDelay), MaxRetryDelay, "at least RetryBaseDelay");
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), RequestTimeout, "positive");
+        Require(TimeProvider is not null, nameof(TimeProvider), TimeProvider, "given (TimeProvider.System for real time)");
     }
 
     /// <summary>A copy, so a client's settings cannot change under it.</summary>

@@ -14,16 +14,16 @@ internal sealed class ExotelTransport
     private readonly HttpClient http;
     private readonly ExotelClientOptions options;
     private readonly AccountThrottle throttle;
-    private readonly IClock clock;
+    private readonly TimeProvider time;
     private readonly Backoff backoff;
 
-    public ExotelTransport(ExotelAccount account, HttpClient http, ExotelClientOptions options, AccountThrottle throttle, IClock clock, Backoff backoff)
+    public ExotelTransport(ExotelAccount account, HttpClient http, ExotelClientOptions options, AccountThrottle throttle, Backoff backoff)
     {
         this.account = account;
         this.http = http;
         this.options = options;
         this.throttle = throttle;
-        this.clock = clock;
+        time = options.TimeProvider;
         this.backoff = backoff;
     }
 
@@ -54,7 +54,7 @@ internal sealed class ExotelTransport
             if (attempt.Status == 429)
             {
                 // Exotel counts the limit per account, so every request of the account waits, not just this one.
-                var pause = backoff.AfterRateLimit(retry, attempt.RetryAfter, clock.UtcNow);
+                var pause = backoff.AfterRateLimit(retry, attempt.RetryAfter, time.GetUtcNow());
                 throttle.Pause(pause);
                 Trace($"{request.Method} {request.Path}: account paused {Seconds(pause)} after HTTP 429 ({retryText})");
             }
@@ -62,7 +62,7 @@ internal sealed class ExotelTransport
             {
                 var delay = backoff.Next(retry);
                 Trace($"{request.Method} {request.Path}: {retryText} in {Seconds(delay)} after {attempt.Describe()}");
-                await clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await time.SleepAsync(delay, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -150,7 +150,7 @@ internal sealed class ExotelTransport
 
         // The last moment before the request may leave: past the throttle, before the wire.
         request.BeforeSending?.Invoke();
-        var started = clock.Elapsed;
+        var started = time.GetTimestamp();
         Trace($"{request.Method} {request.Path}: sending");
         AttemptResult attempt;
         try
@@ -169,7 +169,7 @@ internal sealed class ExotelTransport
             attempt = AttemptResult.NoAnswer(exception, TransportFailure.NeverSent(exception));
         }
 
-        var elapsedMs = (clock.Elapsed - started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        var elapsedMs = time.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
         Trace($"{request.Method} {request.Path}: {attempt.Describe()} in {elapsedMs} ms");
         return attempt;
     }

@@ -36,12 +36,14 @@ public sealed class CallJournal : IDisposable
     private bool disposed;
 
     private readonly string identifiedBy;
+    private readonly TimeProvider time;
 
-    private CallJournal(string path, FileStream file, string identifiedBy)
+    private CallJournal(string path, FileStream file, string identifiedBy, TimeProvider time)
     {
         Path = path;
         this.file = file;
         this.identifiedBy = identifiedBy;
+        this.time = time;
         writer = new Utf8JsonWriter(line, WriterOptions);
     }
 
@@ -63,8 +65,14 @@ public sealed class CallJournal : IDisposable
     /// <exception cref="JournalIdentityException">The journal identifies rows otherwise and <paramref name="allowIdentityChange"/> is false.</exception>
     /// <exception cref="InvalidDataException">A line before the last is damaged; the message names it.</exception>
     /// <exception cref="IOException">The file cannot be opened, e.g. another run has it open.</exception>
-    public static CallJournal Open(string path, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false)
+    public static CallJournal Open(string path, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false) =>
+        Open(path, TimeProvider.System, identifiedBy, allowIdentityChange);
+
+    /// <summary>Opens a journal whose lines are stamped with <paramref name="time"/>: the session's, when it is not real time (a sandbox's, say).</summary>
+    /// <inheritdoc cref="Open(string, string, bool)"/>
+    public static CallJournal Open(string path, TimeProvider time, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false)
     {
+        _ = time ?? throw new ArgumentNullException(nameof(time));
         if (string.IsNullOrWhiteSpace(identifiedBy))
         {
             throw new ArgumentException("How rows are identified is required.", nameof(identifiedBy));
@@ -94,7 +102,7 @@ public sealed class CallJournal : IDisposable
             throw new IOException(EngineText.Format(EngineStrings.JournalInUse, fullPath, e.Message), e);
         }
 
-        var journal = new CallJournal(fullPath, file, identifiedBy);
+        var journal = new CallJournal(fullPath, file, identifiedBy, time);
         try
         {
             var recordedBy = JournalLines.Load(journal.file, journal.Path, journal.Remember, journal.warnings);
@@ -230,7 +238,7 @@ public sealed class CallJournal : IDisposable
                 throw new ObjectDisposedException(nameof(CallJournal), EngineText.Format(EngineStrings.JournalClosed, Path));
             }
 
-            var at = DateTimeOffset.UtcNow;
+            var at = time.GetUtcNow();
             line.SetLength(0);
             writer.Reset(line);
             writer.WriteStartObject();

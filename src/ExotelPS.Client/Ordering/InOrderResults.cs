@@ -2,29 +2,36 @@ using ExotelPS.Client.Throttling;
 
 namespace ExotelPS.Client;
 
-/// <summary>A place in an <see cref="InOrderResults{TTurn, TResult}"/> line; its result is set once, by the line.</summary>
+/// <summary>A place in an <see cref="InOrderResults{TTurn, TResult}"/> line: a promise of its result, kept once, by the first fill.</summary>
 internal abstract class Turn<TResult>
     where TResult : class
 {
-    /// <summary>Null until filled; read and written under the line's lock.</summary>
-    internal TResult? Result { get; set; }
+    // Continuations never run on the filling thread.
+    private readonly TaskCompletionSource<TResult> result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The result, null until filled.</summary>
+    internal TResult? Result => result.Task.IsCompleted ? result.Task.Result : null;
+
+    /// <summary>Keeps <paramref name="value"/> unless the turn was filled already (then false): the first fill wins, from any thread.</summary>
+    internal bool TryFill(TResult value) => result.TrySetResult(value);
 }
 
 /// <summary>
-/// The in-order handoff of the bulk engine: turns are reserved in input order by one thread, filled in any order by
-/// any thread, and taken back in input order by the reserving thread.
+/// The in-order handoff of the bulk engine: a queue of promises (<see cref="Turn{TResult}"/>), reserved in input order by
+/// one thread, filled in any order by any thread, and taken back in input order by the reserving thread.
 /// </summary>
 /// <remarks>
 /// One wake-up discipline: every fill (and a fault) leaves at most one pending wake-up, and a woken taker looks at the
-/// whole line again. One fault path: <see cref="Fail"/> makes <see cref="TakeAll"/> throw once every result reserved is
-/// taken. Taking ends when no reserved turn is left: reserving and taking happen on the same thread, so none can be
-/// added meanwhile.
+/// whole line again; the pipeline thread parks on it without spinning (<see cref="QuietWait"/>). One fault path:
+/// <see cref="Fail"/> makes <see cref="TakeAll"/> throw once every result reserved is taken. Taking ends when no
+/// reserved turn is left: reserving and taking happen on the same thread, so none can be added meanwhile.
 /// </remarks>
 internal sealed class InOrderResults<TTurn, TResult>
     where TTurn : Turn<TResult>
     where TResult : class
 {
-    // Never held while calling out: callers may hold their own lock around any method here.
+    // Guards the queue, the fault and the wake-up; never held while calling out, so callers may hold their own lock
+    // around any method here.
     private readonly object gate = new();
 
     // Reserved and not yet taken: a taken turn is let go, so a long run holds only what is still to come.
@@ -68,17 +75,17 @@ internal sealed class InOrderResults<TTurn, TResult>
     /// <summary>Gives <paramref name="turn"/> its result; false when it had one already (the first result wins).</summary>
     public bool Fill(TTurn turn, TResult result)
     {
+        if (!turn.TryFill(result))
+        {
+            return false;
+        }
+
         lock (gate)
         {
-            if (turn.Result is not null)
-            {
-                return false;
-            }
-
-            turn.Result = result;
             Wake();
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>The reserved turns not filled yet, in line order.</summary>

@@ -1,5 +1,3 @@
-using ExotelPS.Client.Throttling;
-
 namespace ExotelPS.Client.Pacing;
 
 /// <summary>
@@ -11,24 +9,27 @@ internal sealed class CallPacing : IDisposable
 {
     private readonly object gate = new();
     private readonly FromTracker tracker;
-    private readonly IClock clock;
+    private readonly long created;
     private readonly FinalityPoller poller;
     private int waitingRows;
     private int awaitingRate;
 
     /// <param name="options">The pacing asked for.</param>
+    /// <param name="time">The session's time: calls' bounds, wrap-ups and polls are measured on it.</param>
     /// <param name="listFinal">Which calls of a batch of at most 100 Sids are final; null: calls end only at their bound.</param>
     /// <param name="requestsPerMinute">The account's budget now, which polling takes a bounded share of.</param>
     /// <param name="onRoom">Told (never under this lock) when a From may have gained room.</param>
     public CallPacing(
         PacingOptions options,
+        TimeProvider time,
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<ExotelCall>>>? listFinal,
         Func<int> requestsPerMinute,
         Action onRoom)
     {
         _ = options ?? throw new ArgumentNullException(nameof(options));
         options.Check();
-        clock = options.Clock;
+        Time = time ?? throw new ArgumentNullException(nameof(time));
+        created = time.GetTimestamp();
         tracker = new FromTracker(options.MaxCallsPerFrom, options.WrapUp, options.AgentPool);
         poller = new FinalityPoller(this, listFinal, batches => PollInterval(options, requestsPerMinute(), batches), onRoom);
     }
@@ -66,7 +67,7 @@ internal sealed class CallPacing : IDisposable
         FromLease? lease;
         lock (gate)
         {
-            lease = tracker.TryTake(request.From, clock.Elapsed);
+            lease = tracker.TryTake(request.From, Now);
         }
 
         if (lease?.AssignedAgent is { } agent)
@@ -82,7 +83,7 @@ internal sealed class CallPacing : IDisposable
     {
         lock (gate)
         {
-            var now = clock.Elapsed;
+            var now = Now;
             if (ending == RowEnding.Placed && callSid is not null)
             {
                 tracker.Placed(lease, callSid, now + LiveBound.Of(request, sidKnown: true));
@@ -105,8 +106,8 @@ internal sealed class CallPacing : IDisposable
     {
         lock (gate)
         {
-            var now = clock.Elapsed;
-            var wallNow = clock.UtcNow;
+            var now = Now;
+            var wallNow = Time.GetUtcNow();
             foreach (var (from, sid, placedAt) in calls)
             {
                 var deadline = now + (placedAt + LiveBound.Of(request: null, sidKnown: true) - wallNow);
@@ -167,7 +168,7 @@ internal sealed class CallPacing : IDisposable
     {
         lock (gate)
         {
-            var now = clock.Elapsed;
+            var now = Now;
             var gained = tracker.Expire(now);
             var sids = waitingRows > 0 && awaitingRate == 0 ? tracker.WantedSids() : new List<string>();
             return new PollerView(gained, sids, tracker.NextChange(now));
@@ -179,12 +180,16 @@ internal sealed class CallPacing : IDisposable
     {
         lock (gate)
         {
-            var now = clock.Elapsed;
+            var now = Now;
             return finalSids.Aggregate(false, (any, sid) => tracker.Ended(sid, now) | any);
         }
     }
 
-    internal IClock Clock => clock;
+    /// <summary>The time the pacer and its poller run on.</summary>
+    internal TimeProvider Time { get; }
+
+    /// <summary>Monotonic, from the pacer's creation: what bounds and wrap-ups are measured in.</summary>
+    internal TimeSpan Now => Time.GetElapsedTime(created);
 
     /// <summary>
     /// Time between polling rounds of <paramref name="batches"/> requests: within <see cref="PacingOptions.PollShare"/>

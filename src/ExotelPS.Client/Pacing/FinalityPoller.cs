@@ -31,7 +31,7 @@ internal sealed class FinalityPoller : IDisposable
         this.listFinal = listFinal;
         this.interval = interval;
         this.onRoom = onRoom;
-        alarm = new Alarm(pacing.Clock);
+        alarm = new Alarm(pacing.Time);
         _ = Task.Run(() => RunAsync(stopping.Token));
     }
 
@@ -46,7 +46,6 @@ internal sealed class FinalityPoller : IDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var clock = pacing.Clock;
         var nextPoll = TimeSpan.Zero;
         try
         {
@@ -59,7 +58,7 @@ internal sealed class FinalityPoller : IDisposable
                 }
 
                 var polling = view.Sids.Count > 0 && listFinal is not null;
-                if (polling && clock.Elapsed >= nextPoll)
+                if (polling && pacing.Now >= nextPoll)
                 {
                     var batches = FinalCalls.Batches(view.Sids).ToList();
                     var ended = false;
@@ -68,7 +67,7 @@ internal sealed class FinalityPoller : IDisposable
                         ended |= await PollAsync(batch, cancellationToken).ConfigureAwait(false);
                     }
 
-                    nextPoll = clock.Elapsed + interval(batches.Count);
+                    nextPoll = pacing.Now + interval(batches.Count);
                     if (ended)
                     {
                         onRoom();
@@ -78,7 +77,7 @@ internal sealed class FinalityPoller : IDisposable
                 }
 
                 var wakeAt = new[] { polling ? nextPoll : (TimeSpan?)null, view.NextChange }.Where(at => at is not null).Min();
-                await alarm.SleepAsync(wakeAt - clock.Elapsed, cancellationToken).ConfigureAwait(false);
+                await alarm.SleepAsync(wakeAt - pacing.Now, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

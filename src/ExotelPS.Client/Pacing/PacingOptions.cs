@@ -1,5 +1,3 @@
-using ExotelPS.Client.Throttling;
-
 namespace ExotelPS.Client.Pacing;
 
 /// <summary>
@@ -35,9 +33,6 @@ public sealed class PacingOptions
     /// client uses that one. Without either, a From has room again only when its calls' bounds pass.
     /// </summary>
     public ExotelClient? Client { get; set; }
-
-    /// <summary>Time as the pacer sees it (tests drive it).</summary>
-    internal IClock Clock { get; set; } = SystemClock.Instance;
 
     /// <summary>Refuses settings that cannot work, naming the setting.</summary>
     internal void Check()

@@ -24,7 +24,8 @@ internal sealed class RowPacing : IDisposable
         finality ??= options.Client;
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<ExotelCall>>>? listFinal =
             finality is null ? null : (batch, cancellationToken) => FinalCalls.AmongAsync(finality, batch, cancellationToken);
-        pacing = new CallPacing(options, listFinal, () => finality?.RequestsPerMinute ?? ExotelClientOptions.ExotelRequestsPerMinute, onRoom);
+        var time = finality?.TimeProvider ?? TimeProvider.System;
+        pacing = new CallPacing(options, time, listFinal, () => finality?.RequestsPerMinute ?? ExotelClientOptions.ExotelRequestsPerMinute, onRoom);
 
         // A rerun must not ring an agent whose call from the earlier run is still live.
         pacing.AddEarlier(earlier);

@@ -11,23 +11,24 @@ public sealed class CallReconciler
 {
     private readonly ExotelClient client;
     private readonly ReconcileOptions options;
-    private readonly IClock clock;
+    private readonly TimeProvider time;
 
-    /// <summary>Creates a reconciler that lists calls with <paramref name="client"/>.</summary>
+    /// <summary>Creates a reconciler that lists calls with <paramref name="client"/>, on the client's time.</summary>
     public CallReconciler(ExotelClient client, ReconcileOptions? options = null)
-        : this(client, options, SystemClock.Instance)
+        : this(client, options, client?.TimeProvider!)
     {
     }
 
-    internal CallReconciler(ExotelClient client, ReconcileOptions? options, IClock clock)
+    /// <summary>Creates a reconciler that reads the time and waits on <paramref name="time"/> rather than the client's.</summary>
+    internal CallReconciler(ExotelClient client, ReconcileOptions? options, TimeProvider time)
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.options = (options ?? new ReconcileOptions()).Validated();
-        this.clock = clock;
+        this.time = time;
     }
 
-    /// <summary>This machine's time, as the reconciler reads it.</summary>
-    public DateTimeOffset Now => clock.UtcNow;
+    /// <summary>The session's time, as the reconciler reads it.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>When a row's certainty comes, by <see cref="CertaintyRule"/> with this reconciler's settle margin.</summary>
     public DateTimeOffset CertainAt(CallInDoubt row) => CertaintyRule.CertainAt(row, options.SettleMargin);
@@ -46,7 +47,7 @@ public sealed class CallReconciler
     {
         _ = rows ?? throw new ArgumentNullException(nameof(rows));
         isClaimed ??= _ => false;
-        var deadline = clock.UtcNow + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        var deadline = Now + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         var resolutions = rows.Select(row => Resolution.InDoubt(CertainAt(row))).ToArray();
         var pending = Enumerable.Range(0, rows.Count).ToList();
         var requests = 0;
@@ -62,7 +63,7 @@ public sealed class CallReconciler
             }
 
             // Waiting helps only a row with no match yet whose certainty comes before the deadline.
-            var now = clock.UtcNow;
+            var now = Now;
             pending = pending.Where(index => resolutions[index] is { Ending: RowEnding.StillInDoubt, IsSeveral: false, Until: { } until } && until <= deadline).ToList();
             if (pending.Count == 0)
             {
@@ -84,7 +85,7 @@ public sealed class CallReconciler
 
             try
             {
-                await clock.Delay(next - now, cancellationToken).ConfigureAwait(false);
+                await time.SleepAsync(next - now, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -147,7 +148,7 @@ public sealed class CallReconciler
             }
         }
 
-        return (ReconcileDecision.Decide(rows, looked, listed, isClaimed, clock.UtcNow, options), requests, failure);
+        return (ReconcileDecision.Decide(rows, looked, listed, isClaimed, Now, options), requests, failure);
     }
 }
 

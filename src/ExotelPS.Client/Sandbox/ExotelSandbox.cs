@@ -16,16 +16,23 @@ public static class ExotelSandbox
 
     /// <summary>
     /// A client on a fresh in-memory Exotel. Without <paramref name="simulatorOptions"/>, that Exotel allows the
-    /// client's RequestsPerMinute, so a campaign can be rehearsed at the rate it will run at.
+    /// client's RequestsPerMinute and runs on the client's time, so a campaign can be rehearsed at the rate it will run
+    /// at, or faster on a <see cref="ScaledTimeProvider"/>.
     /// </summary>
     public static ExotelClient CreateClient(ExotelClientOptions? options = null, SimulatorOptions? simulatorOptions = null) =>
         CreateClientFor(new ExotelSimulator(simulatorOptions ?? SimulatorOptionsFor(options)), options);
 
-    /// <summary>The simulated Exotel a sandbox client gets by default: Exotel's behaviour at the client's own limit.</summary>
-    internal static SimulatorOptions SimulatorOptionsFor(ExotelClientOptions? options) =>
-        new() { RequestsPerMinute = (options ?? new ExotelClientOptions()).RequestsPerMinute };
+    /// <summary>The simulated Exotel a sandbox client gets by default: Exotel's behaviour at the client's own limit, on its time.</summary>
+    internal static SimulatorOptions SimulatorOptionsFor(ExotelClientOptions? options)
+    {
+        options ??= new ExotelClientOptions();
+        return new() { RequestsPerMinute = options.RequestsPerMinute, TimeProvider = options.TimeProvider };
+    }
 
-    /// <summary>A client on the given simulated Exotel, under <see cref="AccountSid"/> (registered on it here).</summary>
+    /// <summary>
+    /// A client on the given simulated Exotel, under <see cref="AccountSid"/> (registered on it here). The client runs
+    /// on <paramref name="options"/>' time: to rehearse faster, give both the same <see cref="ScaledTimeProvider"/>.
+    /// </summary>
     public static ExotelClient CreateClientFor(ExotelSimulator simulator, ExotelClientOptions? options = null)
     {
         simulator.AddAccount(AccountSid, ApiKey, ApiToken);

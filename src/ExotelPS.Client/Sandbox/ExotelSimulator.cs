@@ -102,7 +102,7 @@ public sealed class ExotelSimulator
     {
         lock (gate)
         {
-            return callbacks.TakeDue(Options.Clock());
+            return callbacks.TakeDue(Options.TimeProvider.GetUtcNow());
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class ExotelSimulator
         var route = ApiRoute.Parse(request.Method, request.Path);
         lock (gate)
         {
-            var now = Options.Clock();
+            var now = Options.TimeProvider.GetUtcNow();
             if (route.AccountSid is null)
             {
                 return SimulatorAnswers.Error(404, $"No such resource: {request.Path}", route);

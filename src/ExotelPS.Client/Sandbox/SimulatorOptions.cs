@@ -24,8 +24,11 @@ public sealed class SimulatorOptions
     /// <summary>Up to this much more talk time, drawn per call (evenly); none by default, so every call talks <see cref="TalkTime"/>.</summary>
     public TimeSpan TalkTimeSpread { get; set; }
 
-    /// <summary>The current time; replace it to move time in tests.</summary>
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    /// <summary>
+    /// The simulated Exotel's time: when calls ring and end, and its rate window. A sandbox client shares it. Real time
+    /// by default; a <see cref="ScaledTimeProvider"/> rehearses a long campaign quickly, a fake one lets tests move time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Seed of the random source that picks faults, so a run can be reproduced.</summary>
     public int Seed { get; set; } = 1;

@@ -3,20 +3,23 @@ namespace ExotelPS.Client.Throttling;
 /// <summary>
 /// Everything that limits one account's requests: the start pacing (with the pause a 429 orders) and the cap on
 /// requests in flight: the limit the user set, or else a window sized from the latency measured here
-/// (<see cref="AdaptiveWindow"/>). One instance per account for the whole process (see <see cref="ThrottleRegistry"/>).
+/// (<see cref="AdaptiveWindow"/>). One instance per account and time source for the whole process (see <see cref="ThrottleRegistry"/>).
 /// </summary>
 internal sealed class AccountThrottle
 {
-    private readonly IClock clock;
+    private readonly TimeProvider time;
+    private readonly long created;
     private readonly object settings = new();
 
     // Requests a minute, and the user's cap on requests in flight (null while the window sizes it).
     private (int RequestsPerMinute, int? MaxConcurrency) budget;
 
     /// <param name="maxConcurrency">The user's cap on requests in flight; null sizes it from measured latency.</param>
-    public AccountThrottle(int requestsPerMinute, int? maxConcurrency, IClock clock)
+    /// <param name="time">The time its pacing and pauses run on.</param>
+    public AccountThrottle(int requestsPerMinute, int? maxConcurrency, TimeProvider time)
     {
-        this.clock = clock;
+        this.time = time;
+        created = time.GetTimestamp();
         budget = (requestsPerMinute, maxConcurrency);
         Bucket = new TokenBucket(requestsPerMinute);
         Window = new AdaptiveWindow(Bucket.Interval);
@@ -36,6 +39,9 @@ internal sealed class AccountThrottle
     }
 
     public TokenBucket Bucket { get; }
+
+    // The bucket's time: monotonic, from this throttle's creation.
+    private TimeSpan Now => time.GetElapsedTime(created);
 
     public AdaptiveWindow Window { get; }
 
@@ -71,7 +77,7 @@ internal sealed class AccountThrottle
     }
 
     /// <summary>Holds every request of the account back for <paramref name="delay"/> (Exotel said 429).</summary>
-    public void Pause(TimeSpan delay) => Bucket.PauseUntil(clock.Elapsed + delay);
+    public void Pause(TimeSpan delay) => Bucket.PauseUntil(Now + delay);
 
     /// <summary>Runs one attempt once a place in flight and a start slot are free; the place is held until it ends.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
@@ -82,18 +88,18 @@ internal sealed class AccountThrottle
         {
             do
             {
-                await clock.Delay(Bucket.Reserve(clock.Elapsed), cancellationToken).ConfigureAwait(false);
+                await time.SleepAsync(Bucket.Reserve(Now), cancellationToken).ConfigureAwait(false);
             }
-            while (Bucket.IsPaused(clock.Elapsed)); // a 429 elsewhere paused the account while this one waited
+            while (Bucket.IsPaused(Now)); // a 429 elsewhere paused the account while this one waited
 
-            var started = clock.Elapsed;
+            var started = time.GetTimestamp();
             try
             {
                 return await attempt().ConfigureAwait(false);
             }
             finally
             {
-                Observe(clock.Elapsed - started);
+                Observe(time.GetElapsedTime(started));
             }
         }
         finally

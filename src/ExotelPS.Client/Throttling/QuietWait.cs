@@ -1,6 +1,10 @@
 namespace ExotelPS.Client.Throttling;
 
 /// <summary>Blocking waits for the pipeline thread that do not spin.</summary>
+/// <remarks>
+/// .NET's blocking waits spin first (SemaphoreSlim.Wait, Task.Wait); the one that need not, a ManualResetEventSlim with
+/// a spin count of 0, has no async wait, and the in-order line's one wake-up serves async takers (RunAsync) too.
+/// </remarks>
 internal static class QuietWait
 {
     /// <summary>
@@ -24,10 +28,11 @@ internal static class QuietWait
     public static bool WaitWithoutSpinning(this SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var handles = new[] { semaphore.AvailableWaitHandle, cancellationToken.WaitHandle };
-        var deadline = DateTime.UtcNow + timeout;
+        // Real, monotonic time: this paces the caller's progress reports, not the session.
+        var started = TimeProvider.System.GetTimestamp();
         while (!semaphore.Wait(0))
         {
-            var left = deadline - DateTime.UtcNow;
+            var left = timeout - TimeProvider.System.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
                 return false;

@@ -6,6 +6,11 @@ namespace ExotelPS.Client.Throttling;
 /// 60-second window (how Exotel and the emulator count) stays below the limit, even when requests reach Exotel up
 /// to <see cref="ArrivalJitter"/> later or sooner than they were started.
 /// </summary>
+/// <remarks>
+/// Not System.Threading.RateLimiting's TokenBucketRateLimiter, which cannot do this job: its rate is fixed once built
+/// (here a later client of the account changes it live, <see cref="SetRate"/>), it has no account-wide pause after a
+/// 429 (<see cref="PauseUntil"/>), and it replenishes on real time rather than the session's TimeProvider.
+/// </remarks>
 internal sealed class TokenBucket
 {
     /// <summary>Share of the limit aimed at: the 1% headroom absorbs network jitter in arrival times.</summary>

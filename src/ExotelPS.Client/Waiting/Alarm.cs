@@ -4,15 +4,15 @@ namespace ExotelPS.Client;
 
 /// <summary>
 /// What a background poller sleeps on: woken by news (at most one wake-up pending, since the poller looks at
-/// everything each time it wakes), or by its clock once a given time has passed.
+/// everything each time it wakes), or once a given time has passed on its <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>Nothing to dispose: the semaphore's wait handle is never asked for.</remarks>
 internal sealed class Alarm
 {
-    private readonly IClock clock;
+    private readonly TimeProvider time;
     private readonly SemaphoreSlim wake = new(0);
 
-    public Alarm(IClock clock) => this.clock = clock;
+    public Alarm(TimeProvider time) => this.time = time;
 
     /// <summary>Wakes the sleeper now, or at once when it next sleeps.</summary>
     public void Ring()
@@ -23,7 +23,7 @@ internal sealed class Alarm
         }
     }
 
-    /// <summary>Until <see cref="Ring"/>, or until the clock says <paramref name="wakeIn"/> has passed (never, when null).</summary>
+    /// <summary>Until <see cref="Ring"/>, or until <paramref name="wakeIn"/> has passed (never, when null; at once, when not positive).</summary>
     public async Task SleepAsync(TimeSpan? wakeIn, CancellationToken cancellationToken)
     {
         if (wakeIn is not { } delay)
@@ -32,26 +32,21 @@ internal sealed class Alarm
             return;
         }
 
-        using var nap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var woken = wake.WaitAsync(nap.Token);
-        var timer = clock.Delay(delay, nap.Token);
-        var first = await Task.WhenAny(woken, timer).ConfigureAwait(false);
-
-        // Withdraws whichever is still pending: a wait left behind would swallow a later wake-up.
-        nap.Cancel();
-        if (first == timer)
+        if (delay <= TimeSpan.Zero)
         {
-            // Surfaces a clock that failed.
-            await timer.ConfigureAwait(false);
+            return;
         }
 
+        // A cancelled wait takes no wake-up with it, so a ring during the nap is kept for the next sleep.
+        using var nap = time.CancelAfter(delay);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, nap.Token);
         try
         {
-            await woken.ConfigureAwait(false);
+            await wake.WaitAsync(either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The clock's delay ended the nap first.
+            // The time came first.
         }
     }
 }

@@ -1,5 +1,4 @@
 using ExotelPS.Client.Http;
-using ExotelPS.Client.Throttling;
 
 namespace ExotelPS.Client;
 
@@ -16,7 +15,8 @@ namespace ExotelPS.Client;
 public sealed class CallWaiter<TInput> : IDisposable
 {
     private readonly ExotelClient client;
-    private readonly IClock clock;
+    private readonly TimeProvider time;
+    private readonly long created;
     private readonly TimeSpan timeout;
     private readonly TimeSpan pollInterval;
 
@@ -36,21 +36,22 @@ public sealed class CallWaiter<TInput> : IDisposable
     private ExotelException? pollerFault;
 
     /// <summary>Creates a waiter; each call added gets <paramref name="timeout"/> from the moment it is added.</summary>
-    /// <param name="client">The client whose account (and throttle) the polling goes through.</param>
+    /// <param name="client">The client whose account (and throttle) the polling goes through, on its time.</param>
     /// <param name="timeout">How long each call is waited for.</param>
     /// <param name="pollInterval">Time between listing rounds; 5 seconds when null.</param>
     /// <param name="cancellationToken">Stops all waiting.</param>
     public CallWaiter(ExotelClient client, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
-        : this(client, timeout, pollInterval, SystemClock.Instance, cancellationToken)
+        : this(client, timeout, pollInterval, client?.TimeProvider!, cancellationToken)
     {
     }
 
-    /// <summary>Creates a waiter that reads the time and sleeps through <paramref name="clock"/>.</summary>
-    internal CallWaiter(ExotelClient client, TimeSpan timeout, TimeSpan? pollInterval, IClock clock, CancellationToken cancellationToken)
+    /// <summary>Creates a waiter that reads the time and sleeps on <paramref name="time"/> rather than the client's.</summary>
+    internal CallWaiter(ExotelClient client, TimeSpan timeout, TimeSpan? pollInterval, TimeProvider time, CancellationToken cancellationToken)
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
-        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        pollerAlarm = new Alarm(clock);
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        created = time.GetTimestamp();
+        pollerAlarm = new Alarm(time);
         this.timeout = timeout >= TimeSpan.Zero ? timeout : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "timeout must be 0 or more.");
         this.pollInterval = pollInterval ?? TimeSpan.FromSeconds(5);
         if (this.pollInterval <= TimeSpan.Zero)
@@ -72,7 +73,7 @@ public sealed class CallWaiter<TInput> : IDisposable
     /// <exception cref="InvalidOperationException"><see cref="Complete"/> was called.</exception>
     public void Add(TInput input, string callSid, bool readFirst = false)
     {
-        var entry = new Entry(input, callSid, clock.Elapsed + timeout) { ReadFirst = readFirst };
+        var entry = new Entry(input, callSid, Now + timeout) { ReadFirst = readFirst };
         lock (gate)
         {
             if (completed)
@@ -125,6 +126,9 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
     }
 
+    // Monotonic, from the waiter's creation: what deadlines and poll times are measured in.
+    private TimeSpan Now => time.GetElapsedTime(created);
+
     /// <summary>Stops polling; results not yet final are abandoned.</summary>
     public void Dispose() => stopping.Cancel();
 
@@ -141,7 +145,7 @@ public sealed class CallWaiter<TInput> : IDisposable
 
     private async Task PollUntilDoneAsync(CancellationToken cancellationToken)
     {
-        var nextPoll = clock.Elapsed + pollInterval;
+        var nextPoll = Now + pollInterval;
 
         // Look first once the input has ended: calls already final need not wait a poll interval.
         var lookedAfterInput = false;
@@ -166,7 +170,7 @@ public sealed class CallWaiter<TInput> : IDisposable
                 unread.ForEach(entry => entry.ReadFirst = false);
                 await Task.WhenAll(unread.Select(entry => ReadFirstAsync(entry, cancellationToken))).ConfigureAwait(false);
 
-                var now = clock.Elapsed;
+                var now = Now;
                 var expired = unfinished.Where(entry => entry.Deadline <= now).ToList();
                 await Task.WhenAll(expired.Select(entry => ReadOnceMoreAsync(entry, cancellationToken))).ConfigureAwait(false);
                 var waiting = unfinished.Except(expired).ToList();
@@ -181,12 +185,12 @@ public sealed class CallWaiter<TInput> : IDisposable
                         await PollBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                     }
 
-                    nextPoll = clock.Elapsed + pollInterval;
+                    nextPoll = Now + pollInterval;
                     lookedAfterInput = inputEnded;
                 }
 
                 // Nothing pending: sleep until a call is added, with no timer ticking meanwhile.
-                var wakeIn = waiting.Select(entry => entry.Deadline).Append(nextPoll).Min() - clock.Elapsed;
+                var wakeIn = waiting.Select(entry => entry.Deadline).Append(nextPoll).Min() - Now;
                 await pollerAlarm.SleepAsync(waiting.Count == 0 ? null : wakeIn, cancellationToken).ConfigureAwait(false);
             }
         }

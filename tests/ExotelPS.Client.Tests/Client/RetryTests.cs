@@ -29,7 +29,7 @@ public sealed class RetryTests
                 await RecordingServer.WriteAsync(context, 200, Answers.Call("c1"));
             }
         });
-        var clock = new FakeClock();
+        var clock = new SkipAheadTimeProvider();
         using var client = TestClients.Create(server.CreateAccount(), clock);
 
         var call = await client.ConnectAsync(Call);
@@ -42,8 +42,8 @@ public sealed class RetryTests
     [Fact]
     public async Task A_429_with_retry_after_date_pauses_until_that_date()
     {
-        var clock = new FakeClock();
-        var retryAt = clock.UtcNow.AddSeconds(40);
+        var clock = new SkipAheadTimeProvider();
+        var retryAt = clock.GetUtcNow().AddSeconds(40);
         await using var server = await RecordingServer.StartAsync(async (_, number, context) =>
         {
             if (number == 1)
@@ -66,7 +66,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Retry_after_is_capped_by_max_retry_delay()
     {
-        var clock = new FakeClock();
+        var clock = new SkipAheadTimeProvider();
         await using var server = await RecordingServer.StartAsync(async (_, number, context) =>
         {
             context.Response.Headers.RetryAfter = "3600";
@@ -82,7 +82,7 @@ public sealed class RetryTests
     [Fact]
     public async Task A_429_without_retry_after_backs_off_within_the_exponential_ceiling()
     {
-        var clock = new FakeClock();
+        var clock = new SkipAheadTimeProvider();
         await using var server = await RecordingServer.StartAsync(429, Answers.Error(429, "Too many requests", "RATE_LIMIT_EXCEEDED"));
         var options = new ExotelClientOptions { MaxRetries = 4, RetryBaseDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(5) };
         using var client = TestClients.Create(server.CreateAccount(), clock, options);
@@ -171,7 +171,7 @@ public sealed class RetryTests
         var account = new ExotelAccount("acct", "key", "secret-token", new Uri($"http://127.0.0.1:{port}/"));
         var listener = new TcpListener(IPAddress.Loopback, port);
         var started = 0;
-        var clock = new FakeClock { OnDelay = () => { if (Interlocked.Exchange(ref started, 1) == 0) { listener.Start(); } } };
+        var clock = new SkipAheadTimeProvider { OnDelay = () => { if (Interlocked.Exchange(ref started, 1) == 0) { listener.Start(); } } };
         var trace = new ConcurrentQueue<string>();
         using var client = TestClients.Create(account, clock, new ExotelClientOptions { Trace = trace.Enqueue });
         var answering = AnswerOnceAsync(listener, Answers.Call("late"));

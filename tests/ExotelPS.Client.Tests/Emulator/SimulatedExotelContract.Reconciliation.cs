@@ -50,7 +50,7 @@ public abstract partial class SimulatedExotelContract
         await using var exotel = await StartAsync();
         using var client = new ExotelClient(exotel.CreateAccount(), exotel.Http);
         var reconciler = new CallReconciler(client, new ReconcileOptions { SettleMargin = TimeSpan.FromSeconds(5) }, Clock);
-        var sentAt = Clock.UtcNow;
+        var sentAt = Clock.GetUtcNow();
         await client.ConnectAsync(Row(3));
         exotel.Simulator.Faults = new FaultSettings { AnswerLostRate = 1 };
         await Assert.ThrowsAsync<ExotelApiException>(() => client.ConnectAsync(Row(1)));
@@ -71,7 +71,7 @@ public abstract partial class SimulatedExotelContract
         Assert.Equal((RowEnding.StillInDoubt, (DateTimeOffset?)reconciler.CertainAt(rows[1])), (listed.Resolutions[1].Ending, listed.Resolutions[1].Until));
         Assert.Equal(lostSid, waited.Resolutions[0].Sid);
         Assert.Equal(RowEnding.NotPlaced, waited.Resolutions[1].Ending);
-        Assert.True(Clock.UtcNow >= reconciler.CertainAt(rows[1]), "not placed was decided before certainty came");
+        Assert.True(Clock.GetUtcNow() >= reconciler.CertainAt(rows[1]), "not placed was decided before certainty came");
         Assert.Null(waited.Failure);
     }
 }

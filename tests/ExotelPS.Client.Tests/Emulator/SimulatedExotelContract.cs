@@ -15,14 +15,14 @@ public abstract partial class SimulatedExotelContract
     protected static readonly TimeSpan Ring = TimeSpan.FromSeconds(2);
     protected static readonly TimeSpan Talk = TimeSpan.FromSeconds(65);
 
-    protected FakeClock Clock { get; } = new(new DateTimeOffset(2024, 3, 3, 5, 18, 33, TimeSpan.Zero));
+    protected SkipAheadTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 3, 3, 5, 18, 33, TimeSpan.Zero));
 
     protected static string ConnectForm(string to, string extra = "") => $"From={Agent}&To={Uri.EscapeDataString(to)}&CallerId={CallerId}{extra}";
 
     /// <summary>Starts a simulated Exotel on the manual clock; <paramref name="configure"/> may change more.</summary>
     protected Task<SimulatedExotel> StartAsync(Action<SimulatorOptions>? configure = null) => CreateAsync(options =>
     {
-        options.Clock = () => Clock.UtcNow;
+        options.TimeProvider = Clock;
         options.RingDelay = Ring;
         options.TalkTime = Talk;
         configure?.Invoke(options);
@@ -175,7 +175,7 @@ public abstract partial class SimulatedExotelContract
         var account = exotel.CreateAccount();
         var placed = await exotel.PlaceAsync(account, ConnectForm(to));
         var sid = placed.GetProperty("Sid").GetString()!;
-        var created = Clock.UtcNow;
+        var created = Clock.GetUtcNow();
 
         Assert.Equal("queued", placed.GetProperty("Status").GetString());
         Assert.Equal(ExotelTime.Format(created), placed.GetProperty("DateCreated").GetString());
@@ -273,7 +273,7 @@ public abstract partial class SimulatedExotelContract
         var bySidCalls = (await SimulatedExotel.ReadJsonAsync(bySid, 200)).GetProperty("Calls").EnumerateArray().ToList();
         Assert.Equal(completed[1], Assert.Single(bySidCalls).GetProperty("Sid").GetString());
 
-        var from = Uri.EscapeDataString("gte:" + ExotelTime.Format(Clock.UtcNow - Ring - Talk - TimeSpan.FromSeconds(2)));
+        var from = Uri.EscapeDataString("gte:" + ExotelTime.Format(Clock.GetUtcNow() - Ring - Talk - TimeSpan.FromSeconds(2)));
         using var recent = await exotel.GetAsync(account, $"Calls.json?DateCreated={from}&SortBy=DateCreated:asc");
         var recentSids = (await SimulatedExotel.ReadJsonAsync(recent, 200)).GetProperty("Calls").EnumerateArray().Select(call => call.GetProperty("Sid").GetString()).ToList();
         Assert.Equal(new[] { completed[3], completed[4], busy }, recentSids);

@@ -12,7 +12,7 @@ public sealed class CallPacingTests
         var final = new ConcurrentDictionary<string, bool>();
         var listing = new FakeListing(final);
         var rooms = 0;
-        using var pacing = new CallPacing(new PacingOptions(), listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
+        using var pacing = new CallPacing(new PacingOptions(), TimeProvider.System, listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
         var request = Request("09900000001");
         pacing.Settled(pacing.TryTake(request)!, RowEnding.Placed, "CA1", request);
 
@@ -30,7 +30,7 @@ public sealed class CallPacingTests
     public async Task Only_the_calls_of_the_Froms_rows_wait_for_are_polled()
     {
         var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
-        using var pacing = new CallPacing(new PacingOptions(), listing.ListFinal, () => 200, () => { });
+        using var pacing = new CallPacing(new PacingOptions(), TimeProvider.System, listing.ListFinal, () => 200, () => { });
         foreach (var (from, sid) in new[] { ("09900000001", "CA-wanted"), ("09900000002", "CA-nobody-waits") })
         {
             var request = Request(from);
@@ -47,10 +47,10 @@ public sealed class CallPacingTests
     [Fact]
     public async Task With_no_row_waiting_nothing_is_polled_and_a_call_never_seen_final_ends_at_its_bound()
     {
-        var clock = new FakeClock();
+        var clock = new SkipAheadTimeProvider();
         var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
         var rooms = 0;
-        using var pacing = new CallPacing(new PacingOptions { Clock = clock }, listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
+        using var pacing = new CallPacing(new PacingOptions(), clock, listing.ListFinal, () => 200, () => Interlocked.Increment(ref rooms));
         var request = Request("09900000001");
         request.TimeOut = 20;
         request.TimeLimit = 60;
@@ -59,7 +59,7 @@ public sealed class CallPacingTests
 
         await Eventually.TrueAsync(() => Volatile.Read(ref rooms) > 0, "the bound ended the call");
         Assert.Empty(listing.Batches);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds((2 * 20) + 60), $"ended at {clock.Elapsed}, before TimeOut and TimeLimit allow");
+        Assert.True(clock.GetUtcNow() - clock.Start >= TimeSpan.FromSeconds((2 * 20) + 60), $"ended at {clock.GetUtcNow() - clock.Start}, before TimeOut and TimeLimit allow");
         Assert.NotNull(pacing.TryTake(Request("09900000001")));
     }
 
@@ -71,7 +71,7 @@ public sealed class CallPacingTests
         var options = new PacingOptions { AgentPool = agents, PollShare = 0.1, MinPollInterval = TimeSpan.FromMilliseconds(10) };
 
         // 6,000 a minute, a tenth of it for polling: 600 requests a minute, one every 100 ms; 250 live calls take 3 a round.
-        using var pacing = new CallPacing(options, listing.ListFinal, () => 6000, () => { });
+        using var pacing = new CallPacing(options, TimeProvider.System, listing.ListFinal, () => 6000, () => { });
         for (var i = 0; i < 250; i++)
         {
             var request = Request(from: "");
@@ -102,7 +102,7 @@ public sealed class CallPacingTests
     public async Task While_requests_wait_for_the_rate_limit_no_request_is_spent_on_polling()
     {
         var listing = new FakeListing(new ConcurrentDictionary<string, bool>());
-        using var pacing = new CallPacing(new PacingOptions { MinPollInterval = TimeSpan.FromMilliseconds(10) }, listing.ListFinal, () => 6000, () => { });
+        using var pacing = new CallPacing(new PacingOptions { MinPollInterval = TimeSpan.FromMilliseconds(10) }, TimeProvider.System, listing.ListFinal, () => 6000, () => { });
         var request = Request("09900000001");
         pacing.Settled(pacing.TryTake(request)!, RowEnding.Placed, "CA1", request);
         pacing.SetAwaitingRate(1);
@@ -136,7 +136,7 @@ public sealed class CallPacingTests
     {
         var options = new PacingOptions { MaxCallsPerFrom = max, WrapUp = TimeSpan.FromSeconds(wrapUpSeconds), PollShare = share };
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CallPacing(options, null, () => 200, () => { }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CallPacing(options, TimeProvider.System, null, () => 200, () => { }));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class CallPacingTests
     {
         var options = new PacingOptions { AgentPool = { "09800000001", "12" } };
 
-        var error = Assert.Throws<ExotelValidationException>(() => new CallPacing(options, null, () => 200, () => { }));
+        var error = Assert.Throws<ExotelValidationException>(() => new CallPacing(options, TimeProvider.System, null, () => 200, () => { }));
 
         Assert.Equal("AgentPool", Assert.Single(error.Failures).Field);
         Assert.Equal("12", error.Failures[0].Value);

@@ -6,13 +6,13 @@ namespace ExotelPS.Client.Tests.Reconciliation;
 public sealed class CallReconcilerTests : IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
-    private readonly FakeClock clock = new(DateTimeOffset.UtcNow);
+    private readonly SkipAheadTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly ExotelSimulator simulator;
     private readonly ExotelClient client;
 
     public CallReconcilerTests()
     {
-        simulator = new ExotelSimulator(new SimulatorOptions { Clock = () => clock.UtcNow, RequestsPerMinute = 100_000 });
+        simulator = new ExotelSimulator(new SimulatorOptions { TimeProvider = clock, RequestsPerMinute = 100_000 });
         client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions
         {
             RequestsPerMinute = 100_000, MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(1),
@@ -24,7 +24,7 @@ public sealed class CallReconcilerTests : IDisposable
     private CallReconciler Reconciler(int? maxRequestsPerLook = null) =>
         new(client, new ReconcileOptions { SettleMargin = TimeSpan.Zero, PollInterval = Poll, MaxRequestsPerLook = maxRequestsPerLook }, clock);
 
-    private CallInDoubt Row(int n, int timeLimit = 20) => new("+919800000001", $"+9199000003{n:d2}", "+918030752400", clock.UtcNow, timeOut: 5, timeLimit);
+    private CallInDoubt Row(int n, int timeLimit = 20) => new("+919800000001", $"+9199000003{n:d2}", "+918030752400", clock.GetUtcNow(), timeOut: 5, timeLimit);
 
     [Fact]
     public async Task It_looks_again_every_poll_interval_and_at_each_certainty_time_and_stops_once_all_are_certain()

@@ -12,7 +12,7 @@ public sealed class JournalReconciliationTests : IDisposable
 {
     private const int Rows = 12;
     private readonly string folder = Directory.CreateTempSubdirectory("exotelps-reconcile-").FullName;
-    private readonly FakeClock clock = new(DateTimeOffset.UtcNow);
+    private readonly SkipAheadTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly ExotelSimulator simulator;
     private readonly ExotelClient client;
     private readonly CallReconciler reconciler;
@@ -21,7 +21,7 @@ public sealed class JournalReconciliationTests : IDisposable
     {
         simulator = new ExotelSimulator(new SimulatorOptions
         {
-            Clock = () => clock.UtcNow, RingDelay = TimeSpan.FromMilliseconds(10), TalkTime = TimeSpan.FromMilliseconds(10), Seed = 13,
+            TimeProvider = clock, RingDelay = TimeSpan.FromMilliseconds(10), TalkTime = TimeSpan.FromMilliseconds(10), Seed = 13,
             RequestsPerMinute = 100_000,
         });
         client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 100_000 });
@@ -82,7 +82,7 @@ public sealed class JournalReconciliationTests : IDisposable
             }
         }
 
-        Assert.True(clock.UtcNow >= results.Max(result => reconciler.CertainAt(CallInDoubt.Of(result.Request!, clock.Start))), "not placed before certainty");
+        Assert.True(clock.GetUtcNow() >= results.Max(result => reconciler.CertainAt(CallInDoubt.Of(result.Request!, clock.Start))), "not placed before certainty");
         Assert.Contains(simulator.InjectedFaults, fault => fault.CallRecorded);
         Assert.Contains(simulator.InjectedFaults, fault => !fault.CallRecorded);
         var resolutions = Lines().Where(line => line.GetProperty("outcome").GetString() is "found" or "notplaced").ToList();

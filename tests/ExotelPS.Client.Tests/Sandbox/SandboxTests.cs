@@ -33,7 +33,7 @@ public sealed class SandboxTests : SimulatedExotelContract
     [Fact]
     public async Task SandboxClientPlacesAndReadsBackCallsWithNoNetwork()
     {
-        var simulator = new ExotelSimulator(new SimulatorOptions { Clock = () => Clock.UtcNow });
+        var simulator = new ExotelSimulator(new SimulatorOptions { TimeProvider = Clock });
         using var client = ExotelSandbox.CreateClientFor(simulator);
 
         var placed = await client.ConnectAsync(new ConnectCallOptions { From = Agent, To = "+919900000480", CallerId = CallerId });
@@ -61,8 +61,8 @@ public sealed class SandboxTests : SimulatedExotelContract
     [Fact]
     public async Task Past_its_bound_the_simulator_forgets_the_oldest_final_calls_so_memory_stays_flat()
     {
-        var clock = new FakeClock(new DateTimeOffset(2024, 3, 3, 5, 18, 33, TimeSpan.Zero));
-        var simulator = new ExotelSimulator(new SimulatorOptions { Clock = () => clock.UtcNow, MaxRetainedCalls = 100, RequestsPerMinute = int.MaxValue });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 3, 3, 5, 18, 33, TimeSpan.Zero));
+        var simulator = new ExotelSimulator(new SimulatorOptions { TimeProvider = clock, MaxRetainedCalls = 100, RequestsPerMinute = int.MaxValue });
         using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 100_000 });
         var first = await client.ConnectAsync(new ConnectCallOptions { From = Agent, To = "09900000002", CallerId = CallerId });
         for (var call = 1; call < 1_000; call++)
@@ -80,8 +80,8 @@ public sealed class SandboxTests : SimulatedExotelContract
     [Fact]
     public async Task A_call_not_yet_final_is_kept_whatever_the_bound()
     {
-        var clock = new FakeClock(new DateTimeOffset(2024, 3, 3, 5, 18, 33, TimeSpan.Zero));
-        var simulator = new ExotelSimulator(new SimulatorOptions { Clock = () => clock.UtcNow, MaxRetainedCalls = 10, RequestsPerMinute = int.MaxValue });
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 3, 3, 5, 18, 33, TimeSpan.Zero));
+        var simulator = new ExotelSimulator(new SimulatorOptions { TimeProvider = clock, MaxRetainedCalls = 10, RequestsPerMinute = int.MaxValue });
         using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 100_000 });
 
         // All placed at one instant: none is final, so none may be forgotten.

@@ -76,7 +76,7 @@ public sealed class AdaptiveWindowTests
     [Fact]
     public async Task Without_a_limit_the_account_gate_follows_the_measured_latency()
     {
-        var clock = new FakeClock();
+        var clock = new SkipAheadTimeProvider();
         var throttle = new AccountThrottle(6_000, maxConcurrency: null, clock);
 
         for (var attempt = 0; attempt < 10; attempt++)
@@ -91,7 +91,7 @@ public sealed class AdaptiveWindowTests
     [Fact]
     public async Task A_limit_the_user_gave_is_kept_whatever_the_latency()
     {
-        var clock = new FakeClock();
+        var clock = new SkipAheadTimeProvider();
         var throttle = new AccountThrottle(6_000, maxConcurrency: 7, clock);
 
         for (var attempt = 0; attempt < 10; attempt++)
@@ -106,7 +106,7 @@ public sealed class AdaptiveWindowTests
         Assert.True(throttle.InFlightLimit > 7);
     }
 
-    private static Task<int> AnswerAfter(FakeClock clock, TimeSpan latency)
+    private static Task<int> AnswerAfter(SkipAheadTimeProvider clock, TimeSpan latency)
     {
         clock.Advance(latency);
         return Task.FromResult(0);

@@ -223,7 +223,7 @@ public sealed class CallWaiterTests
         await using var server = await RecordingServer.StartAsync(200, Answers.Page(Array.Empty<string>()));
         using var client = new ExotelClient(server.CreateAccount());
         var broken = new InvalidOperationException("the clock broke");
-        var clock = new FakeClock { OnDelay = () => throw broken };
+        var clock = new SkipAheadTimeProvider { OnDelay = () => throw broken };
         using var waiter = new CallWaiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5), clock, CancellationToken.None);
 
         waiter.Add(1, "x");
@@ -238,7 +238,7 @@ public sealed class CallWaiterTests
 
     // Time in these tests is the fake clock's: a poll interval or a timeout passes as soon as the poller sleeps on it.
     private static CallWaiter<T> Waiter<T>(ExotelClient client, TimeSpan timeout, TimeSpan pollInterval) =>
-        new(client, timeout, pollInterval, new FakeClock(), CancellationToken.None);
+        new(client, timeout, pollInterval, new SkipAheadTimeProvider(), CancellationToken.None);
 
     private static List<string> SidsOf(RecordedRequest request) =>
         request.QueryFields.Where(field => field.Key == "Sid").SelectMany(field => field.Value.Split(',')).ToList();
