@@ -77,8 +77,7 @@ public sealed class ExotelClient : IDisposable
 
     /// <summary>
     /// Requests of the account allowed in flight now: <see cref="ExotelClientOptions.MaxConcurrency"/> when set, else
-    /// the window sized from the latency measured so far. The account's throttle caps its requests in flight at this,
-    /// in one place: a dispatcher over this client adds no cap of its own.
+    /// the window sized from the latency measured so far. A dispatcher over this client starts no more rows than this.
     /// </summary>
     public int InFlightLimit => throttle.InFlightLimit;
 

@@ -11,22 +11,21 @@ public sealed class DispatcherOptions
 
     /// <summary>
     /// Most calls of this run being placed at once (a command's -ThrottleLimit); null: no cap of its own. A dispatcher
-    /// over an <see cref="ExotelClient"/> needs none: the account's throttle caps every request in flight
-    /// (<see cref="ExotelClient.InFlightLimit"/>), in one place.
+    /// over an <see cref="ExotelClient"/> follows the account's window (<see cref="ExotelClient.InFlightLimit"/>) too,
+    /// the lower of the two.
     /// </summary>
     public int? MaxInFlight { get; set; }
 
     /// <summary>
-    /// How many calls may be in flight now, read before each start: for a dispatcher over a function whose requests
-    /// no account throttle caps (a dispatcher over a client follows the account's window without it). With
-    /// <see cref="MaxInFlight"/> too, the lower of the two applies; with neither, 10.
+    /// How many calls may be in flight now, read before each start, for a dispatcher over a function (a dispatcher
+    /// over a client reads the account's window itself). With <see cref="MaxInFlight"/> too, the lower of the two
+    /// applies; with neither, 10.
     /// </summary>
     public Func<int>? InFlightLimit { get; set; }
 
     /// <summary>
     /// Most posted inputs without a taken result before <c>Post</c> waits: bounds memory on endless input. Null (the
-    /// default): 256, or twice the calls allowed in flight (the account's window, over a client) when that is more, so
-    /// the window can always be filled.
+    /// default): 256, or twice the calls allowed in flight when that is more, so the window can always be filled.
     /// </summary>
     public int? MaxBacklog { get; set; }
 

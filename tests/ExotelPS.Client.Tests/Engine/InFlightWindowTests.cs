@@ -37,16 +37,20 @@ public sealed class InFlightWindowTests
     }
 
     [Fact]
-    public void Over_a_client_it_caps_nothing_itself_the_accounts_throttle_does_and_the_backlog_follows_the_accounts_window()
+    public void Over_a_client_it_follows_the_accounts_live_window_and_sizes_the_backlog_from_it()
     {
-        var window = Window(new DispatcherOptions(), accountWindow: () => 300);
+        var accountWindow = 300;
+        var window = Window(new DispatcherOptions(), accountWindow: () => accountWindow);
         for (var row = 0; row < 500; row++)
         {
             window.Enqueue(row.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        Assert.Equal(500, window.TakeStartable(_ => true)!.Count);
+        Assert.Equal(300, window.TakeStartable(_ => true)!.Count);
         Assert.Equal(600, window.BacklogAllowed());
+
+        accountWindow = 350;
+        Assert.Equal(50, window.TakeStartable(_ => true)!.Count);
     }
 
     [Fact]
