@@ -66,6 +66,12 @@ public sealed class ExotelCall
     /// <summary>Leg-level detail, present when asked for (details=true) or returned by connect.</summary>
     public CallDetails? Details { get; init; }
 
+    /// <summary>
+    /// What could not be read from Exotel's answer: each field named with the value found, left empty above; null when
+    /// everything read. The cmdlets also write it as a warning.
+    /// </summary>
+    public string? ReadWarnings { get; init; }
+
     /// <summary>Sid and status.</summary>
     public override string ToString() => $"{Sid} ({Status})";
 }
