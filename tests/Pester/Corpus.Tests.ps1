@@ -55,7 +55,8 @@ Describe 'Corpus answers read through the cmdlets' {
         $row = $call | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
         $row.RecordingUrl | Should -Be ''
         $row.ParentCallSid | Should -Be ''
-        $row.ReadWarnings | Should -Be ''
+        $row.PSObject.Properties.Name | Should -Contain 'ReadWarnings'
+        $row.ReadWarnings | Should -BeNullOrEmpty
     }
 
     It 'lists the docs'' listing page' {
