@@ -4,6 +4,7 @@
 # server that replays them, as a user would meet them.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'ExotelPS.TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'CorpusReplay.psm1') -Force
     Import-Module (Get-BuiltModuleManifest)
 
     $replay = Start-CorpusReplay -Route @(

@@ -115,23 +115,42 @@ function Start-ExotelEmulator {
     }
 
     # The first start compiles the emulator: be patient, but fail fast if it exits.
-    $deadline = [DateTime]::UtcNow.AddSeconds($ReadyTimeoutSeconds)
+    try {
+        Wait-LoopbackServer -Process $process -Uri "$($emulator.BaseUri)_emulator/stats" -Name 'The emulator' -Logs $logs -TimeoutSeconds $ReadyTimeoutSeconds
+    }
+    catch {
+        Stop-ExotelEmulator -Emulator $emulator
+        throw
+    }
+    $emulator
+}
+
+# Waits until a server started in $Process answers $Uri; throws, with its logs, when it exits first or $TimeoutSeconds pass.
+function Wait-LoopbackServer {
+    param(
+        [Parameter(Mandatory)] [System.Diagnostics.Process] $Process,
+        [Parameter(Mandatory)] [string] $Uri,
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [string] $Logs,
+        [Parameter(Mandatory)] [int] $TimeoutSeconds
+    )
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ($true) {
-        if ($process.HasExited) {
-            $output = Get-Content -Raw -Path (Join-Path $logs '*.txt') -ErrorAction SilentlyContinue
-            throw "The emulator exited with code $($process.ExitCode) before answering: $output"
+        if ($Process.HasExited) {
+            $output = Get-Content -Raw -Path (Join-Path $Logs '*.txt') -ErrorAction SilentlyContinue
+            throw "$Name exited with code $($Process.ExitCode) before answering: $output"
         }
 
         try {
-            Invoke-RestMethod -Uri "$($emulator.BaseUri)_emulator/stats" -TimeoutSec 5 | Out-Null
-            return $emulator
+            Invoke-RestMethod -Uri $Uri -TimeoutSec 5 | Out-Null
+            return
         }
         catch {
             if ([DateTime]::UtcNow -gt $deadline) {
-                Stop-ExotelEmulator -Emulator $emulator
-                throw "The emulator did not answer on $($emulator.BaseUri) within $ReadyTimeoutSeconds seconds."
+                throw "$Name did not answer on $Uri within $TimeoutSeconds seconds."
             }
-            Start-Sleep -Milliseconds 500
+            Start-Sleep -Milliseconds 300
         }
     }
 }
@@ -304,69 +323,6 @@ function Stop-CallbackListener {
     if ($null -ne $CallbackListener) {
         $CallbackListener.Listener.Close()
     }
-}
-
-<#
-.SYNOPSIS
-    Starts CorpusReplay.ps1 in a child PowerShell on a free port of 127.0.0.1, answering with corpus bodies, and waits
-    until it answers. Stop it with Stop-CorpusReplay (by its process id).
-.PARAMETER Route
-    Hashtables of Method, Path (the end of the request path), Status (default 200) and File (under tests/Corpus) or Body.
-#>
-function Start-CorpusReplay {
-    param(
-        [Parameter(Mandatory)] [hashtable[]] $Route,
-        [int] $ReadyTimeoutSeconds = 120
-    )
-
-    $port = Get-FreeTcpPort
-    $folder = Join-Path ([IO.Path]::GetTempPath()) ("exotelps-replay-$port-" + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $folder | Out-Null
-    $routes = foreach ($entry in $Route) {
-        $entry = $entry.Clone()
-        if (-not $entry.ContainsKey('Status')) { $entry.Status = 200 }
-        $entry
-    }
-    $routes += @{ Method = 'GET'; Path = '/_replay/ready'; Status = 200; Body = '{}' }
-    $routesFile = Join-Path $folder 'routes.json'
-    ConvertTo-Json -InputObject @($routes) -Depth 3 | Set-Content -Path $routesFile -Encoding UTF8
-    $process = Start-ChildPowerShell -ScriptPath (Join-Path $PSScriptRoot 'CorpusReplay.ps1') -OutputFolder $folder `
-        -Environment @{ EXOTELPS_REPLAY_PORT = "$port"; EXOTELPS_REPLAY_ROUTES = $routesFile }
-    $replay = [pscustomobject]@{ Process = $process; BaseUri = [uri]"http://127.0.0.1:$port/"; Logs = $folder }
-
-    $deadline = [DateTime]::UtcNow.AddSeconds($ReadyTimeoutSeconds)
-    while ($true) {
-        if ($process.HasExited) {
-            throw "The corpus replay server exited: $(Get-Content -Raw -Path (Join-Path $folder 'stderr.txt'))"
-        }
-        try {
-            Invoke-RestMethod -Uri "$($replay.BaseUri)_replay/ready" -TimeoutSec 5 | Out-Null
-            return $replay
-        }
-        catch {
-            if ([DateTime]::UtcNow -ge $deadline) {
-                Stop-CorpusReplay -Replay $replay
-                throw "The corpus replay server did not answer on $($replay.BaseUri) within $ReadyTimeoutSeconds seconds."
-            }
-            Start-Sleep -Milliseconds 200
-        }
-    }
-}
-
-function Stop-CorpusReplay {
-    param([Parameter(Mandatory)] [AllowNull()] $Replay)
-
-    if ($null -ne $Replay -and -not $Replay.Process.HasExited) {
-        Stop-Process -Id $Replay.Process.Id -Force
-        $Replay.Process.WaitForExit(30000) | Out-Null
-    }
-}
-
-# A body of the corpus (tests/Corpus), as text.
-function Get-CorpusBody {
-    param([Parameter(Mandatory)] [string] $File)
-
-    [IO.File]::ReadAllText((Join-Path $repositoryRoot "tests/Corpus/$File"))
 }
 
 # Everything a command wrote to every stream, as text, to search for secrets.

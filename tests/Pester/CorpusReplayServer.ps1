@@ -1,5 +1,5 @@
 # A loopback server that answers with bodies of the corpus (tests/Corpus), so Corpus.Tests.ps1 can read them through
-# the cmdlets. Started by Start-CorpusReplay (ExotelPS.TestHelpers.psm1) in a child PowerShell and stopped by its
+# the cmdlets. Started by Start-CorpusReplay (CorpusReplay.psm1) in a child PowerShell and stopped by its
 # process id. Listens on 127.0.0.1 only. Its routes come as JSON in EXOTELPS_REPLAY_ROUTES (a file):
 # [{ "Method": "GET", "Path": "/Calls/abc.json", "Status": 200, "File": "v1-details/x.json" or "Body": "..." }],
 # a request answered by the first route whose method matches and whose path ends its path (query ignored).
