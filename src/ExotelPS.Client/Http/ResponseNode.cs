@@ -41,10 +41,10 @@ internal abstract class ResponseNode
         Parsed(name, "a decimal number", (string text, out decimal value) => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value));
 
     /// <summary>A v1 time, <c>yyyy-MM-dd HH:mm:ss</c> in Exotel's zone.</summary>
-    public DateTimeOffset? Time(string name) => SetTime(name, ExotelTime.WireFormat, ExotelTime.Parse);
+    public DateTimeOffset? Time(string name) => TimeOf(name, ExotelTime.WireFormat, ExotelTime.Parse);
 
     /// <summary>A Voice v3 time, with its offset (or +05:30 without one).</summary>
-    public DateTimeOffset? OffsetTime(string name) => SetTime(name, ExotelTime.OffsetWireFormat, ExotelTime.ParseOffsetExact);
+    public DateTimeOffset? OffsetTime(string name) => TimeOf(name, ExotelTime.OffsetWireFormat, ExotelTime.ParseOffsetExact);
 
     /// <summary>The first of <paramref name="names"/> that is present, as text: for fields whose name Exotel's beta API varies.</summary>
     public string? FirstText(params string[] names) => names.Select(Text).FirstOrDefault(text => text is not null);
@@ -80,7 +80,8 @@ internal abstract class ResponseNode
         return null;
     }
 
-    private DateTimeOffset? SetTime(string name, string format, Func<string, DateTimeOffset?> parse) =>
+    // A time that is not set (the epoch Exotel writes for "not yet") reads as null, like a marker.
+    private DateTimeOffset? TimeOf(string name, string format, Func<string, DateTimeOffset?> parse) =>
         Parsed(name, "a time as " + format, (string text, out DateTimeOffset value) =>
         {
             value = parse(text) ?? default;

@@ -1,3 +1,4 @@
+using ExotelPS.Client.Callbacks;
 using static ExotelPS.Client.Tests.Corpus.CorpusServer;
 
 namespace ExotelPS.Client.Tests.Corpus;
@@ -61,5 +62,25 @@ public sealed class CallbackCorpusTests
         Assert.Equal(ExotelTime.Parse(started), callback.Call.StartTime);
         Assert.Equal(onCallDuration, Assert.Single(callback.Call.Details!.Legs).OnCallDuration);
         Assert.Null(callback.Call.ReadWarnings);
+    }
+
+    [Fact]
+    public void A_passthrus_query_string_reads_as_its_fields_do()
+    {
+        // Passthru sends its fields as a GET query string: the same fields, form-encoded, read the same.
+        var fields = CallbackFields.FromBody(Body("callbacks/erpnext-passthru-completed.json"), CallbackFields.Json);
+        var query = string.Join("&", fields.Select(field => Uri.EscapeDataString(field.Key) + "=" + Uri.EscapeDataString(field.Value)));
+
+        var fromQuery = StatusCallbackReader.Read(query, contentType: null);
+        var fromJson = StatusCallbackReader.Read(Body("callbacks/erpnext-passthru-completed.json"), CallbackFields.Json);
+
+        Assert.Equal(CallbackKind.AppletRequest, fromQuery.Kind);
+        Assert.Equal(fromJson.DeliveryKey, fromQuery.DeliveryKey);
+        Assert.Equal(fromJson.DialCallStatus, fromQuery.DialCallStatus);
+        Assert.Equal(fromJson.Call.StartTime, fromQuery.Call.StartTime);
+        Assert.Equal(fromJson.Call.RecordingUrl, fromQuery.Call.RecordingUrl);
+        Assert.Equal(10, Assert.Single(fromQuery.Call.Details!.Legs).OnCallDuration);
+        Assert.Equal(fromJson.UnknownFields, fromQuery.UnknownFields);
+        Assert.Null(fromQuery.Call.ReadWarnings);
     }
 }
