@@ -79,9 +79,9 @@ internal static class ExotelResponseReader
         var calls = root.Items(WireField.Calls);
 
         // A listing decides whether a call exists (reconciliation), so no call may be dropped: Calls reads whole or not at all.
-        if (root.Notes.Count > beforeCalls)
+        if (root.Notes.Since(beforeCalls) is { } unreadable)
         {
-            throw root.Missing(WireField.Calls, "a list of call objects");
+            throw new FormatException($"Exotel response: a call listing must read whole, but {unreadable}.");
         }
 
         if (metadata is null && calls is null)
@@ -95,7 +95,7 @@ internal static class ExotelResponseReader
             PageSize = metadata?.Int(WireField.PageSize),
             NextPageUri = metadata?.Text(WireField.NextPageUri),
             ReadWarnings = root.Notes.Since(mark),
-            Calls = calls?.Select(call => ToCall(call)).ToArray() ?? Array.Empty<ExotelCall>(),
+            Calls = calls?.Select(ToCall).ToArray() ?? Array.Empty<ExotelCall>(),
         };
     }
 
@@ -103,33 +103,36 @@ internal static class ExotelResponseReader
     /// Maps a v1 Call object (or a callback's fields, seen as one) to <see cref="ExotelCall"/>; what could not be read
     /// is left empty and named in <see cref="ExotelCall.ReadWarnings"/>, so only a missing Sid loses the call.
     /// </summary>
-    internal static ExotelCall ToCall(ResponseNode call) => ToCall(call, call.Notes.Count);
-
-    // Object initializers run in order: ReadWarnings, last, holds the notes of every field above it.
-    private static ExotelCall ToCall(ResponseNode call, int mark) => new()
+    internal static ExotelCall ToCall(ResponseNode call)
     {
-        Sid = call.Text(WireField.Sid) ?? throw call.Missing(WireField.Sid, "the call's Sid"),
-        ParentCallSid = call.Text(WireField.ParentCallSid),
-        DateCreated = call.Time(WireField.DateCreated),
-        DateUpdated = call.Time(WireField.DateUpdated),
-        AccountSid = call.Text(WireField.AccountSid),
-        To = call.Text(WireField.To),
-        From = call.Text(WireField.From),
-        PhoneNumberSid = call.Text(WireField.PhoneNumberSid),
-        Status = call.Status(WireField.Status) ?? default,
-        StartTime = call.Time(WireField.StartTime),
-        EndTime = call.Time(WireField.EndTime),
-        Duration = call.Int(WireField.Duration),
-        Price = call.Decimal(WireField.Price),
-        Direction = call.Text(WireField.Direction),
-        AnsweredBy = call.Text(WireField.AnsweredBy),
-        ForwardedFrom = call.Text(WireField.ForwardedFrom),
-        CallerName = call.Text(WireField.CallerName),
-        Uri = call.Text(WireField.Uri),
-        RecordingUrl = call.Text(WireField.RecordingUrl),
-        Details = call.Child(WireField.Details) is { } details ? ToDetails(details) : null,
-        ReadWarnings = call.Notes.Since(mark),
-    };
+        var mark = call.Notes.Count;
+
+        // Object initializers run in order: ReadWarnings, last, holds the notes of every field above it.
+        return new ExotelCall
+        {
+            Sid = call.Text(WireField.Sid) ?? throw call.Missing(WireField.Sid, "the call's Sid"),
+            ParentCallSid = call.Text(WireField.ParentCallSid),
+            DateCreated = call.Time(WireField.DateCreated),
+            DateUpdated = call.Time(WireField.DateUpdated),
+            AccountSid = call.Text(WireField.AccountSid),
+            To = call.Text(WireField.To),
+            From = call.Text(WireField.From),
+            PhoneNumberSid = call.Text(WireField.PhoneNumberSid),
+            Status = call.Status(WireField.Status) ?? default,
+            StartTime = call.Time(WireField.StartTime),
+            EndTime = call.Time(WireField.EndTime),
+            Duration = call.Int(WireField.Duration),
+            Price = call.Decimal(WireField.Price),
+            Direction = call.Text(WireField.Direction),
+            AnsweredBy = call.Text(WireField.AnsweredBy),
+            ForwardedFrom = call.Text(WireField.ForwardedFrom),
+            CallerName = call.Text(WireField.CallerName),
+            Uri = call.Text(WireField.Uri),
+            RecordingUrl = call.Text(WireField.RecordingUrl),
+            Details = call.Child(WireField.Details) is { } details ? ToDetails(details) : null,
+            ReadWarnings = call.Notes.Since(mark),
+        };
+    }
 
     private static CallDetails ToDetails(ResponseNode details) => new()
     {
