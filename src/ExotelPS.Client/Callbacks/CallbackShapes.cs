@@ -1,5 +1,3 @@
-using ExotelPS.Client.Http;
-
 namespace ExotelPS.Client.Callbacks;
 
 /// <summary>

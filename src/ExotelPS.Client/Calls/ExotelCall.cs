@@ -113,7 +113,10 @@ public sealed class CallLeg
     /// <summary>Human, Machine, NotSure or NA.</summary>
     public string? AnsweredBy { get; init; }
 
-    /// <summary>What a table or list shows, e.g. <c>completed, 42 s, Human</c>.</summary>
+    /// <summary>
+    /// What a table or list shows: <c>leg 2, 21 s</c> from the details page (which gives each leg's Id), <c>completed, 42 s, Human</c>
+    /// from a StatusCallback.
+    /// </summary>
     public override string ToString() =>
-        string.Join(", ", new[] { Status?.ToString(), OnCallDuration is null ? null : CallDetails.Seconds(OnCallDuration), AnsweredBy }.Where(part => part is not null));
+        string.Join(", ", new[] { Id is null ? null : "leg " + Id, Status?.ToString(), OnCallDuration is null ? null : CallDetails.Seconds(OnCallDuration), AnsweredBy }.Where(part => part is not null));
 }

@@ -84,6 +84,7 @@ public sealed class V1CorpusTests
             {
                 Assert.Equal("1", first.Id);
                 Assert.Equal(21, first.OnCallDuration);
+                Assert.Equal("leg 1, 21 s", first.ToString());
             },
             second =>
             {
