@@ -32,13 +32,8 @@ function Start-CorpusReplay {
         -Environment @{ EXOTELPS_REPLAY_PORT = "$port"; EXOTELPS_REPLAY_ROUTES = $routesFile }
     $replay = [pscustomobject]@{ Process = $process; BaseUri = [uri]"http://127.0.0.1:$port/"; Logs = $folder }
 
-    try {
-        Wait-LoopbackServer -Process $process -Uri "$($replay.BaseUri)_replay/ready" -Name 'The corpus replay server' -Logs $folder -TimeoutSeconds $ReadyTimeoutSeconds
-    }
-    catch {
-        Stop-CorpusReplay -Replay $replay
-        throw
-    }
+    Wait-LoopbackServer -Process $process -Uri "$($replay.BaseUri)_replay/ready" -Name 'The corpus replay server' -Logs $folder `
+        -TimeoutSeconds $ReadyTimeoutSeconds -OnFailure { Stop-CorpusReplay -Replay $replay }
     $replay
 }
 

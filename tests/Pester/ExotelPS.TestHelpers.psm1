@@ -115,30 +115,28 @@ function Start-ExotelEmulator {
     }
 
     # The first start compiles the emulator: be patient, but fail fast if it exits.
-    try {
-        Wait-LoopbackServer -Process $process -Uri "$($emulator.BaseUri)_emulator/stats" -Name 'The emulator' -Logs $logs -TimeoutSeconds $ReadyTimeoutSeconds
-    }
-    catch {
-        Stop-ExotelEmulator -Emulator $emulator
-        throw
-    }
+    Wait-LoopbackServer -Process $process -Uri "$($emulator.BaseUri)_emulator/stats" -Name 'The emulator' -Logs $logs `
+        -TimeoutSeconds $ReadyTimeoutSeconds -OnFailure { Stop-ExotelEmulator -Emulator $emulator }
     $emulator
 }
 
-# Waits until a server started in $Process answers $Uri; throws, with its logs, when it exits first or $TimeoutSeconds pass.
+# Waits until a server started in $Process answers $Uri; when it exits first or $TimeoutSeconds pass, runs $OnFailure
+# (to stop what is left of it) and throws, with its logs.
 function Wait-LoopbackServer {
     param(
         [Parameter(Mandatory)] [System.Diagnostics.Process] $Process,
         [Parameter(Mandatory)] [string] $Uri,
         [Parameter(Mandatory)] [string] $Name,
         [Parameter(Mandatory)] [string] $Logs,
-        [Parameter(Mandatory)] [int] $TimeoutSeconds
+        [Parameter(Mandatory)] [int] $TimeoutSeconds,
+        [Parameter(Mandatory)] [scriptblock] $OnFailure
     )
 
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ($true) {
         if ($Process.HasExited) {
             $output = Get-Content -Raw -Path (Join-Path $Logs '*.txt') -ErrorAction SilentlyContinue
+            & $OnFailure
             throw "$Name exited with code $($Process.ExitCode) before answering: $output"
         }
 
@@ -148,6 +146,7 @@ function Wait-LoopbackServer {
         }
         catch {
             if ([DateTime]::UtcNow -gt $deadline) {
+                & $OnFailure
                 throw "$Name did not answer on $Uri within $TimeoutSeconds seconds."
             }
             Start-Sleep -Milliseconds 300
