@@ -230,7 +230,7 @@ public sealed class ExotelSimulator
 
         var snapshot = new CallSnapshot(call, now);
         var answer = route.Endpoint == ApiEndpoint.CallLegs
-            ? WireObject.Of("call_legs", CallView.V3Legs(snapshot))
+            ? WireObject.Of("leg_details", CallView.V3Legs(snapshot))
             : WireObject.Of("call_details", CallView.V3Detail(snapshot));
         return SimulatorAnswers.Ok(SimulatorAnswers.V3Envelope(200, answer, errorData: null), json: true);
     }

@@ -259,6 +259,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         switch (result.Ending)
         {
             case RowEnding.Placed when result.Call is not null:
+                WriteReadWarnings(result.Call.Sid, result.Call.ReadWarnings);
                 WriteObject(CallOutput.Placed(result.Call, result.Request));
                 break;
             // A row skipped in doubt has no call to show: it is an error, the user must check it.
