@@ -18,9 +18,6 @@ public sealed class CallingHours
         Zone = zone;
     }
 
-    /// <summary>No window: an attempt may start any time.</summary>
-    public static CallingHours Always { get; } = new(Array.Empty<CallWindow>(), TimeZoneInfo.Utc);
-
     /// <summary>The windows, as given; empty when any time will do.</summary>
     public IReadOnlyList<CallWindow> Windows { get; }
 
@@ -47,13 +44,14 @@ public sealed class CallingHours
             }
         }
 
-        if (!(lookup ?? TimeZoneLookup.Platform).TryFind(timeZone, out var zone))
+        var zone = (lookup ?? TimeZoneLookup.Platform).TryFind(timeZone);
+        if (zone is null)
         {
             failures.Add(TimeZoneLookup.Unknown(timeZone));
         }
 
         CampaignParameter.ThrowIfAny(failures);
-        return new CallingHours(parsed, zone);
+        return new CallingHours(parsed, zone!);
     }
 
     /// <summary>True when an attempt may start at this instant.</summary>

@@ -22,9 +22,6 @@ public sealed class RedialPolicy
         RedialAfter = redialAfter;
     }
 
-    /// <summary>One attempt, no redial: what a run without campaign parameters does.</summary>
-    public static RedialPolicy Default { get; } = Create(null, null, null);
-
     /// <summary>How many times a row may be dialled in all (1 to 10; default 1).</summary>
     public int MaxAttempts { get; }
 

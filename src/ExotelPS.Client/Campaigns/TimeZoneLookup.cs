@@ -29,21 +29,14 @@ public sealed class TimeZoneLookup
     /// <summary>The zone; a blank id is the default; an unknown id is an <see cref="ExotelValidationException"/> naming TimeZone and the id.</summary>
     public TimeZoneInfo Find(string? id)
     {
-        if (TryFind(id, out var zone))
-        {
-            return zone;
-        }
-
-        throw new ExotelValidationException(CampaignParameter.Subject, new[] { Unknown(id) });
+        return TryFind(id) ?? throw new ExotelValidationException(CampaignParameter.Subject, new[] { Unknown(id) });
     }
 
-    /// <summary>The zone, or false when neither the id nor its Windows equivalent is known here.</summary>
-    public bool TryFind(string? id, out TimeZoneInfo zone)
+    /// <summary>The zone, or null when neither the id nor its Windows equivalent is known here.</summary>
+    public TimeZoneInfo? TryFind(string? id)
     {
         var wanted = string.IsNullOrWhiteSpace(id) ? DefaultId : id!.Trim();
-        var found = findOnPlatform(wanted) ?? (ianaToWindows(wanted) is { } windowsId ? findOnPlatform(windowsId) : null);
-        zone = found!;
-        return found is not null;
+        return findOnPlatform(wanted) ?? (ianaToWindows(wanted) is { } windowsId ? findOnPlatform(windowsId) : null);
     }
 
     /// <summary>The failure an unknown id gives.</summary>

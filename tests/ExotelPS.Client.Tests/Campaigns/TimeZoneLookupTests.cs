@@ -76,6 +76,17 @@ public sealed class TimeZoneLookupTests
         Assert.Equal("TimeZone", Assert.Single(error.Failures).Field);
     }
 
+    [Fact]
+    public void On_a_Windows_only_platform_calling_hours_in_an_IANA_zone_keep_India_time()
+    {
+        var hours = CallingHours.Create(new[] { "09:00-21:00" }, "Asia/Kolkata", FrameworkLike(new List<string>()));
+
+        var next = hours.NextOpening(new DateTimeOffset(2024, 5, 1, 16, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal("India Standard Time", hours.Zone.Id);
+        Assert.Equal(new DateTimeOffset(2024, 5, 2, 3, 30, 0, TimeSpan.Zero), next);
+    }
+
     private static TimeZoneLookup FrameworkLike(List<string> asked) => new(
         id =>
         {
