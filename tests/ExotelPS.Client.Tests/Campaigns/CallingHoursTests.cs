@@ -111,6 +111,31 @@ public sealed class CallingHoursTests
     }
 
     [Fact]
+    public void A_night_window_across_midnight_follows_the_local_clock_on_both_change_nights()
+    {
+        var hours = CallingHours.Create(new[] { "22:00-02:00" }, "America/New_York");
+
+        // Autumn: the repeated hour 01:00-02:00 is inside the window twice; it closes at 02:00 EST.
+        Assert.True(hours.IsOpen(new DateTimeOffset(2024, 11, 3, 1, 59, 0, Edt)));
+        Assert.True(hours.IsOpen(new DateTimeOffset(2024, 11, 3, 1, 0, 0, Est)));
+        Assert.False(hours.IsOpen(new DateTimeOffset(2024, 11, 3, 2, 0, 0, Est)));
+        Assert.Equal(new DateTimeOffset(2024, 11, 3, 22, 0, 0, Est), hours.NextOpening(new DateTimeOffset(2024, 11, 3, 2, 0, 0, Est)));
+
+        // Spring: 01:59 EST is followed by 03:00 EDT, already past the window's end.
+        Assert.True(hours.IsOpen(new DateTimeOffset(2024, 3, 10, 1, 59, 0, Est)));
+        Assert.False(hours.IsOpen(new DateTimeOffset(2024, 3, 10, 3, 0, 0, Edt)));
+    }
+
+    [Fact]
+    public void Overlapping_windows_open_as_one()
+    {
+        var hours = CallingHours.Create(new[] { "09:00-12:00", "11:00-14:00" }, "Asia/Kolkata");
+
+        Assert.True(hours.IsOpen(new DateTimeOffset(2024, 5, 1, 13, 59, 0, Ist)));
+        Assert.Equal(new DateTimeOffset(2024, 5, 2, 9, 0, 0, Ist), hours.NextOpening(new DateTimeOffset(2024, 5, 1, 14, 0, 0, Ist)));
+    }
+
+    [Fact]
     public void London_opens_at_local_nine_after_the_clocks_go_back()
     {
         var hours = CallingHours.Create(new[] { "09:00-21:00" }, "Europe/London");
