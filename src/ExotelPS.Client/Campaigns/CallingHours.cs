@@ -67,14 +67,14 @@ public sealed class CallingHours
     }
 
     /// <summary>
-    /// The instant itself when a window is open then, else the first later instant a window opens, at the zone's
-    /// offset.
+    /// The instant itself when a window is open then, else the first later instant a window opens; either way at
+    /// the zone's offset, as a user of the windows reads it.
     /// </summary>
     public DateTimeOffset NextOpening(DateTimeOffset instant)
     {
         if (IsOpen(instant))
         {
-            return instant;
+            return TimeZoneInfo.ConvertTime(instant, Zone);
         }
 
         // A window can only open where the local clock reaches a window's start or where it jumps.

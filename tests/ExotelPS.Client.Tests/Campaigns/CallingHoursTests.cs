@@ -17,6 +17,7 @@ public sealed class CallingHoursTests
 
         Assert.True(anyTime.IsOpen(instant));
         Assert.Equal(instant, anyTime.NextOpening(instant));
+        Assert.Equal(Ist, anyTime.NextOpening(instant).Offset);
         Assert.Empty(anyTime.Windows);
     }
 
