@@ -40,14 +40,14 @@ public sealed class AttemptSchedule
         var customerAttempts = 0;
         var agentMisses = 0;
         var lastWasPutBack = false;
-        foreach (var attempt in attempts)
+        foreach (var (attempt, isPutBack) in Counted(attempts, attempt => attempt))
         {
             if (attempt.Verdict.Outcome == AttemptOutcome.CustomerAnswered)
             {
                 return new RowDecision(RowState.Reached, customerAttempts + 1, agentMisses, null, GaveUpReason.None);
             }
 
-            lastWasPutBack = attempt.Verdict.Outcome == AttemptOutcome.AgentMissed && agentMisses < MaxAgentMissPutBacks;
+            lastWasPutBack = isPutBack;
             if (lastWasPutBack)
             {
                 agentMisses++;
@@ -85,5 +85,26 @@ public sealed class AttemptSchedule
         var next = Hours.NextOpening(earliest > budget.Now ? earliest : budget.Now);
         var state = budget.AllowsStartAt(next) ? RowState.Scheduled : RowState.Pending;
         return new RowDecision(state, customerAttempts, agentMisses, next, GaveUpReason.None);
+    }
+
+    /// <summary>
+    /// A row's calls, oldest first, each with whether it was an agent miss put back (true) or an attempt on the
+    /// customer (false); it stops after the call the customer answered, as <see cref="Decide"/> does. The one
+    /// place that says how a call counts, so a report adds up exactly what the schedule decided on.
+    /// </summary>
+    internal static IEnumerable<(T Call, bool IsPutBack)> Counted<T>(IEnumerable<T> calls, Func<T, CallAttempt> attemptOf)
+    {
+        var putBacks = 0;
+        foreach (var call in calls)
+        {
+            var outcome = attemptOf(call).Verdict.Outcome;
+            var isPutBack = outcome == AttemptOutcome.AgentMissed && putBacks < MaxAgentMissPutBacks;
+            putBacks += isPutBack ? 1 : 0;
+            yield return (call, isPutBack);
+            if (outcome == AttemptOutcome.CustomerAnswered)
+            {
+                yield break;
+            }
+        }
     }
 }
