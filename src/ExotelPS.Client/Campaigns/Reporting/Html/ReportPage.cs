@@ -70,7 +70,7 @@ public static class ReportPage
 
     private static void Headline(HtmlWriter page, CampaignSummary summary, TimeZoneInfo zone)
     {
-        page.Open("table", ("id", "summary"), ("class", "tiles"), ("width", "100%")).Open("tr");
+        page.Open("div", ("id", "summary")).Open("table", ("class", "tiles"), ("width", "100%")).Open("tr");
         Tile(page, "Rows", nameof(CampaignSummary.Rows), Shown.Count(summary.Rows), "refused as invalid: ", nameof(CampaignSummary.Refused), Shown.Count(summary.Refused));
         Tile(page, "Reached", nameof(CampaignSummary.Reached), Shown.Count(summary.Reached), "rows attempted: ", nameof(CampaignSummary.RowsAttempted), Shown.Count(summary.RowsAttempted));
         Tile(page, "Gave up", nameof(CampaignSummary.GaveUp), Shown.Count(summary.GaveUp), "attempts on customers: ", nameof(CampaignSummary.Attempts), Shown.Count(summary.Attempts));
@@ -85,7 +85,7 @@ public static class ReportPage
             .Text(". Mean call length: ").Field("span", nameof(CampaignSummary.MeanCallLength), Shown.Duration(summary.MeanCallLength))
             .Text(". First call: ").Field("span", nameof(CampaignSummary.FirstCall), Shown.Time(summary.FirstCall, zone))
             .Text("; last call ended: ").Field("span", nameof(CampaignSummary.LastCall), Shown.Time(summary.LastCall, zone))
-            .Text(".").Close("p");
+            .Text(".").Close("p").Close("div");
     }
 
     private static void Tile(HtmlWriter page, string label, string field, Shown value, string note, string? noteField, Shown noteValue)
