@@ -26,7 +26,7 @@ public static class ReportPage
         "table.grid,table.tiles{width:100%;border-collapse:collapse;table-layout:fixed}" +
         ".grid th,.grid td{padding:4px 6px;border-bottom:1px solid #bbb;text-align:left;vertical-align:middle;overflow-wrap:anywhere;word-wrap:break-word}" +
         ".grid th{font-size:12px;border-bottom:2px solid #222}" +
-        ".grid .num{text-align:right;white-space:nowrap}" +
+        ".grid .num{text-align:right}" +
         ".tiles td{padding:8px 10px;border:1px solid #888;vertical-align:top}" +
         ".big{font-size:26px;font-weight:bold}" +
         ".label{font-size:12px;font-weight:bold;text-transform:uppercase;letter-spacing:0.04em}" +
@@ -71,29 +71,32 @@ public static class ReportPage
     private static void Headline(HtmlWriter page, CampaignSummary summary, TimeZoneInfo zone)
     {
         page.Open("div", ("id", "summary")).Open("table", ("class", "tiles"), ("width", "100%")).Open("tr");
-        Tile(page, "Rows", nameof(CampaignSummary.Rows), Shown.Count(summary.Rows), "refused as invalid: ", nameof(CampaignSummary.Refused), Shown.Count(summary.Refused));
-        Tile(page, "Reached", nameof(CampaignSummary.Reached), Shown.Count(summary.Reached), "rows attempted: ", nameof(CampaignSummary.RowsAttempted), Shown.Count(summary.RowsAttempted));
-        Tile(page, "Gave up", nameof(CampaignSummary.GaveUp), Shown.Count(summary.GaveUp), "attempts on customers: ", nameof(CampaignSummary.Attempts), Shown.Count(summary.Attempts));
+        Tile(page, "Rows", nameof(CampaignSummary.Rows), Shown.Count(summary.Rows), "refused as invalid: ", (nameof(CampaignSummary.Refused), Shown.Count(summary.Refused)));
+        Tile(page, "Reached", nameof(CampaignSummary.Reached), Shown.Count(summary.Reached), "customers who answered");
+        Tile(page, "Gave up", nameof(CampaignSummary.GaveUp), Shown.Count(summary.GaveUp), "done without reaching the customer");
         page.Close("tr").Open("tr");
-        Tile(page, "Pending", nameof(CampaignSummary.Pending), Shown.Count(summary.Pending), "next attempt: ", nameof(CampaignSummary.NextAttemptAt), Shown.Time(summary.NextAttemptAt, zone));
-        Tile(page, "Answer rate", nameof(CampaignSummary.AnswerRate), Shown.Rate(summary.AnswerRate), "reached ÷ rows attempted", null, default);
-        Tile(page, "Talk time", nameof(CampaignSummary.TalkTime), Shown.Duration(summary.TalkTime), "mean per answered call: ", nameof(CampaignSummary.TalkTimeMean), Shown.Duration(summary.TalkTimeMean));
+        Tile(page, "Pending", nameof(CampaignSummary.Pending), Shown.Count(summary.Pending), "next attempt: ", (nameof(CampaignSummary.NextAttemptAt), Shown.Time(summary.NextAttemptAt, zone)));
+        Tile(page, "Answer rate", nameof(CampaignSummary.AnswerRate), Shown.Rate(summary.AnswerRate), "reached ÷ rows attempted: ", (nameof(CampaignSummary.RowsAttempted), Shown.Count(summary.RowsAttempted)));
+        Tile(page, "Talk time", nameof(CampaignSummary.TalkTime), Shown.Duration(summary.TalkTime), "mean per answered call: ", (nameof(CampaignSummary.TalkTimeMean), Shown.Duration(summary.TalkTimeMean)));
         page.Close("tr").Close("table");
 
-        page.Open("p", ("class", "sub")).Text("Calls: ").Field("span", nameof(CampaignSummary.Calls), Shown.Count(summary.Calls))
-            .Text(", of which agent misses put back (the customer was not rung): ").Field("span", nameof(CampaignSummary.AgentMisses), Shown.Count(summary.AgentMisses))
-            .Text(". Mean call length: ").Field("span", nameof(CampaignSummary.MeanCallLength), Shown.Duration(summary.MeanCallLength))
-            .Text(". First call: ").Field("span", nameof(CampaignSummary.FirstCall), Shown.Time(summary.FirstCall, zone))
-            .Text("; last call ended: ").Field("span", nameof(CampaignSummary.LastCall), Shown.Time(summary.LastCall, zone))
+        page.Open("p", ("class", "sub")).Field("span", nameof(CampaignSummary.Calls), Shown.Count(summary.Calls))
+            .Text(" calls: ").Field("span", nameof(CampaignSummary.Attempts), Shown.Count(summary.Attempts))
+            .Text(" attempts on customers and ").Field("span", nameof(CampaignSummary.AgentMisses), Shown.Count(summary.AgentMisses))
+            .Text(" agent misses (the agent did not answer, so the customer was not rung). Mean call length ")
+            .Field("span", nameof(CampaignSummary.MeanCallLength), Shown.Duration(summary.MeanCallLength))
+            .Text(". First call ").Field("span", nameof(CampaignSummary.FirstCall), Shown.Time(summary.FirstCall, zone))
+            .Text(", last call ended ").Field("span", nameof(CampaignSummary.LastCall), Shown.Time(summary.LastCall, zone))
             .Text(".").Close("p").Close("div");
     }
 
-    private static void Tile(HtmlWriter page, string label, string field, Shown value, string note, string? noteField, Shown noteValue)
+    /// <summary>A headline number, its label, and a note in words that may end with a number of its own.</summary>
+    private static void Tile(HtmlWriter page, string label, string field, Shown value, string note, (string Field, Shown Value)? noted = null)
     {
         page.Open("td").Field("div", field, value, "big").Element("div", label, ("class", "label")).Open("div", ("class", "sub")).Text(note);
-        if (noteField is not null)
+        if (noted is { } number)
         {
-            page.Field("span", noteField, noteValue);
+            page.Field("span", number.Field, number.Value);
         }
 
         page.Close("div").Close("td");
@@ -120,7 +123,7 @@ public static class ReportPage
     private static string OutcomeLabel(OutcomeCount outcome) => outcome.Outcome switch
     {
         ReportOutcome.Reached => "Reached",
-        ReportOutcome.GaveUp => outcome.LastStatus is { } status ? $"Gave up, last call {status}" : "Gave up",
+        ReportOutcome.GaveUp => outcome.LastStatus is { } status ? $"Gave up (last call {status})" : "Gave up",
         ReportOutcome.Pending => "Pending (due again)",
         _ => "Refused (invalid input)",
     };

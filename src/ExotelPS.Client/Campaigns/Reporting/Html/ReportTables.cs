@@ -45,10 +45,11 @@ internal static class ReportTables
             return;
         }
 
+        page.Element("p", "Busiest first. Answer rate: rows the agent reached ÷ rows the agent attempted. Agent misses: calls the agent did not answer (the customer was not rung).", ("class", "sub"));
         ReportPage.OpenGrid(page, "agents", "22%", "11%", "11%", "12%", "16%", "16%", "12%");
         page.Open("tr").Element("th", "Agent (From)").Element("th", "Calls", ("class", "num")).Element("th", "Reached", ("class", "num"))
             .Element("th", "Answer rate", ("class", "num")).Element("th", "Talk time", ("class", "num"))
-            .Element("th", "Mean call", ("class", "num")).Element("th", "Agent misses", ("class", "num")).Close("tr");
+            .Element("th", "Mean call length", ("class", "num")).Element("th", "Agent misses", ("class", "num")).Close("tr");
         foreach (var agent in agents.Take(ReportPage.ListedAgents))
         {
             page.Open("tr", ("data-agent", agent.Agent)).Element("td", agent.Agent.Length > 0 ? agent.Agent : "(not recorded)")
