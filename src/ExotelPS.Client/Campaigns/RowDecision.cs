@@ -29,7 +29,7 @@ public enum GaveUpReason
     StatusNotRedialled,
 }
 
-/// <summary>The decision on one row, from its attempts so far: see <see cref="AttemptSchedule.Decide"/>.</summary>
+/// <summary>The decision on one row, from its attempts so far: see <see cref="CampaignRules.Decide"/>.</summary>
 public sealed class RowDecision
 {
     internal RowDecision(RowState state, int customerAttempts, int agentMisses, DateTimeOffset? nextAttemptAt, GaveUpReason gaveUpBecause)

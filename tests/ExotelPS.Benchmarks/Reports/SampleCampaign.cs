@@ -19,12 +19,12 @@ internal sealed class SampleCampaign
     public SampleCampaign(int agentCount)
     {
         agents = Enumerable.Range(1, agentCount).Select(agent => "0991000" + agent.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Schedule = new AttemptSchedule(RedialPolicy.Create(3, null, null), CallingHours.Create(new[] { "09:00-21:00" }, TimeZoneLookup.DefaultId));
+        Schedule = new CampaignRules(RedialPolicy.Create(3, null, null), CallingHours.Create(new[] { "09:00-21:00" }, TimeZoneLookup.DefaultId));
         Budget = RunBudget.Start(null, new FixedTime(Opening.AddHours(23)));
     }
 
     /// <summary>The campaign's rules: three attempts, busy and no-answer redialled after 30 minutes, 09:00-21:00 IST.</summary>
-    public AttemptSchedule Schedule { get; }
+    public CampaignRules Schedule { get; }
 
     /// <summary>The report's now: the next morning, before the window opens.</summary>
     public RunBudget Budget { get; }

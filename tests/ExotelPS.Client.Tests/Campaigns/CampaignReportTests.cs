@@ -177,7 +177,7 @@ public sealed class CampaignReportTests
     [Fact]
     public void Past_the_put_back_bound_agent_misses_count_as_attempts_in_the_report_too()
     {
-        var misses = Enumerable.Range(0, AttemptSchedule.MaxAgentMissPutBacks + 1)
+        var misses = Enumerable.Range(0, CampaignRules.MaxAgentMissPutBacks + 1)
             .Select(i => Call(At(10, 2 * i), 30, "Z", AgentMissed)).ToArray();
 
         var report = new ReportScenario().Row("a", misses).Report();

@@ -22,7 +22,7 @@ internal sealed class ReportScenario
     public static readonly CallVerdict Failed = CallVerdict.OfConnectCall("failed", "completed", "failed");
     public static readonly CallVerdict AgentMissed = CallVerdict.OfConnectCall("no-answer", "no-answer", null);
 
-    private readonly AttemptSchedule schedule = new(
+    private readonly CampaignRules schedule = new(
         RedialPolicy.Create(3, null, null), CallingHours.Create(new[] { "09:00-21:00" }, "Asia/Kolkata"));
 
     private readonly RunBudget budget = RunBudget.Start(null, new FakeTimeProvider(Now));

@@ -2,7 +2,7 @@ namespace ExotelPS.Client.Campaigns.Reporting;
 
 /// <summary>
 /// The measures of a set of calls, the same for a whole campaign (<see cref="CampaignSummary"/>) and for one agent
-/// (<see cref="AgentSummary"/>). Calls count as the <see cref="AttemptSchedule"/> counts them: an agent miss put
+/// (<see cref="AgentSummary"/>). Calls count as the <see cref="CampaignRules"/> counts them: an agent miss put
 /// back is not an attempt on the customer, and calls after the one the customer answered are not counted.
 /// </summary>
 public abstract class CallMeasures

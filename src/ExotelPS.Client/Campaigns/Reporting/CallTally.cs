@@ -1,7 +1,7 @@
 namespace ExotelPS.Client.Campaigns.Reporting;
 
 /// <summary>
-/// Adds up calls as <see cref="AttemptSchedule"/> counts them, for the whole campaign or for one agent: the one
+/// Adds up calls as <see cref="CampaignRules"/> counts them, for the whole campaign or for one agent: the one
 /// place every call measure of a report is computed.
 /// </summary>
 internal sealed class CallTally

@@ -62,7 +62,7 @@ public sealed class CampaignReport
         foreach (var row in rows)
         {
             rowCount++;
-            foreach (var (call, isPutBack) in AttemptSchedule.Counted(row.Calls, call => call.Attempt))
+            foreach (var (call, isPutBack) in CampaignRules.Counted(row.Calls, call => call.Attempt))
             {
                 all.Add(row, call, isPutBack);
                 AgentTally(agents, call.Agent).Add(row, call, isPutBack);

@@ -2,7 +2,7 @@ namespace ExotelPS.Client.Campaigns.Reporting;
 
 /// <summary>
 /// One input row of a campaign as a report sees it: refused as invalid, or its finished calls and the decision the
-/// <see cref="AttemptSchedule"/> takes on them. The decision is computed here, from the calls, so a report can
+/// <see cref="CampaignRules"/> takes on them. The decision is computed here, from the calls, so a report can
 /// never disagree with what a run would do next.
 /// </summary>
 public sealed class ReportedRow
@@ -37,7 +37,7 @@ public sealed class ReportedRow
     /// A row with its finished calls, oldest first, decided by the campaign's schedule at the budget's now. Without
     /// a deadline a row due again is <see cref="RowState.Scheduled"/>; the report counts it as pending either way.
     /// </summary>
-    public static ReportedRow Decide(int position, string? key, IReadOnlyList<ReportedCall> calls, AttemptSchedule schedule, RunBudget budget)
+    public static ReportedRow Decide(int position, string? key, IReadOnlyList<ReportedCall> calls, CampaignRules schedule, RunBudget budget)
     {
         var attempts = calls.Select(call => call.Attempt).ToList();
         return new ReportedRow(position, key, calls, schedule.Decide(attempts, budget));

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ExotelPS.Client.Tests.Campaigns;
 
-public sealed class AttemptScheduleTests
+public sealed class CampaignRulesTests
 {
     private static readonly TimeSpan Ist = new(5, 30, 0);
 
@@ -161,15 +161,15 @@ public sealed class AttemptScheduleTests
     [Fact]
     public void Past_the_bound_an_agent_miss_counts_as_an_attempt_on_the_customer()
     {
-        var misses = Enumerable.Range(0, AttemptSchedule.MaxAgentMissPutBacks + 1)
+        var misses = Enumerable.Range(0, CampaignRules.MaxAgentMissPutBacks + 1)
             .Select(i => Attempt(Morning.AddMinutes(2 * i), 1, AgentMissed))
             .ToList();
 
-        var atBound = Schedule(maxAttempts: 1).Decide(misses.Take(AttemptSchedule.MaxAgentMissPutBacks).ToList(), RunBudget.Start(null, time));
+        var atBound = Schedule(maxAttempts: 1).Decide(misses.Take(CampaignRules.MaxAgentMissPutBacks).ToList(), RunBudget.Start(null, time));
         var pastBound = Schedule(maxAttempts: 1).Decide(misses, RunBudget.Start(null, time));
         var pastBoundWithRedials = Schedule(maxAttempts: 2).Decide(misses, RunBudget.Start(null, time));
 
-        Assert.Equal(3, AttemptSchedule.MaxAgentMissPutBacks);
+        Assert.Equal(3, CampaignRules.MaxAgentMissPutBacks);
         Assert.Equal((RowState.Scheduled, 0, 3), (atBound.State, atBound.CustomerAttempts, atBound.AgentMisses));
         Assert.Equal((RowState.GaveUp, GaveUpReason.AttemptsUsedUp, 1), (pastBound.State, pastBound.GaveUpBecause, pastBound.CustomerAttempts));
         Assert.Equal(misses[3].End.AddMinutes(30), pastBoundWithRedials.NextAttemptAt);
@@ -189,7 +189,7 @@ public sealed class AttemptScheduleTests
     public void An_attempt_cannot_end_before_it_started() =>
         Assert.Throws<ArgumentException>(() => new CallAttempt(Morning, Morning.AddSeconds(-1), Busy));
 
-    private static AttemptSchedule Schedule(int maxAttempts = 1, string[]? redialOn = null, TimeSpan[]? redialAfter = null) =>
+    private static CampaignRules Schedule(int maxAttempts = 1, string[]? redialOn = null, TimeSpan[]? redialAfter = null) =>
         new(RedialPolicy.Create(maxAttempts, redialOn, redialAfter), CallingHours.Create(new[] { "09:00-21:00" }, "Asia/Kolkata"));
 
     private static CallAttempt Attempt(DateTimeOffset start, int minutes, CallVerdict verdict) => new(start, start.AddMinutes(minutes), verdict);

@@ -6,7 +6,7 @@ namespace ExotelPS.Client.Campaigns;
 /// given up, or due again and when. It holds no state of its own: a rerun that reads the same attempts back from
 /// the journal reaches the same decision.
 /// </summary>
-public sealed class AttemptSchedule
+public sealed class CampaignRules
 {
     /// <summary>
     /// How many times a row may be put back because its agent never answered (the customer was not rung). Three
@@ -16,7 +16,7 @@ public sealed class AttemptSchedule
     public const int MaxAgentMissPutBacks = 3;
 
     /// <summary>Combines the rules.</summary>
-    public AttemptSchedule(RedialPolicy redials, CallingHours hours)
+    public CampaignRules(RedialPolicy redials, CallingHours hours)
     {
         Redials = redials;
         Hours = hours;
