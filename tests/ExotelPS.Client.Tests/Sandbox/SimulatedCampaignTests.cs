@@ -12,6 +12,9 @@ public sealed class SimulatedCampaignTests
     private const string Customer = "+919900000002";
     private const string CallerId = "08030000000";
 
+    // Real-time pacing would only slow the tests whose simulated Exotel stands still on a fake time.
+    private static ExotelClientOptions Unthrottled => new() { RequestsPerMinute = 1_000_000 };
+
     [Fact]
     public async Task At_speed_60_a_45_second_call_ends_after_under_a_second_of_base_time()
     {
@@ -75,7 +78,7 @@ public sealed class SimulatedCampaignTests
     public async Task Test_numbers_keep_their_fixed_outcome_whatever_the_shares(string to, string expected)
     {
         var simulator = new ExotelSimulator(new SimulatorOptions { TimeProvider = new FakeTimeProvider(), BusyShare = 0.5, NoAnswerShare = 0.5 });
-        using var client = ExotelSandbox.CreateClientFor(simulator);
+        using var client = ExotelSandbox.CreateClientFor(simulator, Unthrottled);
 
         for (var call = 0; call < 20; call++)
         {
@@ -90,7 +93,7 @@ public sealed class SimulatedCampaignTests
     {
         var time = new FakeTimeProvider();
         var simulator = new ExotelSimulator(new SimulatorOptions { TimeProvider = time, BusyShare = 0.5, NoAnswerShare = 0.5 });
-        using var client = ExotelSandbox.CreateClientFor(simulator);
+        using var client = ExotelSandbox.CreateClientFor(simulator, Unthrottled);
         var sids = new List<string>();
         for (var call = 0; call < 20; call++)
         {
@@ -153,6 +156,24 @@ public sealed class SimulatedCampaignTests
         Assert.Contains("--no-answer-share 0.5", failure.Message);
     }
 
+    [Fact]
+    public async Task The_emulator_at_speed_3600_ends_an_hour_long_call_within_seconds_of_real_time()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(options =>
+        {
+            options.Speed = 3600;
+            options.TalkTime = TimeSpan.FromHours(1);
+        });
+        using var client = new ExotelClient(emulator.CreateAccount());
+
+        var placed = await client.ConnectAsync(new ConnectCallOptions { From = Agent, To = Customer, CallerId = CallerId });
+        await Eventually.TrueAsync(() => emulator.Simulator.Time.GetUtcNow() > Assert.Single(emulator.Simulator.Calls).EndsAt, "the call's simulated end");
+        var ended = await client.GetCallAsync(placed.Sid);
+
+        Assert.Equal(CallStatus.Completed, ended.Status);
+        Assert.Equal(3602, ended.Duration);
+    }
+
     private static double Share(IReadOnlyList<string> outcomes, CallStatus status) =>
         outcomes.Count(outcome => outcome == status.Value) / (double)outcomes.Count;
 
@@ -162,7 +183,7 @@ public sealed class SimulatedCampaignTests
         {
             TimeProvider = new FakeTimeProvider(), RequestsPerMinute = 1_000_000, BusyShare = 0.15, NoAnswerShare = 0.25, Seed = seed,
         });
-        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { RequestsPerMinute = 1_000_000 });
+        using var client = ExotelSandbox.CreateClientFor(simulator, Unthrottled);
         for (var call = 0; call < calls; call++)
         {
             await client.ConnectAsync(new ConnectCallOptions { From = Agent, To = Customer, CallerId = CallerId });
