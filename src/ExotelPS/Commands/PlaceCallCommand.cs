@@ -227,7 +227,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             return null;
         }
 
-        var (opened, failure) = JournalOpener.Open(GetUnresolvedProviderPathFromPSPath(JournalPath), JournalPath, IdempotencyKey, AllowIdentityChange.IsPresent);
+        var (opened, failure) = JournalOpener.Open(GetUnresolvedProviderPathFromPSPath(JournalPath), JournalPath, ActiveSession.Client, IdempotencyKey, AllowIdentityChange.IsPresent);
         if (failure is not null)
         {
             throw Terminate(failure);
