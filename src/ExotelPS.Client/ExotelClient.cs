@@ -135,9 +135,10 @@ public sealed class ExotelClient : IDisposable
             return detail;
         }
 
-        var legs = await transport.SendAsync(ExotelRequest.Get(endpoints.CallLegs(sid)), CallDetailReader.ReadLegs, cancellationToken)
+        var (legs, warnings) = await transport.SendAsync(ExotelRequest.Get(endpoints.CallLegs(sid)), CallDetailReader.ReadLegs, cancellationToken)
             .ConfigureAwait(false);
         detail.Legs = legs;
+        detail.ReadWarnings = ReadingNotes.Join(detail.ReadWarnings, warnings);
         return detail;
     }
 

@@ -53,11 +53,17 @@ public sealed class EmulatorSettings
                 case "--slow-ms": faults.SlowBodyTime = Milliseconds(name, value); break;
                 case "--keep-calls": simulator.MaxRetainedCalls = Int(name, value, 1, int.MaxValue); break;
                 case "--seed": simulator.Seed = Int(name, value, int.MinValue, int.MaxValue); break;
+                case "--speed": simulator.Speed = Speed(name, value); break;
+                case "--busy-share": simulator.BusyShare = Share(name, value); break;
+                case "--no-answer-share": simulator.NoAnswerShare = Share(name, value); break;
                 default: throw new ArgumentException($"Unknown switch '{name}'; see src/ExotelPS.Emulator/README.md.");
             }
         }
 
-        return settings;
+        return SimulatorOptions.SharesFit(simulator.BusyShare, simulator.NoAnswerShare)
+            ? settings
+            : throw new ArgumentException(
+                $"Switches --busy-share {simulator.BusyShare.ToString(CultureInfo.InvariantCulture)} and --no-answer-share {simulator.NoAnswerShare.ToString(CultureInfo.InvariantCulture)} add up to more than 1: together they are the share of calls that do not complete.");
     }
 
     private static int Int(string name, string value, int min, int max) =>
@@ -71,6 +77,11 @@ public sealed class EmulatorSettings
         CallDurations.TryParseSeconds(value, out var least, out var spread, out var reason)
             ? (least, spread)
             : throw new ArgumentException($"Switch {name} '{value}': {reason}.");
+
+    private static double Speed(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) && speed >= SimulatorOptions.MinSpeed && speed <= SimulatorOptions.MaxSpeed
+            ? speed
+            : throw new ArgumentException($"Switch {name} '{value}': must be a number from {SimulatorOptions.MinSpeed} to {SimulatorOptions.MaxSpeed} (60: an hour in a minute).");
 
     private static double Share(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share >= 0 && share <= 1

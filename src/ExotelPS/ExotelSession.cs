@@ -9,11 +9,11 @@ namespace ExotelPS;
 /// </summary>
 public sealed class ExotelSession : IDisposable
 {
-    internal ExotelSession(ExotelClient client, TraceRelay trace, bool isSandbox)
+    internal ExotelSession(ExotelClient client, TraceRelay trace, double? simulatedSpeed)
     {
         Client = client;
         Trace = trace;
-        IsSandbox = isSandbox;
+        SimulatedSpeed = simulatedSpeed;
         AccountSid = client.Account.AccountSid;
         Region = client.Account.Region.ToString();
         BaseUri = client.Account.BaseUri;
@@ -39,7 +39,10 @@ public sealed class ExotelSession : IDisposable
     public int InFlightLimit => Client.InFlightLimit;
 
     /// <summary>True for the offline sandbox: no call leaves the computer.</summary>
-    public bool IsSandbox { get; }
+    public bool IsSandbox => SimulatedSpeed is not null;
+
+    /// <summary>For the sandbox, how many times as fast as real time it runs (1: real time); null for an account.</summary>
+    public double? SimulatedSpeed { get; }
 
     /// <summary>When the session was opened.</summary>
     public DateTimeOffset ConnectedAt { get; }
@@ -54,7 +57,10 @@ public sealed class ExotelSession : IDisposable
     internal ExotelAccount Account => Client.Account;
 
     /// <summary>Account SID and host, e.g. <c>acme1 @ api.exotel.com</c>; never the token.</summary>
-    public override string ToString() => IsSandbox ? $"{AccountSid} (sandbox)" : $"{AccountSid} @ {BaseUri.Host}";
+    public override string ToString() =>
+        SimulatedSpeed is null ? $"{AccountSid} @ {BaseUri.Host}"
+        : SimulatedSpeed == 1 ? $"{AccountSid} (sandbox)"
+        : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} (sandbox, {1}x)", AccountSid, SimulatedSpeed);
 
     /// <summary>Closes the session's connections; later commands with it fail with a clear error.</summary>
     public void Dispose()

@@ -120,20 +120,27 @@ Describe 'ConvertFrom-ExotelCallback with fields a framework already parsed' {
         }
     }
 
-    It 'reports a bad payload as InvalidCallbackPayload naming the field, with the payload as target, and goes on' {
-        $bad = [pscustomobject]@{ CallSid = 'ghi'; Status = 'completed'; Duration = 'a while' }
+    It 'reports a payload without a CallSid as InvalidCallbackPayload with the payload as target, and goes on' {
+        $odd = [pscustomobject]@{ CallSid = 'ghi'; Status = 'completed'; Duration = 'a while' }
         $good = @{ CallSid = 'jkl'; Status = 'completed' }
 
-        $calls = @($bad, 'Status=completed', $good | ConvertFrom-ExotelCallback -ErrorAction SilentlyContinue -ErrorVariable payloadErrors)
+        $calls = @($odd, 'Status=completed', $good | ConvertFrom-ExotelCallback -ErrorAction SilentlyContinue -ErrorVariable payloadErrors -WarningAction SilentlyContinue -WarningVariable oddWarnings)
 
-        $calls.Sid | Should -Be 'jkl'
-        $payloadErrors.Count | Should -Be 2
-        $payloadErrors.FullyQualifiedErrorId | Should -Be @('InvalidCallbackPayload,ExotelPS.Commands.ConvertFromExotelCallbackCommand', 'InvalidCallbackPayload,ExotelPS.Commands.ConvertFromExotelCallbackCommand')
+        $calls.Sid | Should -Be @('ghi', 'jkl')
+        $payloadErrors.Count | Should -Be 1
+        $payloadErrors[0].FullyQualifiedErrorId | Should -Be 'InvalidCallbackPayload,ExotelPS.Commands.ConvertFromExotelCallbackCommand'
         $payloadErrors[0].CategoryInfo.Category | Should -Be 'InvalidData'
-        $payloadErrors[0].Exception.Message | Should -Match "Duration 'a while'"
-        $payloadErrors[0].TargetObject.CallSid | Should -Be 'ghi'
-        $payloadErrors[1].Exception.Message | Should -Match 'CallSid'
-        $payloadErrors[1].TargetObject | Should -Be 'Status=completed'
+        $payloadErrors[0].Exception.Message | Should -Match 'CallSid'
+        $payloadErrors[0].TargetObject | Should -Be 'Status=completed'
+    }
+
+    It 'keeps a call whose field cannot be read, empty, with a warning naming the field and the value' {
+        $call = [pscustomobject]@{ CallSid = 'ghi'; Status = 'completed'; Duration = 'a while' } | ConvertFrom-ExotelCallback -WarningAction SilentlyContinue -WarningVariable oddWarnings
+
+        $call.Duration | Should -BeNullOrEmpty
+        "$($call.Status)" | Should -Be 'completed'
+        $oddWarnings.Count | Should -Be 1
+        "$($oddWarnings[0])" | Should -Match "ghi.*Duration should be a whole number but is 'a while'"
     }
 
     It 'refuses a content type Exotel does not send, naming ContentType' {

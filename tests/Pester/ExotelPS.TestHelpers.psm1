@@ -115,23 +115,41 @@ function Start-ExotelEmulator {
     }
 
     # The first start compiles the emulator: be patient, but fail fast if it exits.
-    $deadline = [DateTime]::UtcNow.AddSeconds($ReadyTimeoutSeconds)
+    Wait-LoopbackServer -Process $process -Uri "$($emulator.BaseUri)_emulator/stats" -Name 'The emulator' -Logs $logs `
+        -TimeoutSeconds $ReadyTimeoutSeconds -OnFailure { Stop-ExotelEmulator -Emulator $emulator }
+    $emulator
+}
+
+# Waits until a server started in $Process answers $Uri; when it exits first or $TimeoutSeconds pass, runs $OnFailure
+# (to stop what is left of it) and throws, with its logs.
+function Wait-LoopbackServer {
+    param(
+        [Parameter(Mandatory)] [System.Diagnostics.Process] $Process,
+        [Parameter(Mandatory)] [string] $Uri,
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [string] $Logs,
+        [Parameter(Mandatory)] [int] $TimeoutSeconds,
+        [Parameter(Mandatory)] [scriptblock] $OnFailure
+    )
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ($true) {
-        if ($process.HasExited) {
-            $output = Get-Content -Raw -Path (Join-Path $logs '*.txt') -ErrorAction SilentlyContinue
-            throw "The emulator exited with code $($process.ExitCode) before answering: $output"
+        if ($Process.HasExited) {
+            $output = Get-Content -Raw -Path (Join-Path $Logs '*.txt') -ErrorAction SilentlyContinue
+            & $OnFailure
+            throw "$Name exited with code $($Process.ExitCode) before answering: $output"
         }
 
         try {
-            Invoke-RestMethod -Uri "$($emulator.BaseUri)_emulator/stats" -TimeoutSec 5 | Out-Null
-            return $emulator
+            Invoke-RestMethod -Uri $Uri -TimeoutSec 5 | Out-Null
+            return
         }
         catch {
             if ([DateTime]::UtcNow -gt $deadline) {
-                Stop-ExotelEmulator -Emulator $emulator
-                throw "The emulator did not answer on $($emulator.BaseUri) within $ReadyTimeoutSeconds seconds."
+                & $OnFailure
+                throw "$Name did not answer on $Uri within $TimeoutSeconds seconds."
             }
-            Start-Sleep -Milliseconds 500
+            Start-Sleep -Milliseconds 300
         }
     }
 }

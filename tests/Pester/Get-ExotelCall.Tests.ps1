@@ -76,7 +76,7 @@ Describe 'Get-ExotelCall' {
         $detailed.Count | Should -Be 1
         "$($detailed[0].Details)" | Should -Match '^talked \d+ s; From completed, To completed$'
         ($detailed[0] | Format-List -Property Details | Out-String) | Should -Not -Match 'ExotelPS\.Client'
-        "$($detailed[0].Details.Legs[1])" | Should -Match '^completed, \d+ s'
+        "$($detailed[0].Details.Legs[1])" | Should -Match '^leg 2, \d+ s$'
     }
 
     It 'lists calls by status' {

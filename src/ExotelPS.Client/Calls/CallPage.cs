@@ -14,4 +14,7 @@ public sealed class CallPage
 
     /// <summary>The next page's URI exactly as Exotel gave it; null on the last page.</summary>
     public string? NextPageUri { get; init; }
+
+    /// <summary>What could not be read from the page's Metadata (each call has its own); null when everything read.</summary>
+    public string? ReadWarnings { get; init; }
 }

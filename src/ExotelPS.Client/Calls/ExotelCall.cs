@@ -66,6 +66,12 @@ public sealed class ExotelCall
     /// <summary>Leg-level detail, present when asked for (details=true) or returned by connect.</summary>
     public CallDetails? Details { get; init; }
 
+    /// <summary>
+    /// What could not be read from Exotel's answer: each field named with the value found, left empty above; null when
+    /// everything read. The cmdlets also write it as a warning.
+    /// </summary>
+    public string? ReadWarnings { get; init; }
+
     /// <summary>Sid and status.</summary>
     public override string ToString() => $"{Sid} ({Status})";
 }
@@ -107,7 +113,10 @@ public sealed class CallLeg
     /// <summary>Human, Machine, NotSure or NA.</summary>
     public string? AnsweredBy { get; init; }
 
-    /// <summary>What a table or list shows, e.g. <c>completed, 42 s, Human</c>.</summary>
+    /// <summary>
+    /// What a table or list shows: <c>leg 2, 21 s</c> from the details page (which gives each leg's Id), <c>completed, 42 s, Human</c>
+    /// from a StatusCallback.
+    /// </summary>
     public override string ToString() =>
-        string.Join(", ", new[] { Status?.ToString(), OnCallDuration is null ? null : CallDetails.Seconds(OnCallDuration), AnsweredBy }.Where(part => part is not null));
+        string.Join(", ", new[] { Id is null ? null : "leg " + Id, Status?.ToString(), OnCallDuration is null ? null : CallDetails.Seconds(OnCallDuration), AnsweredBy }.Where(part => part is not null));
 }

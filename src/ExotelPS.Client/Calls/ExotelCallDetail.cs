@@ -67,6 +67,12 @@ public sealed class ExotelCallDetail
     /// <summary>Exotel's id of the request that answered, for support tickets.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>
+    /// What could not be read from Exotel's answers (details and legs): each field named with the value found, left
+    /// empty above; null when everything read. The cmdlet also writes it as a warning.
+    /// </summary>
+    public string? ReadWarnings { get; internal set; }
+
     /// <summary>Sid, state and status.</summary>
     public override string ToString() => $"{Sid} ({State}{(Status is { } status ? ", " + status : string.Empty)})";
 }
@@ -96,23 +102,20 @@ public sealed class CallDetailLeg
     /// <summary>The leg's identifier.</summary>
     public string? Sid { get; init; }
 
+    /// <summary>The user (agent) on the leg, when Exotel knows one.</summary>
+    public string? Name { get; init; }
+
     /// <summary>The number or SIP URI of the leg.</summary>
     public string? ContactUri { get; init; }
 
     /// <summary>The leg's status.</summary>
     public CallStatus? Status { get; init; }
 
-    /// <summary>Seconds this leg was on the call.</summary>
-    public int? OnCallDuration { get; init; }
+    /// <summary>When the leg was created.</summary>
+    public DateTimeOffset? CreatedTime { get; init; }
 
-    /// <summary>Human, Machine, NotSure or NA, when Exotel says.</summary>
-    public string? AnsweredBy { get; init; }
-
-    /// <summary>When the leg started.</summary>
-    public DateTimeOffset? StartTime { get; init; }
-
-    /// <summary>When the leg ended.</summary>
-    public DateTimeOffset? EndTime { get; init; }
+    /// <summary>When the leg was last updated.</summary>
+    public DateTimeOffset? UpdatedTime { get; init; }
 
     /// <summary>Side, number and status.</summary>
     public override string ToString() => $"{Side} {ContactUri} ({Status})";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExotelPS.Client.Http;
 
 namespace ExotelPS.Client;
 
@@ -13,9 +14,6 @@ public static class ExotelTime
 
     /// <summary>The Voice v3 format: the v1 format and the offset.</summary>
     public const string OffsetWireFormat = WireFormat + "zzz";
-
-    // An active v3 call's end_time: the Unix epoch written in Exotel's zone.
-    private static readonly DateTimeOffset NotYet = new(1970, 1, 1, 5, 30, 0, TimeSpan.FromHours(5.5));
 
     private static readonly string[] OffsetFormats = { OffsetWireFormat, "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz" };
 
@@ -53,18 +51,21 @@ public static class ExotelTime
             return true;
         }
 
-        var trimmed = text!.Trim();
-        time = DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
-            ? withOffset
-            : Parse(trimmed);
+        time = ParseOffsetExact(text!.Trim());
         if (time is null)
         {
             return false;
         }
 
-        time = time == NotYet ? null : time;
+        time = ReadingRules.IsNotSet(time.Value) ? null : time;
         return true;
     }
+
+    /// <summary>A v3 time with its offset, or without one as +05:30; null when the text is not a time. The epoch stays.</summary>
+    internal static DateTimeOffset? ParseOffsetExact(string text) =>
+        DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset)
+            ? withOffset
+            : Parse(text);
 
     /// <summary>Writes any instant as Exotel's v3 wire time, with the +05:30 offset.</summary>
     public static string FormatWithOffset(DateTimeOffset time) =>

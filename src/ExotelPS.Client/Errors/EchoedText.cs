@@ -34,11 +34,17 @@ internal static class EchoedText
             return null;
         }
 
-        var redacted = account.Redact(text, Redacted);
+        var redacted = WithoutCredentials(text, account);
         redacted = AuthorizationValue.Replace(redacted, "$1" + Redacted);
         redacted = BasicCredentials.Replace(redacted, "Basic " + Redacted);
         return Cut(redacted, MaxServerText);
     }
+
+    /// <summary>
+    /// A whole answer without the account's token, key:token pair or Basic credentials, before any field of it is read:
+    /// a server that echoes them into a field (or into a value the readers quote in a warning) leaks them nowhere.
+    /// </summary>
+    public static string WithoutCredentials(string body, ExotelAccount account) => account.Redact(body, Redacted);
 
     /// <summary>The text, or its start and its length when longer than <paramref name="maxLength"/>.</summary>
     public static string Cut(string text, int maxLength) =>

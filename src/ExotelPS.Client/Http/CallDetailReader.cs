@@ -2,8 +2,8 @@ namespace ExotelPS.Client.Http;
 
 /// <summary>
 /// Reads Voice v3 (beta) envelopes, <c>{"request_id","method","http_code","response":{"code","status",...}}</c>,
-/// through the same <see cref="ResponseNode"/> mapping as v1. Only the Sid is required; every other field may be
-/// absent, and where Exotel's pages name a field two ways both are read.
+/// through the same <see cref="ResponseNode"/> mapping and <see cref="ReadingRules"/> as v1. Only the Sid is required;
+/// every other field may be absent.
 /// </summary>
 internal static class CallDetailReader
 {
@@ -15,13 +15,25 @@ internal static class CallDetailReader
             return ToDetail(details, root.Text("request_id"));
         });
 
-    /// <summary>Reads the legs answer: <c>from</c> and <c>to</c> lists, inside <c>response</c> or a record within it.</summary>
-    internal static IReadOnlyList<CallDetailLeg> ReadLegs(string body, bool json) =>
+    /// <summary>Reads the legs answer: <c>from</c> and <c>to</c> lists in <c>response.leg_details</c>, and what could not be read.</summary>
+    internal static (IReadOnlyList<CallDetailLeg> Legs, string? Warnings) ReadLegs(string body, bool json) =>
         ExotelResponseReader.Read(body, json, root =>
         {
-            var response = Response(root);
-            var record = response.Child("call_legs") ?? response.Child("data") ?? response;
-            return Side(record, "from").Concat(Side(record, "to")).ToArray();
+            var record = Response(root).Child("leg_details");
+            var from = record?.Items("from");
+            var to = record?.Items("to");
+            if (from is null && to is null)
+            {
+                root.Notes.UnknownShape("response", "no leg_details with from or to legs");
+            }
+
+            var legs = Side(from, "from").Concat(Side(to, "to")).ToArray();
+            if (legs.Length > 0 && legs.All(leg => leg is { Sid: null, ContactUri: null, Status: null }))
+            {
+                root.Notes.UnknownShape("response.leg_details", $"{legs.Length} legs with no field ExotelPS reads");
+            }
+
+            return ((IReadOnlyList<CallDetailLeg>)legs, root.Notes.Since(0));
         });
 
     private static ResponseNode Response(ResponseNode root) =>
@@ -47,6 +59,7 @@ internal static class CallDetailReader
         Recordings = Recordings(details),
         LegsUri = details.Text("legs"),
         RequestId = requestId,
+        ReadWarnings = details.Notes.Since(0),
     };
 
     /// <summary>A <c>recordings</c> list, else a lone <c>recording</c> object, else a bare <c>recording_url</c>.</summary>
@@ -66,16 +79,15 @@ internal static class CallDetailReader
         return details.Text("recording_url") is { } url ? new[] { new CallRecording { Url = url } } : Array.Empty<CallRecording>();
     }
 
-    private static IEnumerable<CallDetailLeg> Side(ResponseNode record, string side) =>
-        (record.Items(side) ?? Array.Empty<ResponseNode>()).Select(leg => new CallDetailLeg
+    private static IEnumerable<CallDetailLeg> Side(IReadOnlyList<ResponseNode>? legs, string side) =>
+        (legs ?? Array.Empty<ResponseNode>()).Select(leg => new CallDetailLeg
         {
             Side = side,
-            Sid = leg.FirstText("leg_sid", "sid"),
-            ContactUri = leg.FirstText("contact_uri", "number"),
+            Sid = leg.Text("sid"),
+            Name = leg.Text("name"),
+            ContactUri = leg.Text("contact_uri"),
             Status = leg.Status("status"),
-            OnCallDuration = leg.Int(leg.Text("on_call_duration") is null ? "duration" : "on_call_duration"),
-            AnsweredBy = leg.Text("answered_by"),
-            StartTime = leg.OffsetTime("start_time"),
-            EndTime = leg.OffsetTime("end_time"),
+            CreatedTime = leg.OffsetTime("date_created"),
+            UpdatedTime = leg.OffsetTime("date_updated"),
         });
 }

@@ -7,8 +7,9 @@ namespace ExotelPS.Client.Http;
 
 /// <summary>
 /// Reads Exotel's response bodies, JSON (<c>.json</c> paths) or XML (<c>&lt;TwilioResponse&gt;</c>), into engine
-/// types. Both formats go through one field mapping. A body that is not what was expected raises a
-/// <see cref="FormatException"/> saying what was expected, without quoting the body.
+/// types. Both formats go through one field mapping, under the <see cref="ReadingRules"/>: a field that cannot be read
+/// is left empty and named in the result's <c>ReadWarnings</c>. Only a body that cannot be parsed, or has no call Sid
+/// where a call is expected, raises a <see cref="FormatException"/> saying what was expected, without quoting the body.
 /// </summary>
 internal static class ExotelResponseReader
 {
@@ -35,13 +36,14 @@ internal static class ExotelResponseReader
     /// <summary>Parses <paramref name="body"/> as JSON or XML and maps its root object.</summary>
     internal static T Read<T>(string body, bool json, Func<ResponseNode, T> map)
     {
+        var notes = new ReadingNotes();
         if (json)
         {
             using var document = ParseJson(body);
-            return map(JsonResponseNode.Root(document));
+            return map(JsonResponseNode.Root(document, notes));
         }
 
-        return map(XmlResponseNode.Root(ParseXml(body)));
+        return map(XmlResponseNode.Root(ParseXml(body), notes));
     }
 
     private static JsonDocument ParseJson(string body)
@@ -71,8 +73,17 @@ internal static class ExotelResponseReader
 
     private static CallPage ToPage(ResponseNode root)
     {
+        var mark = root.Notes.Count;
         var metadata = root.Child(WireField.Metadata);
+        var beforeCalls = root.Notes.Count;
         var calls = root.Items(WireField.Calls);
+
+        // A listing decides whether a call exists (reconciliation), so no call may be dropped: Calls reads whole or not at all.
+        if (root.Notes.Since(beforeCalls) is { } unreadable)
+        {
+            throw new FormatException($"Exotel response: a call listing must read whole, but {unreadable}.");
+        }
+
         if (metadata is null && calls is null)
         {
             throw root.Missing(WireField.Calls, "a call listing (Metadata and Calls)");
@@ -80,50 +91,76 @@ internal static class ExotelResponseReader
 
         return new CallPage
         {
-            Calls = calls?.Select(ToCall).ToArray() ?? Array.Empty<ExotelCall>(),
             Total = metadata?.Int("Total"),
             PageSize = metadata?.Int(WireField.PageSize),
             NextPageUri = metadata?.Text(WireField.NextPageUri),
+            ReadWarnings = root.Notes.Since(mark),
+            Calls = calls?.Select(ToCall).ToArray() ?? Array.Empty<ExotelCall>(),
         };
     }
 
-    /// <summary>Maps a v1 Call object (or a callback's fields, seen as one) to <see cref="ExotelCall"/>.</summary>
-    internal static ExotelCall ToCall(ResponseNode call) => new()
+    /// <summary>
+    /// Maps a v1 Call object (or a callback's fields, seen as one) to <see cref="ExotelCall"/>; what could not be read
+    /// is left empty and named in <see cref="ExotelCall.ReadWarnings"/>, so only a missing Sid loses the call.
+    /// </summary>
+    internal static ExotelCall ToCall(ResponseNode call)
     {
-        Sid = call.Text(WireField.Sid) ?? throw call.Missing(WireField.Sid, "the call's Sid"),
-        ParentCallSid = call.Text(WireField.ParentCallSid),
-        DateCreated = call.Time(WireField.DateCreated),
-        DateUpdated = call.Time(WireField.DateUpdated),
-        AccountSid = call.Text(WireField.AccountSid),
-        To = call.Text(WireField.To),
-        From = call.Text(WireField.From),
-        PhoneNumberSid = call.Text(WireField.PhoneNumberSid),
-        Status = call.Status(WireField.Status) ?? default,
-        StartTime = call.Time(WireField.StartTime),
-        EndTime = call.Time(WireField.EndTime),
-        Duration = call.Int(WireField.Duration),
-        Price = call.Decimal(WireField.Price),
-        Direction = call.Text(WireField.Direction),
-        AnsweredBy = call.Text(WireField.AnsweredBy),
-        ForwardedFrom = call.Text(WireField.ForwardedFrom),
-        CallerName = call.Text(WireField.CallerName),
-        Uri = call.Text(WireField.Uri),
-        RecordingUrl = call.Text(WireField.RecordingUrl),
-        Details = call.Child(WireField.Details) is { } details ? ToDetails(details) : null,
-    };
+        var mark = call.Notes.Count;
+
+        // Object initializers run in order: ReadWarnings, last, holds the notes of every field above it.
+        return new ExotelCall
+        {
+            Sid = call.Text(WireField.Sid) ?? throw call.Missing(WireField.Sid, "the call's Sid"),
+            ParentCallSid = call.Text(WireField.ParentCallSid),
+            DateCreated = call.Time(WireField.DateCreated),
+            DateUpdated = call.Time(WireField.DateUpdated),
+            AccountSid = call.Text(WireField.AccountSid),
+            To = call.Text(WireField.To),
+            From = call.Text(WireField.From),
+            PhoneNumberSid = call.Text(WireField.PhoneNumberSid),
+            Status = call.Status(WireField.Status) ?? default,
+            StartTime = call.Time(WireField.StartTime),
+            EndTime = call.Time(WireField.EndTime),
+            Duration = call.Int(WireField.Duration),
+            Price = call.Decimal(WireField.Price),
+            Direction = call.Text(WireField.Direction),
+            AnsweredBy = call.Text(WireField.AnsweredBy),
+            ForwardedFrom = call.Text(WireField.ForwardedFrom),
+            CallerName = call.Text(WireField.CallerName),
+            Uri = call.Text(WireField.Uri),
+            RecordingUrl = call.Text(WireField.RecordingUrl),
+            Details = call.Child(WireField.Details) is { } details ? ToDetails(details) : null,
+            ReadWarnings = call.Notes.Since(mark),
+        };
+    }
 
     private static CallDetails ToDetails(ResponseNode details) => new()
     {
         ConversationDuration = details.Int(WireField.ConversationDuration),
         Leg1Status = details.Status(WireField.Leg1Status),
         Leg2Status = details.Status(WireField.Leg2Status),
-        Legs = details.Items(WireField.Legs)?.Select(ToLeg).ToArray() ?? Array.Empty<CallLeg>(),
+        Legs = Legs(details),
     };
+
+    /// <summary>
+    /// The legs, bare (<c>{"Id":1,...}</c>, as StatusCallback and XML send them) or wrapped (<c>{"Leg":{"Id":1,...}}</c>,
+    /// as the JSON details page shows them). Legs of which no field could be read are a shape this reader does not know.
+    /// </summary>
+    private static IReadOnlyList<CallLeg> Legs(ResponseNode details)
+    {
+        var legs = details.Items(WireField.Legs)?.Select(item => ToLeg(item.Child(WireField.Leg) ?? item)).ToArray() ?? Array.Empty<CallLeg>();
+        if (legs.Length > 0 && legs.All(leg => leg is { Id: null, OnCallDuration: null, Status: null, AnsweredBy: null }))
+        {
+            details.Notes.UnknownShape(details.PathOf(WireField.Legs), $"{legs.Length} legs with no field ExotelPS reads");
+        }
+
+        return legs;
+    }
 
     private static CallLeg ToLeg(ResponseNode leg) => new()
     {
-        Id = leg.Text("Id"),
-        OnCallDuration = leg.Int("OnCallDuration"),
+        Id = leg.Text(WireField.LegId),
+        OnCallDuration = leg.Int(WireField.OnCallDuration),
         Status = leg.Status(WireField.Status),
         AnsweredBy = leg.Text(WireField.AnsweredBy),
     };

@@ -112,7 +112,8 @@ internal sealed class ExotelTransport
     {
         try
         {
-            return read(attempt.Body, IsJson(attempt.Body));
+            var body = EchoedText.WithoutCredentials(attempt.Body, account);
+            return read(body, IsJson(body));
         }
         catch (Exception exception) when (exception is not ExotelException)
         {

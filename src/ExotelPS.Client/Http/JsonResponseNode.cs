@@ -7,20 +7,20 @@ internal sealed class JsonResponseNode : ResponseNode
 {
     private readonly JsonElement element;
 
-    private JsonResponseNode(JsonElement element, string path)
-        : base(path) => this.element = element;
+    private JsonResponseNode(JsonElement element, string path, ReadingNotes notes)
+        : base(path, notes) => this.element = element;
 
     /// <summary>The root object of <paramref name="document"/>.</summary>
-    public static JsonResponseNode Root(JsonDocument document) =>
+    public static JsonResponseNode Root(JsonDocument document, ReadingNotes notes) =>
         document.RootElement.ValueKind == JsonValueKind.Object
-            ? new JsonResponseNode(document.RootElement, string.Empty)
+            ? new JsonResponseNode(document.RootElement, string.Empty, notes)
             : throw new FormatException($"Exotel response: expected a JSON object, found {document.RootElement.ValueKind}.");
 
     public override ResponseNode? Child(string name) => Find(name) switch
     {
         null => null,
-        { ValueKind: JsonValueKind.Object } found => new JsonResponseNode(found, PathOf(name)),
-        var found => throw Invalid(name, found.Value.ValueKind.ToString(), "an object"),
+        { ValueKind: JsonValueKind.Object } found => new JsonResponseNode(found, PathOf(name), Notes),
+        var found => Unreadable<ResponseNode>(name, found.Value, "an object"),
     };
 
     public override IReadOnlyList<ResponseNode>? Items(string name)
@@ -32,22 +32,28 @@ internal sealed class JsonResponseNode : ResponseNode
 
         if (found.ValueKind != JsonValueKind.Array)
         {
-            throw Invalid(name, found.ValueKind.ToString(), "a list");
+            return Unreadable<IReadOnlyList<ResponseNode>>(name, found, "a list");
         }
 
         var items = new List<ResponseNode>(found.GetArrayLength());
+        var index = 0;
         foreach (var item in found.EnumerateArray())
         {
-            var path = $"{PathOf(name)}[{items.Count}]";
-            items.Add(item.ValueKind == JsonValueKind.Object
-                ? new JsonResponseNode(item, path)
-                : throw new FormatException($"Exotel response: {path} should be an object but is {item.ValueKind}."));
+            var path = $"{PathOf(name)}[{index++}]";
+            if (item.ValueKind == JsonValueKind.Object)
+            {
+                items.Add(new JsonResponseNode(item, path, Notes));
+            }
+            else
+            {
+                Notes.Unreadable(path, item.ToString(), "an object");
+            }
         }
 
         return items;
     }
 
-    public override string? Text(string name)
+    protected override string? RawText(string name)
     {
         var text = Find(name) switch
         {
@@ -56,9 +62,16 @@ internal sealed class JsonResponseNode : ResponseNode
             { ValueKind: JsonValueKind.Number } found => found.GetRawText(),
             { ValueKind: JsonValueKind.True } => "true",
             { ValueKind: JsonValueKind.False } => "false",
-            var found => throw Invalid(name, found.Value.ValueKind.ToString(), "a text or number"),
+            var found => Unreadable<string>(name, found.Value, "a text or number"),
         };
         return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    }
+
+    private T? Unreadable<T>(string name, JsonElement found, string expected)
+        where T : class
+    {
+        Notes.Unreadable(PathOf(name), found.ToString(), expected);
+        return null;
     }
 
     /// <summary>The property called <paramref name="name"/>, any case; null when absent or JSON null.</summary>

@@ -50,8 +50,18 @@ internal static class WireField
     public const string Leg1Status = "Leg1Status";
     public const string Leg2Status = "Leg2Status";
     public const string Legs = "Legs";
+    public const string Leg = "Leg";
+    public const string LegId = "Id";
     public const string CallSid = "CallSid";
     public const string EventType = "EventType";
+    public const string OnCallDuration = "OnCallDuration";
+
+    // What an applet's request carries besides a call's fields (CallType is also a request field, above).
+    public const string CallFrom = "CallFrom";
+    public const string CallTo = "CallTo";
+    public const string DialCallStatus = "DialCallStatus";
+    public const string DialCallDuration = "DialCallDuration";
+    public const string DialWhomNumber = "DialWhomNumber";
 
     // A listing's filters and envelope.
     public const string PageSize = "PageSize";

@@ -7,20 +7,20 @@ internal sealed class XmlResponseNode : ResponseNode
 {
     private readonly XElement element;
 
-    private XmlResponseNode(XElement element, string path)
-        : base(path) => this.element = element;
+    private XmlResponseNode(XElement element, string path, ReadingNotes notes)
+        : base(path, notes) => this.element = element;
 
     /// <summary>The root element of <paramref name="document"/> (Exotel's is <c>TwilioResponse</c>).</summary>
-    public static XmlResponseNode Root(XDocument document) =>
-        new(document.Root ?? throw new FormatException("Exotel response: expected an XML root element, found none."), string.Empty);
+    public static XmlResponseNode Root(XDocument document, ReadingNotes notes) =>
+        new(document.Root ?? throw new FormatException("Exotel response: expected an XML root element, found none."), string.Empty, notes);
 
     public override ResponseNode? Child(string name) =>
-        Find(name) is { } found ? new XmlResponseNode(found, PathOf(name)) : null;
+        Find(name) is { } found ? new XmlResponseNode(found, PathOf(name), Notes) : null;
 
     public override IReadOnlyList<ResponseNode>? Items(string name) =>
-        Find(name)?.Elements().Select((item, index) => (ResponseNode)new XmlResponseNode(item, $"{PathOf(name)}[{index}]")).ToList();
+        Find(name)?.Elements().Select((item, index) => (ResponseNode)new XmlResponseNode(item, $"{PathOf(name)}[{index}]", Notes)).ToList();
 
-    public override string? Text(string name)
+    protected override string? RawText(string name)
     {
         if (Find(name) is not { } found)
         {
@@ -29,7 +29,8 @@ internal sealed class XmlResponseNode : ResponseNode
 
         if (found.HasElements)
         {
-            throw Invalid(name, "<" + found.Elements().First().Name.LocalName + ">", "a text or number");
+            Notes.Unreadable(PathOf(name), "<" + found.Elements().First().Name.LocalName + ">", "a text or number");
+            return null;
         }
 
         var text = found.Value.Trim();

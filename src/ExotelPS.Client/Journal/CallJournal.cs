@@ -68,6 +68,15 @@ public sealed class CallJournal : IDisposable
     public static CallJournal Open(string path, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false) =>
         Open(path, TimeProvider.System, identifiedBy, allowIdentityChange);
 
+    /// <summary>
+    /// Opens a journal whose lines are stamped with <paramref name="client"/>'s time, so a sped-up sandbox's journal
+    /// agrees with its calls. For callers that must not name <see cref="TimeProvider"/> (the cmdlets, compiled against
+    /// netstandard2.0, would bind to Microsoft.Bcl.TimeProvider's copy while PowerShell 7 runs .NET's own).
+    /// </summary>
+    /// <inheritdoc cref="Open(string, string, bool)"/>
+    public static CallJournal Open(string path, ExotelClient client, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false) =>
+        Open(path, (client ?? throw new ArgumentNullException(nameof(client))).TimeProvider, identifiedBy, allowIdentityChange);
+
     /// <summary>Opens a journal whose lines are stamped with <paramref name="time"/>: the session's, when it is not real time (a sandbox's, say).</summary>
     /// <inheritdoc cref="Open(string, string, bool)"/>
     public static CallJournal Open(string path, TimeProvider time, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false)

@@ -37,7 +37,7 @@ internal static class CallView
                 { WireField.ConversationDuration, snapshot.ConversationDuration },
                 { WireField.Leg1Status, snapshot.Leg1Status.Value },
                 { WireField.Leg2Status, snapshot.Leg2Status?.Value },
-                { WireField.Legs, Legs(snapshot, withIds: true) },
+                { WireField.Legs, WrappedLegs(snapshot) },
             });
         }
 
@@ -70,7 +70,7 @@ internal static class CallView
             payload.Add(WireField.ConversationDuration, snapshot.ConversationDuration);
             payload.Add(WireField.Direction, Direction);
             payload.Add(WireField.CustomField, call.Request.CustomField);
-            payload.Add(WireField.Legs, Legs(snapshot, withIds: false));
+            payload.Add(WireField.Legs, CallbackLegs(snapshot));
         }
 
         return payload;
@@ -105,35 +105,51 @@ internal static class CallView
         };
     }
 
-    /// <summary>Voice v3's legs answer: the From leg(s) and the To leg(s), each with its number and outcome.</summary>
+    /// <summary>
+    /// Voice v3's <c>leg_details</c>, as the Call Legs (Beta) page shows it: the From leg(s) and the To leg(s), each with
+    /// its sid, user name (none here), number, times and status; a To leg also has its group.
+    /// </summary>
     public static WireObject V3Legs(CallSnapshot snapshot)
     {
         var call = snapshot.Call;
         var numbers = new[] { From(call), To(call) };
-        var legs = snapshot.Legs.Select((leg, index) => new WireObject
+        var legs = snapshot.Legs.Select((leg, index) =>
         {
-            { "leg_sid", $"{call.Sid}-{index + 1}" },
-            { "contact_uri", numbers[index] },
-            { "status", leg.Status.Value },
-            { "on_call_duration", leg.OnCallDuration },
-            { "answered_by", leg.AnsweredBy },
-        }).ToList();
-        return new WireObject { { "sid", call.Sid }, { "from", legs.Take(1).ToList() }, { "to", legs.Skip(1).ToList() } };
-    }
-
-    private static List<WireObject> Legs(CallSnapshot snapshot, bool withIds) =>
-        snapshot.Legs.Select((leg, index) =>
-        {
-            var view = new WireObject();
-            if (withIds)
+            var view = new WireObject
             {
-                view.Add("Id", index + 1);
+                { "sid", $"{call.Sid}{index + 1}" },
+                { "name", null },
+                { "contact_uri", numbers[index] },
+                { "date_created", ExotelTime.FormatWithOffset(call.Created) },
+                { "date_updated", ExotelTime.FormatWithOffset(snapshot.DateUpdated) },
+                { "status", leg.Status.Value },
+            };
+            if (index > 0)
+            {
+                view.Add("group_id", null);
+                view.Add("group_name", null);
             }
 
-            view.Add("OnCallDuration", leg.OnCallDuration);
-            view.Add(WireField.Status, leg.Status.Value);
-            view.Add(WireField.AnsweredBy, leg.AnsweredBy);
             return view;
+        }).ToList();
+        return new WireObject { { "call_sid", call.Sid }, { "account_sid", call.AccountSid }, { "from", legs.Take(1).ToList() }, { "to", legs.Skip(1).ToList() } };
+    }
+
+    /// <summary>The details page's legs: <c>{"Leg": {"Id": 1, "OnCallDuration": 21}}</c> each (in XML, <c>&lt;Leg&gt;</c> elements).</summary>
+    private static List<WireObject> WrappedLegs(CallSnapshot snapshot) =>
+        snapshot.Legs.Select((leg, index) => WireObject.Of(WireField.Leg, new WireObject
+        {
+            { WireField.LegId, index + 1 },
+            { WireField.OnCallDuration, leg.OnCallDuration },
+        })).ToList();
+
+    /// <summary>A StatusCallback's legs, bare: OnCallDuration, Status and AnsweredBy each.</summary>
+    private static List<WireObject> CallbackLegs(CallSnapshot snapshot) =>
+        snapshot.Legs.Select(leg => new WireObject
+        {
+            { WireField.OnCallDuration, leg.OnCallDuration },
+            { WireField.Status, leg.Status.Value },
+            { WireField.AnsweredBy, leg.AnsweredBy },
         }).ToList();
 
     /// <summary>The To number as Exotel echoes it; for a call to a flow, the ExoPhone.</summary>

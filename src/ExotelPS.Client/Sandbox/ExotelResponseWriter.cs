@@ -7,7 +7,8 @@ namespace ExotelPS.Client.Sandbox;
 
 /// <summary>
 /// Writes answers as Exotel does: JSON objects, or XML inside <c>&lt;TwilioResponse&gt;</c> where a null is an
-/// empty element and a list's items are named by its singular (<c>Calls</c> holds <c>Call</c> elements).
+/// empty element and a list's items are named by its singular (<c>Calls</c> holds <c>Call</c> elements). A list item
+/// that only wraps its object in that singular (JSON's <c>{"Leg": {...}}</c>) is that element in XML.
 /// </summary>
 internal static class ExotelResponseWriter
 {
@@ -98,10 +99,11 @@ internal static class ExotelResponseWriter
                     WriteXmlFields(writer, nested);
                     break;
                 case IEnumerable<WireObject> items:
+                    var itemName = field.Key.TrimEnd('s');
                     foreach (var item in items)
                     {
-                        writer.WriteStartElement(field.Key.TrimEnd('s'));
-                        WriteXmlFields(writer, item);
+                        writer.WriteStartElement(itemName);
+                        WriteXmlFields(writer, item.Count == 1 && item[0].Key == itemName && item[0].Value is WireObject inner ? inner : item);
                         writer.WriteEndElement();
                     }
 

@@ -20,22 +20,30 @@ public sealed class ExotelSimulator
     private readonly CallbackSchedule callbacks = new();
     private readonly Random random;
     private readonly CallDurations durations;
+    private readonly CallOutcomes outcomes;
     private FaultSettings faultSettings;
     private long callCount;
     private long requestCount;
     private long rateLimitedCount;
 
     /// <summary>Creates a simulated Exotel with no accounts.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (<see cref="SimulatorOptions.Validate"/>).</exception>
     public ExotelSimulator(SimulatorOptions? options = null)
     {
         Options = options ?? new SimulatorOptions();
+        Options.Validate();
+        Time = Options.Speed == 1 ? Options.TimeProvider : new ScaledTimeProvider(Options.Speed, Options.TimeProvider);
         random = new Random(Options.Seed);
         durations = new CallDurations(Options);
+        outcomes = new CallOutcomes(Options);
         faultSettings = Options.Faults.Clone();
     }
 
     /// <summary>The settings this simulator runs with.</summary>
     public SimulatorOptions Options { get; }
+
+    /// <summary>The simulated Exotel's time: <see cref="SimulatorOptions.TimeProvider"/> run at <see cref="SimulatorOptions.Speed"/>.</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>The faults injected from now on (a copy; assign a new value to change them).</summary>
     public FaultSettings Faults
@@ -102,7 +110,7 @@ public sealed class ExotelSimulator
     {
         lock (gate)
         {
-            return callbacks.TakeDue(Options.TimeProvider.GetUtcNow());
+            return callbacks.TakeDue(Time.GetUtcNow());
         }
     }
 
@@ -113,7 +121,7 @@ public sealed class ExotelSimulator
         var route = ApiRoute.Parse(request.Method, request.Path);
         lock (gate)
         {
-            var now = Options.TimeProvider.GetUtcNow();
+            var now = Time.GetUtcNow();
             if (route.AccountSid is null)
             {
                 return SimulatorAnswers.Error(404, $"No such resource: {request.Path}", route);
@@ -193,7 +201,7 @@ public sealed class ExotelSimulator
 
         // Exotel ends a call within both legs' ring time and its TimeLimit: reconciliation's certainty rests on that.
         var answeredAt = now + AtMost(durations.Ring(), options.TimeOut);
-        var finalStatus = TestNumbers.FinalStatusOf(dialled);
+        var finalStatus = outcomes.FinalStatusOf(dialled);
         var call = new RecordedCall(
             Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + AtMost(TimeAfterAnswer(finalStatus, durations.Talk()), options.TimeLimit),
             finalStatus, Interlocked.Increment(ref callCount));
@@ -230,7 +238,7 @@ public sealed class ExotelSimulator
 
         var snapshot = new CallSnapshot(call, now);
         var answer = route.Endpoint == ApiEndpoint.CallLegs
-            ? WireObject.Of("call_legs", CallView.V3Legs(snapshot))
+            ? WireObject.Of("leg_details", CallView.V3Legs(snapshot))
             : WireObject.Of("call_details", CallView.V3Detail(snapshot));
         return SimulatorAnswers.Ok(SimulatorAnswers.V3Envelope(200, answer, errorData: null), json: true);
     }

@@ -36,7 +36,7 @@ public sealed class RecordedCall
     /// <summary>When the call reaches <see cref="FinalStatus"/>.</summary>
     public DateTimeOffset EndsAt { get; }
 
-    /// <summary>The status the call ends with, chosen by the dialled test number.</summary>
+    /// <summary>The status the call ends with: a test number's, else drawn by the busy and no-answer shares (<see cref="CallOutcomes"/>).</summary>
     public CallStatus FinalStatus { get; }
 
     /// <summary>The first value of a form field, e.g. <c>CustomField</c>; null when absent.</summary>

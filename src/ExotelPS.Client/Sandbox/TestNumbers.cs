@@ -2,7 +2,8 @@ namespace ExotelPS.Client.Sandbox;
 
 /// <summary>
 /// The simulator's test numbers: the last three digits of the dialled number (To, or From for a call to a flow)
-/// choose how the call ends, after SIP's codes. Any other number completes.
+/// choose how the call ends, after SIP's codes. Any other number is ordinary: it completes, or ends as
+/// <see cref="CallOutcomes"/> draws it.
 /// </summary>
 internal static class TestNumbers
 {
@@ -11,13 +12,14 @@ internal static class TestNumbers
 
     public static bool IsDoNotCall(string number) => number.EndsWith(DoNotCall, StringComparison.Ordinal);
 
-    public static CallStatus FinalStatusOf(string number) =>
-        number.Length < 3 ? CallStatus.Completed : number.Substring(number.Length - 3) switch
+    /// <summary>The fixed outcome of a test number; null for an ordinary number.</summary>
+    public static CallStatus? FinalStatusOf(string number) =>
+        number.Length < 3 ? null : number.Substring(number.Length - 3) switch
         {
             "486" => CallStatus.Busy,
             "480" => CallStatus.NoAnswer,
             "404" => CallStatus.Failed,
-            _ => CallStatus.Completed,
+            _ => (CallStatus?)null,
         };
 
     /// <summary>Exotel echoes Indian numbers in national form: +91 and 10 digits, or a bare mobile, become 0 and 10 digits.</summary>

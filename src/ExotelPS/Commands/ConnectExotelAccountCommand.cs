@@ -69,6 +69,21 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
     [ValidateNotNullOrEmpty]
     public string? SimulatedTalkTime { get; set; }
 
+    /// <summary>Sandbox only: how many times as fast as real time the sandbox runs, 1 to 3600 (60: an hour in a minute); default 1.</summary>
+    [Parameter(ParameterSetName = SandboxSet)]
+    [ValidateRange(SimulatorOptions.MinSpeed, SimulatorOptions.MaxSpeed)]
+    public double SimulatedSpeed { get; set; } = SimulatorOptions.MinSpeed;
+
+    /// <summary>Sandbox only: the share (0 to 1) of calls to ordinary numbers that end busy, drawn per call; default 0.</summary>
+    [Parameter(ParameterSetName = SandboxSet)]
+    [ValidateRange(0.0, 1.0)]
+    public double SimulatedBusyShare { get; set; }
+
+    /// <summary>Sandbox only: the share (0 to 1) of calls to ordinary numbers that end no-answer, drawn per call; default 0.</summary>
+    [Parameter(ParameterSetName = SandboxSet)]
+    [ValidateRange(0.0, 1.0)]
+    public double SimulatedNoAnswerShare { get; set; }
+
     /// <summary>Requests a minute allowed for the account (default: Exotel's 200).</summary>
     [Parameter]
     [ValidateRange(1, 100000)]
@@ -104,21 +119,42 @@ public sealed class ConnectExotelAccountCommand : ExotelCmdlet
                 Strings.SharedBudgetChanged, client.Account.AccountSid, replaced.RequestsPerMinute, InFlight(replaced.MaxConcurrency), client.RequestsPerMinute, InFlight(client.MaxConcurrency)));
         }
 
-        var session = new ExotelSession(client, trace, Sandbox);
+        var session = new ExotelSession(client, trace, Sandbox ? SimulatedSpeed : null);
         DefaultSession.Set(session);
         WriteVerbose(Sandbox
             ? Text.Format(Strings.ConnectedSandbox, session.AccountSid)
             : Text.Format(Strings.Connected, session.AccountSid, session.BaseUri));
+        if (Sandbox && SimulatedSpeed != SimulatorOptions.MinSpeed)
+        {
+            WriteVerbose(Text.Format(Strings.ConnectedSandboxFaster, SimulatedSpeed));
+        }
         if (PassThru)
         {
             WriteObject(session);
         }
     }
 
-    // The sandbox's Exotel: the client's own rate, and the ring and talk times asked for.
+    // The sandbox's Exotel: the client's own rate, the speed, the outcomes' shares, and the ring and talk times asked for.
+    // The engine runs the client on the simulator's sped-up time: this assembly must not name TimeProvider (see
+    // EngineBindingTests), so only the speed, a double, crosses.
     private SimulatorOptions SandboxExotel(ExotelClientOptions options)
     {
-        var simulator = new SimulatorOptions { RequestsPerMinute = options.RequestsPerMinute };
+        if (!SimulatorOptions.SharesFit(SimulatedBusyShare, SimulatedNoAnswerShare))
+        {
+            throw Terminate(new ErrorRecord(
+                new ArgumentException(Text.Format(Strings.SimulatedSharesInvalid, SimulatedBusyShare, SimulatedNoAnswerShare)),
+                ErrorCatalog.InvalidConnectionSettings,
+                ErrorCategory.InvalidArgument,
+                SimulatedNoAnswerShare));
+        }
+
+        var simulator = new SimulatorOptions
+        {
+            RequestsPerMinute = options.RequestsPerMinute,
+            Speed = SimulatedSpeed,
+            BusyShare = SimulatedBusyShare,
+            NoAnswerShare = SimulatedNoAnswerShare,
+        };
         (simulator.RingDelay, simulator.RingDelaySpread) = SimulatedTime(nameof(SimulatedRingTime), SimulatedRingTime, simulator.RingDelay);
         (simulator.TalkTime, simulator.TalkTimeSpread) = SimulatedTime(nameof(SimulatedTalkTime), SimulatedTalkTime, simulator.TalkTime);
         return simulator;

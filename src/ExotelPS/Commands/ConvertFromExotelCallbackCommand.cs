@@ -5,8 +5,8 @@ using ExotelPS.Pipeline;
 namespace ExotelPS.Commands;
 
 /// <summary>
-/// <para type="synopsis">Turns what Exotel POSTs to a StatusCallback URL into the call object the other ExotelPS cmdlets write.</para>
-/// <para type="description">Give the raw body with its Content-Type (multipart/form-data, application/x-www-form-urlencoded or application/json), or fields a web framework already parsed (Azure Functions' $Request.Body, Pode's $WebEvent.Data). Adds EventType, CustomField, DeliveryKey (the same for repeated deliveries), ReceivedAt and UnknownFields. Sends nothing.</para>
+/// <para type="synopsis">Turns what Exotel sends to a StatusCallback URL, or an applet's request, into the call object the other ExotelPS cmdlets write.</para>
+/// <para type="description">Give the raw body with its Content-Type (multipart/form-data, application/x-www-form-urlencoded, also a Passthru's query string, or application/json), or fields a web framework already parsed (Azure Functions' $Request.Body, Pode's $WebEvent.Data). Adds Kind (StatusCallback or AppletRequest), EventType, CustomField, DialCallStatus and CallType (an applet's), DeliveryKey (the same for repeated deliveries), ReceivedAt and UnknownFields. An applet's request (Passthru, a Connect applet) is not a finished call: its Status stays empty. Sends nothing.</para>
 /// </summary>
 [Cmdlet(VerbsData.ConvertFrom, "ExotelCallback")]
 [OutputType(typeof(ExotelCall))]
@@ -30,6 +30,7 @@ public sealed class ConvertFromExotelCallbackCommand : ExotelCmdlet
             var callback = CallbackInput.RawBody(InputObject) is { } body
                 ? StatusCallbackReader.Read(body, ContentType)
                 : StatusCallbackReader.Read(CallbackInput.Fields(InputObject));
+            WriteReadWarnings(callback.Call.Sid, callback.Call.ReadWarnings);
             WriteObject(CallOutput.Callback(callback, DateTimeOffset.Now));
         }
         catch (ExotelValidationException ex)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ExotelPS.Client;
 using ExotelPS.Diagnostics;
+using ExotelPS.Resources;
 
 namespace ExotelPS.Commands;
 
@@ -53,6 +54,20 @@ public abstract class ExotelCmdlet : PSCmdlet, IDisposable
         {
             WriteVerbose(line);
         }
+    }
+
+    /// <summary>
+    /// Writes what could not be read from Exotel's answer for call <paramref name="sid"/> (the result's ReadWarnings) as
+    /// a warning, so a blank field is never silent; withheld if it would show the session's credentials.
+    /// </summary>
+    private protected void WriteReadWarnings(string sid, string? warnings)
+    {
+        if (warnings is null)
+        {
+            return;
+        }
+
+        WriteWarning(traceAccount?.Reveals(warnings) == true ? Text.Format(Strings.ReadWarningsWithheld, sid) : Text.Format(Strings.ReadWarnings, sid, warnings));
     }
 
     /// <summary>Waits on the pipeline thread for the engine's answer; a stop becomes PowerShell's own stop.</summary>

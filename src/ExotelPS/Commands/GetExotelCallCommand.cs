@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ExotelPS.Client;
 using ExotelPS.Pipeline;
+using ExotelPS.Resources;
 
 namespace ExotelPS.Commands;
 
@@ -66,7 +67,7 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
         {
             try
             {
-                WriteObject(CallOutput.Create(Await(ActiveSession.Client.GetCallAsync(sid, Detailed.IsPresent, StopToken))));
+                WriteCall(Await(ActiveSession.Client.GetCallAsync(sid, Detailed.IsPresent, StopToken)));
             }
             catch (ExotelException ex)
             {
@@ -103,10 +104,15 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
 
             while (true)
             {
+                if (page.ReadWarnings is { } pageWarnings)
+                {
+                    WriteWarning(Text.Format(Strings.ReadWarningsOfPage, pageWarnings));
+                }
+
                 foreach (var call in window.Take(page.Calls))
                 {
                     // A listing carries no legs: -Detailed reads each call again, inside the same rate budget.
-                    WriteObject(CallOutput.Create(Detailed ? Await(ActiveSession.Client.GetCallAsync(call.Sid, includeDetails: true, StopToken)) : call));
+                    WriteCall(Detailed ? Await(ActiveSession.Client.GetCallAsync(call.Sid, includeDetails: true, StopToken)) : call);
                 }
 
                 if (window.IsFull || page.NextPageUri is null)
@@ -121,5 +127,11 @@ public sealed class GetExotelCallCommand : ExotelApiCommand
         {
             WriteError(ErrorCatalog.Create(ex, request));
         }
+    }
+
+    private void WriteCall(ExotelCall call)
+    {
+        WriteReadWarnings(call.Sid, call.ReadWarnings);
+        WriteObject(CallOutput.Create(call));
     }
 }

@@ -47,7 +47,9 @@ public sealed class GetExotelCallDetailCommand : ExotelCallInputCommand
         {
             try
             {
-                WriteObject(CallOutput.Detail(Await(read)));
+                var detail = Await(read);
+                WriteReadWarnings(detail.Sid, detail.ReadWarnings);
+                WriteObject(CallOutput.Detail(detail));
             }
             catch (ExotelException ex)
             {

@@ -227,7 +227,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             return null;
         }
 
-        var (opened, failure) = JournalOpener.Open(GetUnresolvedProviderPathFromPSPath(JournalPath), JournalPath, IdempotencyKey, AllowIdentityChange.IsPresent);
+        var (opened, failure) = JournalOpener.Open(GetUnresolvedProviderPathFromPSPath(JournalPath), JournalPath, ActiveSession.Client, IdempotencyKey, AllowIdentityChange.IsPresent);
         if (failure is not null)
         {
             throw Terminate(failure);
@@ -259,6 +259,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         switch (result.Ending)
         {
             case RowEnding.Placed when result.Call is not null:
+                WriteReadWarnings(result.Call.Sid, result.Call.ReadWarnings);
                 WriteObject(CallOutput.Placed(result.Call, result.Request));
                 break;
             // A row skipped in doubt has no call to show: it is an error, the user must check it.

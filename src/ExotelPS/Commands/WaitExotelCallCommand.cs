@@ -85,6 +85,7 @@ public sealed class WaitExotelCallCommand : ExotelCallInputCommand
         }
         else if (result.Call is not null)
         {
+            WriteReadWarnings(result.Call.Sid, result.Call.ReadWarnings);
             WriteObject(CallOutput.Final(result.Call, result.Input));
         }
     }

@@ -43,8 +43,9 @@ internal static class CallOutput
     }
 
     /// <summary>
-    /// A StatusCallback as the call it reports, plus what only a callback carries: EventType, CustomField, the
-    /// DeliveryKey that repeated deliveries share, when it was read, and the fields Exotel does not document.
+    /// A StatusCallback or an applet's request as the call it reports, plus what only a callback carries: its Kind,
+    /// EventType, CustomField, an applet's DialCallStatus and CallType, the DeliveryKey that repeated deliveries share,
+    /// when it was read, and the fields Exotel does not document.
     /// </summary>
     public static PSObject Callback(StatusCallback callback, DateTimeOffset receivedAt)
     {
@@ -55,8 +56,11 @@ internal static class CallOutput
             unknown[field.Key] = field.Value;
         }
 
+        output.Properties.Add(new PSNoteProperty("Kind", callback.Kind.ToString()));
         output.Properties.Add(new PSNoteProperty("EventType", callback.EventType));
         output.Properties.Add(new PSNoteProperty(CustomFieldProperty, callback.CustomField));
+        output.Properties.Add(new PSNoteProperty("DialCallStatus", callback.DialCallStatus?.Value));
+        output.Properties.Add(new PSNoteProperty("CallType", callback.CallType));
         output.Properties.Add(new PSNoteProperty("DeliveryKey", callback.DeliveryKey));
         output.Properties.Add(new PSNoteProperty("ReceivedAt", receivedAt));
         output.Properties.Add(new PSNoteProperty("UnknownFields", unknown));

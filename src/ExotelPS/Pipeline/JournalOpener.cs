@@ -12,14 +12,15 @@ internal static class JournalOpener
 
     /// <summary>
     /// The journal at <paramref name="path"/> (a full file-system path; <paramref name="target"/> is what the user gave),
-    /// or the error record that says why it cannot be used.
+    /// or the error record that says why it cannot be used. Its lines are stamped with <paramref name="client"/>'s time
+    /// (simulated time in a sped-up sandbox).
     /// </summary>
-    public static (CallJournal? Journal, ErrorRecord? Failure) Open(string path, string target, string? idempotencyKey, bool allowIdentityChange)
+    public static (CallJournal? Journal, ErrorRecord? Failure) Open(string path, string target, ExotelClient client, string? idempotencyKey, bool allowIdentityChange)
     {
         var identifiedBy = idempotencyKey is null ? CallJournal.DefaultIdentity : IdentifiedByProperty + idempotencyKey;
         try
         {
-            return (CallJournal.Open(path, identifiedBy, allowIdentityChange), null);
+            return (CallJournal.Open(path, client, identifiedBy, allowIdentityChange), null);
         }
         catch (JournalIdentityException ex)
         {

@@ -62,7 +62,8 @@ internal static class Measurement
         return goalsMet ? 0 : 1;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    /// <summary>A whole-number option of at least 2, or the fallback when absent; anything else is an <see cref="ArgumentException"/>.</summary>
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         if (index < 0)

@@ -107,6 +107,32 @@ public sealed class SecretTests
     }
 
     [Fact]
+    public async Task A_server_that_echoes_the_credentials_into_an_answer_leaks_them_into_no_field_or_read_warning()
+    {
+        await using var server = await RecordingServer.StartAsync(async (request, _, context) =>
+        {
+            // A proxy or a misbehaving server: the credentials in a text field, and in a number field the reader
+            // cannot read (so its warning would quote it).
+            var keyAndToken = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(request.Authorization!.Substring("Basic ".Length)));
+            var token = keyAndToken.Split(':')[1];
+            var body = "{\"Call\":{\"Sid\":\"c1\",\"Status\":\"completed\",\"CallerName\":\"" + request.Authorization + " " + keyAndToken +
+                "\",\"Duration\":\"" + token + "\",\"Price\":\"" + request.Authorization!.Substring("Basic ".Length) + "\"}}";
+            await RecordingServer.WriteAsync(context, 200, body);
+        });
+        var account = server.CreateAccount();
+        using var client = TestClients.Create(account);
+
+        var call = await client.GetCallAsync("c1");
+
+        Assert.Equal("c1", call.Sid);
+        Assert.Null(call.Duration);
+        Assert.NotNull(call.ReadWarnings);
+        Assert.False(account.Reveals(call.ReadWarnings), call.ReadWarnings);
+        Assert.False(account.Reveals(call.CallerName), call.CallerName);
+        Assert.DoesNotContain(account.ApiKey + ":", call.CallerName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_echoed_error_message_is_cut_to_a_readable_length()
     {
         var huge = new string('x', 1_000_000);

@@ -126,7 +126,8 @@ public sealed class EmulatorTests : SimulatedExotelContract
         Assert.Equal(api.RecordingUrl, terminal.Call.RecordingUrl);
         Assert.Equal(api.From, terminal.Call.From);
         Assert.Equal(api.Details!.ConversationDuration, terminal.Call.Details!.ConversationDuration);
-        Assert.Equal(api.Details.Legs.Select(leg => leg.Status), terminal.Call.Details.Legs.Select(leg => leg.Status));
+        Assert.Equal(new[] { api.Details.Leg1Status, api.Details.Leg2Status }, terminal.Call.Details.Legs.Select(leg => leg.Status));
+        Assert.Equal(api.Details.Legs.Select(leg => leg.OnCallDuration), terminal.Call.Details.Legs.Select(leg => leg.OnCallDuration));
         Assert.Equal("row-3", terminal.CustomField);
         Assert.Empty(terminal.UnknownFields);
         Assert.Equal($"{sid}|terminal|completed", terminal.DeliveryKey);

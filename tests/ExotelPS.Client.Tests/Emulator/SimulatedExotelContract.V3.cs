@@ -49,14 +49,15 @@ public abstract partial class SimulatedExotelContract
             {
                 Assert.Equal("from", from.Side);
                 Assert.Equal(v1.From, from.ContactUri);
-                Assert.Equal(v1.Details.Legs[0].OnCallDuration, from.OnCallDuration);
+                Assert.Equal(CallStatus.Completed, from.Status);
+                Assert.Equal(v1.DateCreated, from.CreatedTime);
             },
             to =>
             {
                 Assert.Equal("to", to.Side);
                 Assert.Equal(v1.To, to.ContactUri);
                 Assert.Equal(CallStatus.Completed, to.Status);
-                Assert.Equal("Human", to.AnsweredBy);
+                Assert.Equal(v1.DateUpdated, to.UpdatedTime);
             });
     }
 

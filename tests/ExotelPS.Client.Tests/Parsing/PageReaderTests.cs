@@ -95,6 +95,7 @@ public sealed class PageReaderTests
     [Theory]
     [InlineData("{\"Call\":{\"Sid\":\"a\"}}", "Calls")]
     [InlineData("{\"Metadata\":{},\"Calls\":{\"Sid\":\"a\"}}", "Calls")]
+    [InlineData("{\"Metadata\":{},\"Calls\":[{\"Sid\":\"a\"},1]}", "Calls[1] should be an object")]
     [InlineData("{\"Metadata\":{},\"Calls\":[{\"Status\":\"busy\"}]}", "Calls[0].Sid")]
     public void Body_that_is_not_a_page_names_what_was_expected(string body, string path)
     {

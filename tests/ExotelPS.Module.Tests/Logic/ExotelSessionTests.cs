@@ -14,7 +14,7 @@ public sealed class ExotelSessionTests
     {
         var account = new ExotelAccount("acme1", "key-1", Token, ExotelRegion.Mumbai);
         using var session = new ExotelSession(
-            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 120, MaxConcurrency = 4 }), new TraceRelay(), isSandbox: false);
+            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 120, MaxConcurrency = 4 }), new TraceRelay(), simulatedSpeed: null);
 
         Assert.Equal("acme1", session.AccountSid);
         Assert.Equal("Mumbai", session.Region);
@@ -22,6 +22,7 @@ public sealed class ExotelSessionTests
         Assert.Equal(120, session.RequestsPerMinute);
         Assert.Equal(4, session.ThrottleLimit);
         Assert.False(session.IsSandbox);
+        Assert.Null(session.SimulatedSpeed);
         Assert.Equal("acme1 @ api.in.exotel.com", session.ToString());
 
         var shown = typeof(ExotelSession).GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -35,14 +36,25 @@ public sealed class ExotelSessionTests
     {
         var account = new ExotelAccount("acme-" + Guid.NewGuid().ToString("N"), "key-1", Token, ExotelRegion.Mumbai);
         using var older = new ExotelSession(
-            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 120, MaxConcurrency = 4 }), new TraceRelay(), isSandbox: false);
+            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 120, MaxConcurrency = 4 }), new TraceRelay(), simulatedSpeed: null);
         using var newer = new ExotelSession(
-            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 60, MaxConcurrency = 2 }), new TraceRelay(), isSandbox: false);
+            new ExotelClient(account, new ExotelClientOptions { RequestsPerMinute = 60, MaxConcurrency = 2 }), new TraceRelay(), simulatedSpeed: null);
 
         Assert.Equal((60, 2), (older.RequestsPerMinute, older.ThrottleLimit));
         Assert.Equal((60, 2), (newer.RequestsPerMinute, newer.ThrottleLimit));
         Assert.Null(older.Client.ReplacedBudget);
         Assert.Equal((120, 4), newer.Client.ReplacedBudget);
+    }
+
+    [Fact]
+    public void A_sped_up_sandbox_session_shows_its_speed()
+    {
+        using var session = new ExotelSession(
+            ExotelSandbox.CreateClient(simulatorOptions: new SimulatorOptions { Speed = 60 }), new TraceRelay(), simulatedSpeed: 60);
+
+        Assert.True(session.IsSandbox);
+        Assert.Equal(60, session.SimulatedSpeed);
+        Assert.Equal("sandbox (sandbox, 60x)", session.ToString());
     }
 
     [Fact]
@@ -57,9 +69,10 @@ public sealed class ExotelSessionTests
     [Fact]
     public void A_sandbox_session_says_so_and_disconnecting_marks_it()
     {
-        var session = new ExotelSession(ExotelSandbox.CreateClient(), new TraceRelay(), isSandbox: true);
+        var session = new ExotelSession(ExotelSandbox.CreateClient(), new TraceRelay(), simulatedSpeed: 1);
 
         Assert.True(session.IsSandbox);
+        Assert.Equal(1, session.SimulatedSpeed);
         Assert.Equal(ExotelSandbox.AccountSid, session.AccountSid);
         Assert.Equal("sandbox (sandbox)", session.ToString());
         Assert.False(session.IsDisconnected);

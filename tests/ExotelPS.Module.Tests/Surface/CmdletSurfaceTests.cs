@@ -218,7 +218,7 @@ public sealed class CmdletSurfaceTests
     [Theory]
     [InlineData("Connect-ExotelAccount", "Credential", "AccountSid,Credential,Region,BaseUri")]
     [InlineData("Connect-ExotelAccount", "ApiKey", "AccountSid,ApiKey,ApiToken,Region,BaseUri")]
-    [InlineData("Connect-ExotelAccount", "Sandbox", "Sandbox,SimulatedRingTime,SimulatedTalkTime")]
+    [InlineData("Connect-ExotelAccount", "Sandbox", "Sandbox,SimulatedRingTime,SimulatedTalkTime,SimulatedSpeed,SimulatedBusyShare,SimulatedNoAnswerShare")]
     [InlineData("Connect-ExotelCall", "Agent", "From")]
     [InlineData("Connect-ExotelCall", "AgentPool", "From,AgentPool")]
     [InlineData("Get-ExotelCall", "Sid", "Sid")]
