@@ -12,6 +12,9 @@ public sealed class ExotelAccount
 {
     private readonly string apiToken;
 
+    // The key:token pair as Basic credentials, encoded once: every request sends it and every answer is searched for it.
+    private readonly string encodedCredentials;
+
     /// <summary>Creates an account for one of Exotel's regions.</summary>
     public ExotelAccount(string accountSid, string apiKey, string apiToken, ExotelRegion region = ExotelRegion.Singapore)
         : this(accountSid, apiKey, apiToken, region, RegionBaseUri(region))
@@ -32,6 +35,7 @@ public sealed class ExotelAccount
         AccountSid = RequireText(accountSid, nameof(AccountSid));
         ApiKey = RequireText(apiKey, nameof(ApiKey));
         this.apiToken = RequireText(apiToken, "ApiToken");
+        encodedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(ApiKey + ":" + this.apiToken));
         Region = region;
         BaseUri = CheckBaseUri(baseUri);
     }
@@ -72,17 +76,17 @@ public sealed class ExotelAccount
 
     /// <summary>The Authorization header value for this account (basic auth, never put in a URL).</summary>
     public AuthenticationHeaderValue CreateAuthorizationHeader() =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(ApiKey + ":" + apiToken)));
+        new("Basic", encodedCredentials);
 
     /// <summary>True when <paramref name="text"/> contains the API token or the encoded credentials; used to prove secrets stay out of text.</summary>
     public bool Reveals(string? text) =>
         !string.IsNullOrEmpty(text)
-        && (text!.Contains(apiToken) || text.Contains(CreateAuthorizationHeader().Parameter!));
+        && (text!.Contains(apiToken) || text.Contains(encodedCredentials));
 
     /// <summary>The text with this account's key:token pair, its Basic credentials and its token replaced by <paramref name="mask"/>.</summary>
     internal string Redact(string text, string mask) => text
         .Replace(ApiKey + ":" + apiToken, mask)
-        .Replace(CreateAuthorizationHeader().Parameter!, mask)
+        .Replace(encodedCredentials, mask)
         .Replace(apiToken, mask);
 
     /// <summary>A key that identifies the account on its server, shared by everything that must share its rate limit.</summary>
