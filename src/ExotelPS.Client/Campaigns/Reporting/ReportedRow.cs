@@ -27,9 +27,6 @@ public sealed class ReportedRow
     /// <summary>Where the row stands; null for a refused row.</summary>
     public RowDecision? Decision { get; }
 
-    /// <summary>True when the row was refused as invalid input and never dialled.</summary>
-    public bool IsRefused => Decision is null;
-
     /// <summary>A row refused as invalid input.</summary>
     public static ReportedRow Refused(int position, string? key) => new(position, key, Array.Empty<ReportedCall>(), null);
 
