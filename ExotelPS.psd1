@@ -30,6 +30,8 @@
         'Wait-ExotelCall'
         'Get-ExotelCallDetail'
         'ConvertFrom-ExotelCallback'
+        'Get-ExotelCampaignReport'
+        'Export-ExotelCampaignReport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -25,7 +25,7 @@ public static class CampaignParameter
     public const string MaxRunTime = nameof(MaxRunTime);
 
     /// <summary>The subject of every campaign validation error.</summary>
-    internal const string Subject = "Invalid campaign parameters";
+    public const string Subject = "Invalid campaign parameters";
 
     /// <summary>Throws one <see cref="ExotelValidationException"/> naming every failure, when there is any.</summary>
     internal static void ThrowIfAny(List<ValidationFailure> failures)

@@ -60,7 +60,12 @@ internal static class JournalLines
         if (start < read)
         {
             warnings.Add(EngineText.Format(EngineStrings.JournalTornLine, path));
-            file.SetLength(start);
+
+            // A reader (a report) leaves the file to its writer, whose line may still be on its way: it only skips it.
+            if (file.CanWrite)
+            {
+                file.SetLength(start);
+            }
         }
 
         file.Seek(0, SeekOrigin.End);

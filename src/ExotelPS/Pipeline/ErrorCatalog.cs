@@ -16,6 +16,10 @@ internal static class ErrorCatalog
     public const string JournalIdentityChanged = "JournalIdentityChanged";
     public const string WaitTimeout = "WaitTimeout";
     public const string InvalidCallbackPayload = "InvalidCallbackPayload";
+    public const string JournalInUse = "JournalInUse";
+    public const string ReportInputUnknown = "ReportInputUnknown";
+    public const string SeveralReports = "SeveralReports";
+    public const string ReportUnwritable = "ReportUnwritable";
 
     /// <summary>The ErrorId and category of an engine failure.</summary>
     public static (string ErrorId, ErrorCategory Category) For(ExotelErrorKind kind) => kind switch

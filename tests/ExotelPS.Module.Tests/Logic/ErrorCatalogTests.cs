@@ -38,7 +38,8 @@ public sealed class ErrorCatalogTests
         var moduleIds = new[]
         {
             ErrorCatalog.NoSession, ErrorCatalog.SessionDisconnected, ErrorCatalog.InvalidConnectionSettings, ErrorCatalog.JournalUnavailable,
-            ErrorCatalog.JournalIdentityChanged, ErrorCatalog.WaitTimeout, ErrorCatalog.InvalidCallbackPayload,
+            ErrorCatalog.JournalIdentityChanged, ErrorCatalog.WaitTimeout, ErrorCatalog.InvalidCallbackPayload, ErrorCatalog.JournalInUse,
+            ErrorCatalog.ReportInputUnknown, ErrorCatalog.SeveralReports, ErrorCatalog.ReportUnwritable,
         };
         var kindIds = Enum.GetValues<ExotelErrorKind>().Select(kind => ErrorCatalog.For(kind).ErrorId);
 

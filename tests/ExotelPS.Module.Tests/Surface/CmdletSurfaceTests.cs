@@ -10,13 +10,14 @@ namespace ExotelPS.Module.Tests.Surface;
 
 public sealed class CmdletSurfaceTests
 {
-    // The approved verbs ExotelPS uses (Get-Verb): Connect/Disconnect (Communications), Get (Common), Start/Wait (Lifecycle), ConvertFrom (Data).
-    private static readonly string[] ApprovedVerbsUsed = { "Connect", "Disconnect", "Get", "Start", "Wait", "ConvertFrom" };
+    // The approved verbs ExotelPS uses (Get-Verb): Connect/Disconnect (Communications), Get (Common), Start/Wait (Lifecycle), ConvertFrom, Export (Data).
+    private static readonly string[] ApprovedVerbsUsed = { "Connect", "Disconnect", "Get", "Start", "Wait", "ConvertFrom", "Export" };
 
     private static readonly string[] ExpectedCmdlets =
     {
         "Connect-ExotelAccount", "Connect-ExotelCall", "Disconnect-ExotelAccount", "Get-ExotelCall",
         "Get-ExotelSession", "Start-ExotelFlowCall", "Wait-ExotelCall", "Get-ExotelCallDetail", "ConvertFrom-ExotelCallback",
+        "Get-ExotelCampaignReport", "Export-ExotelCampaignReport",
     };
 
     // Parameters that become a field of the Exotel request: each must bind from Import-Csv columns.
@@ -93,6 +94,7 @@ public sealed class CmdletSurfaceTests
     [InlineData("ConvertFrom-ExotelCallback", typeof(ExotelCall))]
     [InlineData("Connect-ExotelAccount", typeof(ExotelSession))]
     [InlineData("Get-ExotelSession", typeof(ExotelSession))]
+    [InlineData("Export-ExotelCampaignReport", typeof(FileInfo))]
     public void Output_types_name_what_is_written(string name, Type expected)
     {
         var outputType = Attribute(CmdletType(name), typeof(OutputTypeAttribute))!;

@@ -1,0 +1,56 @@
+namespace ExotelPS.Client.Campaigns.Reporting;
+
+/// <summary>
+/// A campaign's report from its journal. Each identity, in the order it first appears, is one row at that position;
+/// its <c>final</c> lines are its calls, decided by the campaign's <see cref="CampaignRules"/> as a run decides them.
+/// A row the journal records as refused (invalid input) is refused. A row placed by a run that wrote no <c>final</c>
+/// lines has no finished call yet, so it is pending. The journal is read without the writer's lock and never written.
+/// </summary>
+public static class JournalReport
+{
+    /// <summary>Reads the journal at <paramref name="path"/> and computes its report, deciding pending rows at <paramref name="now"/>.</summary>
+    /// <exception cref="FileNotFoundException">No journal there.</exception>
+    /// <exception cref="JournalLockedException">On Windows, the run writing it holds it.</exception>
+    /// <exception cref="InvalidDataException">A line before the last is damaged; the message names it.</exception>
+    public static CampaignReport Read(string path, CampaignRules rules, DateTimeOffset now)
+    {
+        _ = rules ?? throw new ArgumentNullException(nameof(rules));
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var memory = new JournalMemory();
+        using (var file = JournalReadStream.Open(fullPath))
+        {
+            // A torn last line is a line still being written (or a killed run's): the report leaves it out.
+            JournalLines.Load(file, fullPath, memory, new List<string>());
+        }
+
+        return CampaignReport.Create(Rows(memory, rules, now), rules.Hours.Zone);
+    }
+
+    /// <summary>The journal's rows as the report reads them, decided at <paramref name="now"/> without a deadline.</summary>
+    internal static IEnumerable<ReportedRow> Rows(JournalMemory memory, CampaignRules rules, DateTimeOffset now)
+    {
+        var budget = RunBudget.Start(null, new FixedTime(now));
+        return memory.Identities().Select((identity, index) => IsRefused(memory.Find(identity))
+            ? ReportedRow.Refused(index + 1, identity)
+            : ReportedRow.Decide(index + 1, identity, memory.AttemptsOf(identity).Select(CallOf).ToList(), rules, budget));
+    }
+
+    // A row refused as invalid input is journaled with the Invalid ending (its 'refused' line).
+    private static bool IsRefused(JournalEntry? entry) => entry?.Ending == RowEnding.Invalid;
+
+    // Talk time is ConversationDuration on a connect call; on a call to a flow only the customer is on the line.
+    private static ReportedCall CallOf(JournalAttempt attempt) =>
+        new(attempt.ToCallAttempt(), attempt.From, Seconds(attempt.Duration), Seconds(attempt.IsFlowCall ? attempt.Duration : attempt.Talk));
+
+    private static TimeSpan? Seconds(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
+
+    // The report's now, fixed for the whole report so every row is decided at the same instant.
+    private sealed class FixedTime : TimeProvider
+    {
+        private readonly DateTimeOffset now;
+
+        public FixedTime(DateTimeOffset now) => this.now = now;
+
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
