@@ -13,7 +13,8 @@
       Docs       PlatyPS markdown in docs/en-US -> en-US/ExotelPS.dll-Help.xml and about_ExotelPS.help.txt
       Package    Build, then out/ExotelPS.zip (for Azure Automation) and out/repository, a local PowerShell repository
                  holding ExotelPS.<version>.nupkg (the README's Install-PSResource installs from it)
-      Demo       Build, then runs docs/examples/customers.csv through the offline sandbox and shows the results
+      Demo       Build, then runs docs/examples/customers.csv through the offline sandbox, shows the results and
+                 writes the campaign's report page (out/demo/campaign-report.html)
 
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Demo
@@ -432,6 +433,12 @@ function Invoke-PackageTask {
 function Invoke-DemoTask {
     $manifest = Join-Path $moduleOut 'ExotelPS.psd1'
     $customers = Join-Path $root 'docs/examples/customers.csv'
+    # A fresh journal each time (a rerun on the same one would skip every row), and the report drawn from it.
+    $demo = Join-Path $out 'demo'
+    $journal = Join-Path $demo 'campaign.journal'
+    $report = Join-Path $demo 'campaign-report.html'
+    New-Item -ItemType Directory -Path $demo -Force | Out-Null
+    Remove-Item -Path $journal, $report -ErrorAction SilentlyContinue
     Invoke-ChildShell @"
 `$ErrorActionPreference = 'Stop'
 Import-Module $(ConvertTo-Literal $manifest)
@@ -439,7 +446,7 @@ Connect-ExotelAccount -Sandbox
 Write-Host 'Placing the calls in docs/examples/customers.csv in the offline sandbox; some rows are wrong on purpose.' -ForegroundColor Cyan
 `$calls = @(
     Import-Csv -Path $(ConvertTo-Literal $customers) |
-        Connect-ExotelCall -ErrorAction SilentlyContinue -ErrorVariable placingErrors |
+        Connect-ExotelCall -JournalPath $(ConvertTo-Literal $journal) -IdempotencyKey OrderId -ErrorAction SilentlyContinue -ErrorVariable placingErrors |
         Wait-ExotelCall -Timeout 120 -ErrorAction SilentlyContinue -ErrorVariable waitingErrors
 )
 `$refused = @(`$placingErrors) + @(`$waitingErrors)
@@ -448,6 +455,9 @@ Write-Host "`$(`$calls.Count) calls ended; `$(`$refused.Count) rows were refused
 `$refused | ForEach-Object {
     [pscustomobject]@{ OrderId = `$_.TargetObject.OrderId; Phone = `$_.TargetObject.Phone; ErrorId = `$_.FullyQualifiedErrorId.Split(',')[0]; Reason = `$_.Exception.Message }
 } | Format-Table -AutoSize -Wrap | Out-Host
+Get-ExotelCampaignReport -JournalPath $(ConvertTo-Literal $journal) | Out-Host
+`$page = Export-ExotelCampaignReport -JournalPath $(ConvertTo-Literal $journal) -Path $(ConvertTo-Literal $report) -Title 'Demo campaign (offline sandbox)'
+Write-Host "The campaign report, a page to open in a browser or attach to a mail: `$(`$page.FullName)" -ForegroundColor Cyan
 Disconnect-ExotelAccount
 "@
 }

@@ -90,7 +90,8 @@ internal static class ReportTables
             page.Open("tr", ("data-position", next.Position.ToString(CultureInfo.InvariantCulture)))
                 .Field("td", nameof(PendingAttempt.Position), Shown.Count(next.Position), "num").Element("td", next.Key)
                 .Field("td", nameof(PendingAttempt.Attempts), Shown.Count(next.Attempts), "num")
-                .Element("td", next.LastStatus?.Value ?? "not dialled yet")
+                // No finished call: not dialled yet, or placed by a run that recorded no final lines.
+                .Element("td", next.LastStatus?.Value ?? "none finished yet")
                 .Field("td", nameof(PendingAttempt.NextAttemptAt), Shown.Time(next.NextAttemptAt, report.Zone)).Close("tr");
         }
 
