@@ -13,6 +13,11 @@ internal static class JournalReadStream
     private const int SharingViolation = unchecked((int)0x80070020);
     private const int LockViolation = unchecked((int)0x80070021);
 
+    // open(2)'s O_RDONLY, and the errno values ENOENT and EACCES (the same on Linux and macOS).
+    private const int ReadOnly = 0;
+    private const int NoSuchFile = 2;
+    private const int PermissionDenied = 13;
+
     /// <exception cref="FileNotFoundException">No journal at <paramref name="path"/>.</exception>
     /// <exception cref="JournalLockedException">On Windows, a run holds the journal open.</exception>
     public static FileStream Open(string path)
@@ -45,13 +50,18 @@ internal static class JournalReadStream
             };
         }
 
-        return new FileStream(new SafeFileHandle((IntPtr)fd, ownsHandle: true), FileAccess.Read);
+        var handle = new SafeFileHandle((IntPtr)fd, ownsHandle: true);
+        try
+        {
+            return new FileStream(handle, FileAccess.Read);
+        }
+        catch
+        {
+            // Not a file (a folder, say): FileStream refuses the handle, which is closed here rather than left to a finalizer.
+            handle.Dispose();
+            throw;
+        }
     }
-
-    // open(2)'s O_RDONLY, and the errno values ENOENT and EACCES (the same on Linux and macOS).
-    private const int ReadOnly = 0;
-    private const int NoSuchFile = 2;
-    private const int PermissionDenied = 13;
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int NativeOpen(byte[] nulTerminatedUtf8Path, int flags);

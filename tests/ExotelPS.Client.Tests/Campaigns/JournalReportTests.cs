@@ -102,6 +102,14 @@ public sealed class JournalReportTests : IDisposable
         Assert.False(File.Exists(JournalPath));
     }
 
+    [Fact]
+    public void A_folder_is_no_journal()
+    {
+        var error = Record.Exception(() => JournalReport.Read(folder, ThreeAttempts, Noon));
+
+        Assert.True(error is IOException or UnauthorizedAccessException, $"{error?.GetType()}: {error?.Message}");
+    }
+
     private static JournalAttempt Attempt(string sid, string from, DateTimeOffset start, string status, string leg1, string leg2, int duration, int talk) =>
         new(sid, from, start, start.AddSeconds(duration), status, isFlowCall: false) { Leg1 = leg1, Leg2 = leg2, Duration = duration, Talk = talk };
 }
