@@ -210,12 +210,24 @@ Describe 'Export-ExotelCampaignReport' {
         $shown['Pending'] | Should -Be '2'
     }
 
+    It 'draws the page of the report the agents piped to it came from' {
+        $agents = @(Get-ExotelCampaignReport @campaign -By Agent)
+        $path = Join-Path $TestDrive 'agents.html'
+
+        $agents | Export-ExotelCampaignReport -Path $path | Out-Null
+
+        $page = Read-Page -Path $path
+        @($page.SelectNodes("//*[@id='agents']//tr[@data-agent]")).Count | Should -Be $agents.Count
+        (Read-PageSection -Page $page -XPath "//*[@id='summary']")['Rows'] | Should -Be '7'
+    }
+
     It 'refuses an object that is not a report, and writes nothing' {
         $path = Join-Path $TestDrive 'refused.html'
 
         [pscustomobject]@{ Rows = 7 } | Export-ExotelCampaignReport -Path $path -ErrorVariable failed -ErrorAction SilentlyContinue
 
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'ReportInputUnknown,*'
+        $failed[-1].FullyQualifiedErrorId | Should -BeLike 'NoReportPiped,*' -Because 'no page was written, and the user is told'
         Test-Path $path | Should -BeFalse
     }
 

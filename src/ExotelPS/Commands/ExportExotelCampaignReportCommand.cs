@@ -65,6 +65,9 @@ public sealed class ExportExotelCampaignReportCommand : CampaignReportCommand
         var report = ParameterSetName == ReportSet ? piped : ReadReport();
         if (report is null)
         {
+            // Nothing usable was piped (-By Agent of a campaign without calls writes no object): say so, not silence.
+            WriteError(new ErrorRecord(
+                new InvalidOperationException(Text.Format(Strings.NoReportPiped, Path)), ErrorCatalog.NoReportPiped, ErrorCategory.InvalidArgument, Path));
             return;
         }
 

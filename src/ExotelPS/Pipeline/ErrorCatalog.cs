@@ -19,6 +19,7 @@ internal static class ErrorCatalog
     public const string JournalInUse = "JournalInUse";
     public const string ReportInputUnknown = "ReportInputUnknown";
     public const string SeveralReports = "SeveralReports";
+    public const string NoReportPiped = "NoReportPiped";
     public const string ReportUnwritable = "ReportUnwritable";
 
     /// <summary>The ErrorId and category of an engine failure.</summary>

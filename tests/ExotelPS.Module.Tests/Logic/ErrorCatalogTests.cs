@@ -39,7 +39,7 @@ public sealed class ErrorCatalogTests
         {
             ErrorCatalog.NoSession, ErrorCatalog.SessionDisconnected, ErrorCatalog.InvalidConnectionSettings, ErrorCatalog.JournalUnavailable,
             ErrorCatalog.JournalIdentityChanged, ErrorCatalog.WaitTimeout, ErrorCatalog.InvalidCallbackPayload, ErrorCatalog.JournalInUse,
-            ErrorCatalog.ReportInputUnknown, ErrorCatalog.SeveralReports, ErrorCatalog.ReportUnwritable,
+            ErrorCatalog.ReportInputUnknown, ErrorCatalog.SeveralReports, ErrorCatalog.ReportUnwritable, ErrorCatalog.NoReportPiped,
         };
         var kindIds = Enum.GetValues<ExotelErrorKind>().Select(kind => ErrorCatalog.For(kind).ErrorId);
 
