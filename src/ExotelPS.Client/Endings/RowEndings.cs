@@ -11,6 +11,7 @@ internal enum ProgressFigure
     Failed,
     Skipped,
     NotSent,
+    Deferred,
 }
 
 /// <summary>
@@ -33,6 +34,7 @@ internal static class RowEndings
         [RowEnding.SkippedPlaced] = new(errorKind: null, mayHaveBeenPlaced: false, journalLine: null, ProgressFigure.Skipped),
         [RowEnding.SkippedInDoubt] = new(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true, journalLine: null, ProgressFigure.Skipped),
         [RowEnding.NotSent] = new(ExotelErrorKind.NotSent, mayHaveBeenPlaced: false, journalLine: null, ProgressFigure.NotSent),
+        [RowEnding.Deferred] = new(errorKind: null, mayHaveBeenPlaced: false, journalLine: null, ProgressFigure.Deferred),
         [RowEnding.Found] = new(errorKind: null, mayHaveBeenPlaced: false, "found", ProgressFigure.None),
         [RowEnding.NotPlaced] = new(ExotelErrorKind.NotPlaced, mayHaveBeenPlaced: false, "notplaced", ProgressFigure.None),
         [RowEnding.StillInDoubt] = new(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true, "indoubt", ProgressFigure.None),

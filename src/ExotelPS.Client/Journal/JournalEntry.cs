@@ -47,12 +47,13 @@ internal sealed class JournalEntry
         new(ending: null, sid: null, at, fromEarlierRun) { Doubt = request };
 
     /// <summary>
-    /// This line's entry after <paramref name="earlier"/>: a placed row stays placed, and a row still in doubt keeps
-    /// the request of its first attempt in doubt, so reconciliation searches from the earliest time a call could exist.
+    /// This line's entry after <paramref name="earlier"/>: a placed row stays placed until it is sent again (only a
+    /// campaign's redial sends a placed row), and a row still in doubt keeps the request of its first attempt in doubt,
+    /// so reconciliation searches from the earliest time a call could exist.
     /// </summary>
     public JournalEntry After(JournalEntry? earlier)
     {
-        if (earlier is { IsPlaced: true })
+        if (earlier is { IsPlaced: true } && Ending is not null)
         {
             return earlier;
         }

@@ -99,6 +99,14 @@ internal sealed class RowJournal<TRow>
     public JournalEntry? History(string? identity) =>
         journal is null || identity is null ? null : journal.Find(identity);
 
+    /// <summary>The finished attempts the journal recorded for the identity, oldest first; none without a journal or an identity.</summary>
+    public IReadOnlyList<JournalAttempt> AttemptsOf(string? identity) =>
+        journal is null || identity is null ? Array.Empty<JournalAttempt>() : journal.AttemptsOf(identity);
+
+    /// <summary>Records a campaign attempt's end (its <c>final</c> line); false when the line could not be written.</summary>
+    public bool TryRecordFinal(string? identity, JournalAttempt attempt) =>
+        journal is null || identity is null || TryWrite(() => journal.RecordFinal(identity, attempt));
+
     /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
     public bool TryRecordSending(string? identity, PlaceCallOptions? request) =>
         identity is null || TryWrite(() => journal!.RecordSending(identity, request));

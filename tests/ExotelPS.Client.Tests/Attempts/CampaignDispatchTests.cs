@@ -1,0 +1,99 @@
+using ExotelPS.Client.Campaigns;
+using ExotelPS.Client.Sandbox;
+
+namespace ExotelPS.Client.Tests.Attempts;
+
+/// <summary>
+/// A campaign through the dispatcher, over the sandbox at 3600 times real speed (half an hour passes in half a
+/// second): redials by the rules, the wait from the end of the previous attempt, the attempts bound, the run budget.
+/// </summary>
+public sealed class CampaignDispatchTests
+{
+    private const string Agent = "+919800000001";
+    private const string CallerId = "08030000000";
+    private const string Busy = "+919900000486";
+    private const string Failed = "+919900000404";
+    private const string Answers = "+919900000002";
+
+    private static readonly TimeSpan Wait = TimeSpan.FromMinutes(20);
+
+    [Fact]
+    public async Task A_busy_customer_is_redialled_after_the_wait_from_the_last_end_until_the_attempts_are_used_up()
+    {
+        var (results, simulator) = await RunAsync(new[] { Busy }, maxAttempts: 3);
+
+        var calls = simulator.Calls;
+        var result = Assert.Single(results);
+        Assert.Equal(3, calls.Count);
+        Assert.Equal(RowState.GaveUp, result.Decision!.State);
+        Assert.Equal(GaveUpReason.AttemptsUsedUp, result.Decision.GaveUpBecause);
+        Assert.Equal(3, result.Decision.CustomerAttempts);
+        Assert.Null(result.Decision.NextAttemptAt);
+        Assert.Equal(RowEnding.Placed, result.Ending);
+        Assert.Equal(calls[2].Sid, result.CallSid);
+        Assert.Equal(CallStatus.Busy, result.Call!.Status);
+        for (var next = 1; next < calls.Count; next++)
+        {
+            Assert.True(calls[next].Created >= calls[next - 1].EndsAt + Wait, $"attempt {next + 1} started {calls[next].Created:o}, before {calls[next - 1].EndsAt + Wait:o}");
+        }
+    }
+
+    [Fact]
+    public async Task An_answered_customer_is_reached_at_once_and_a_status_not_named_gives_up_after_one_attempt()
+    {
+        var (results, simulator) = await RunAsync(new[] { Answers, Failed }, maxAttempts: 5);
+
+        Assert.Equal(2, simulator.Calls.Count);
+        Assert.Equal(RowState.Reached, results[0].Decision!.State);
+        Assert.Equal(1, results[0].Decision!.CustomerAttempts);
+        Assert.Equal(RowState.GaveUp, results[1].Decision!.State);
+        Assert.Equal(GaveUpReason.StatusNotRedialled, results[1].Decision!.GaveUpBecause);
+    }
+
+    [Fact]
+    public async Task Past_the_run_budget_nothing_new_starts_and_the_row_is_pending_with_its_next_attempt()
+    {
+        var (results, simulator) = await RunAsync(new[] { Busy }, maxAttempts: 3, maxRunTime: TimeSpan.FromMinutes(10));
+
+        var result = Assert.Single(results);
+        var call = Assert.Single(simulator.Calls);
+        Assert.Equal(RowState.Pending, result.Decision!.State);
+        Assert.Equal(1, result.Decision.CustomerAttempts);
+        // Exotel's times are whole seconds.
+        Assert.InRange(result.Decision.NextAttemptAt!.Value, call.EndsAt + Wait - TimeSpan.FromSeconds(1), call.EndsAt + Wait);
+    }
+
+    [Fact]
+    public async Task A_closed_window_the_budget_cannot_wait_for_leaves_every_row_pending_without_a_call()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var window = $"{now.AddHours(3):HH:mm}-{now.AddHours(4):HH:mm}";
+        var (results, simulator) = await RunAsync(new[] { Busy, Answers }, maxAttempts: 3, maxRunTime: TimeSpan.FromHours(1), window: window);
+
+        Assert.Empty(simulator.Calls);
+        Assert.All(results, result => Assert.Equal(RowEnding.Deferred, result.Ending));
+        Assert.All(results, result => Assert.Equal(RowState.Pending, result.Decision!.State));
+        Assert.All(results, result => Assert.True(result.Decision!.NextAttemptAt > now.AddHours(2)));
+    }
+
+    private static async Task<(List<DispatchResult<string>> Results, ExotelSimulator Simulator)> RunAsync(
+        string[] customers, int maxAttempts, TimeSpan? maxRunTime = null, string? window = null)
+    {
+        var simulator = new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { TimeProvider = simulator.Time });
+        var rules = new CampaignRules(
+            RedialPolicy.Create(maxAttempts, null, new[] { Wait }),
+            CallingHours.Create(window is null ? null : new[] { window }, "UTC"));
+        using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxRunTime = maxRunTime });
+        foreach (var customer in customers)
+        {
+            dispatcher.Post(customer, new ConnectCallOptions { From = Agent, To = customer, CallerId = CallerId });
+        }
+
+        dispatcher.Complete();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var results = await Task.Run(() => dispatcher.TakeAll(timeout.Token).ToList());
+        Assert.Equal(customers.Length, results.Count);
+        return (results, simulator);
+    }
+}
