@@ -132,7 +132,9 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             WriteVerbose(Text.Format(Strings.ThrottleLimitFollowsWindow, ThrottleLimit, ActiveSession.InFlightLimit));
         }
 
-        dispatcher = StartDispatcher(client, new DispatcherOptions { MaxInFlight = ThrottleLimit });
+        var options = new DispatcherOptions { MaxInFlight = ThrottleLimit };
+        AddCampaign(options);
+        dispatcher = StartDispatcher(client, options);
 
         runTime.Start();
     }
@@ -256,6 +258,14 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     {
         WriteTrace();
         WriteDebug($"Row {result.Index}: {result.Ending} {result.Request}");
+        if (result.Decision is not null)
+        {
+            // A campaign's row done for this run: its last call, its attempts, and how it stands.
+            WriteReadWarnings(result.CallSid ?? string.Empty, result.Call?.ReadWarnings);
+            WriteObject(CallOutput.Campaign(result));
+            return;
+        }
+
         switch (result.Ending)
         {
             case RowEnding.Placed when result.Call is not null:
@@ -285,7 +295,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         }
 
         var progress = Dispatcher.Progress;
-        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress, paced))
+        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress, paced, IsCampaign))
         {
             SecondsRemaining = ProgressText.SecondsRemaining(progress),
             RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,
