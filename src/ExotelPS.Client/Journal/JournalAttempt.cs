@@ -30,5 +30,5 @@ internal sealed class JournalAttempt
         End < Start ? Start : End,
         IsFlowCall
             ? CallVerdict.OfFlowCall(new CallStatus(Status))
-            : CallVerdict.OfConnectCall(new CallStatus(Status), Leg1 is null ? (CallStatus?)null : new CallStatus(Leg1), Leg2 is null ? (CallStatus?)null : new CallStatus(Leg2)));
+            : CallVerdict.OfConnectCall(new CallStatus(Status), Leg1 is null ? null : new CallStatus(Leg1), Leg2 is null ? null : new CallStatus(Leg2)));
 }
