@@ -228,15 +228,6 @@ public sealed class CallJournal : IDisposable
             },
             at => new JournalEntry(resolution.Ending, resolution.Sid, at, fromEarlierRun: false) { Until = resolution.Until, Sids = resolution.Sids });
 
-    // STAND-IN for main's final line (in memory only); replaced at the merge.
-    private readonly ConcurrentDictionary<string, List<JournalAttempt>> finals = new(StringComparer.Ordinal);
-
-    internal void RecordFinal(string identity, JournalAttempt attempt) =>
-        finals.GetOrAdd(identity, _ => new List<JournalAttempt>()).Add(attempt);
-
-    internal IReadOnlyList<JournalAttempt> AttemptsOf(string identity) =>
-        finals.TryGetValue(identity, out var list) ? list.ToList() : Array.Empty<JournalAttempt>();
-
     /// <summary>The rows in doubt, each with its latest record.</summary>
     internal IReadOnlyList<KeyValuePair<string, JournalEntry>> InDoubt() => entries.Where(entry => entry.Value.IsInDoubt).ToList();
 
