@@ -41,18 +41,12 @@ internal sealed class RowAttempts
     public JournalAttempt Ended(ExotelCall call, string? from, DateTimeOffset now, bool isFlowCall)
     {
         var end = call.EndTime ?? now;
-        var attempt = new JournalAttempt
+        var attempt = new JournalAttempt(call.Sid, call.From ?? from, call.StartTime ?? call.DateCreated ?? end, end, call.Status.Value, isFlowCall)
         {
-            Sid = call.Sid,
-            From = call.From ?? from,
-            Start = call.StartTime ?? call.DateCreated ?? end,
-            End = end,
-            Status = call.Status.Value,
             Leg1 = call.Details?.Leg1Status?.Value,
             Leg2 = call.Details?.Leg2Status?.Value,
             Duration = call.Duration,
             Talk = call.Details?.ConversationDuration,
-            IsFlowCall = isFlowCall,
         };
         finished.Add(attempt);
         LastCall = call;
@@ -62,6 +56,7 @@ internal sealed class RowAttempts
     /// <summary>The row's last call: this run's as Exotel reported it, else the journal's record of it; null when none.</summary>
     public ExotelCall? LastKnownCall() => LastCall ?? (finished.Count == 0 ? null : CallOf(finished[finished.Count - 1]));
 
+    // What the journal recorded of the call: no more than its line holds.
     private static ExotelCall CallOf(JournalAttempt attempt) => new()
     {
         Sid = attempt.Sid,
