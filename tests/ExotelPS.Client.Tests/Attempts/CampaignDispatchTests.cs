@@ -76,18 +76,60 @@ public sealed class CampaignDispatchTests
         Assert.All(results, result => Assert.True(result.Decision!.NextAttemptAt > now.AddHours(2)));
     }
 
-    private static async Task<(List<DispatchResult<string>> Results, ExotelSimulator Simulator)> RunAsync(
-        string[] customers, int maxAttempts, TimeSpan? maxRunTime = null, string? window = null)
+    [Fact]
+    public async Task An_agent_who_does_not_answer_is_no_attempt_on_the_customer_and_the_row_goes_back_at_once_a_bounded_number_of_times()
     {
-        var simulator = new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
+        var (results, simulator) = await RunAsync(new[] { Answers }, maxAttempts: 1, agent: "+919800000480");
+
+        var calls = simulator.Calls;
+        var result = Assert.Single(results);
+        Assert.Equal(CampaignRules.MaxAgentMissPutBacks + 1, calls.Count);
+        Assert.Equal(CampaignRules.MaxAgentMissPutBacks, result.Decision!.AgentMisses);
+        Assert.Equal(1, result.Decision.CustomerAttempts);
+        Assert.Equal(RowState.GaveUp, result.Decision.State);
+        Assert.True(calls[1].Created < calls[0].EndsAt + Wait, "a row put back after an agent's miss does not wait -RedialAfter");
+    }
+
+    [Fact]
+    public async Task A_rerun_on_the_journal_counts_the_earlier_attempts_waits_from_the_last_end_and_skips_a_finished_row()
+    {
+        var journal = Path.Combine(Path.GetTempPath(), $"campaign-{Guid.NewGuid():N}.journal");
+        try
+        {
+            var (first, simulator) = await RunAsync(new[] { Busy }, maxAttempts: 3, maxRunTime: TimeSpan.FromMinutes(10), journalPath: journal);
+            var (second, _) = await RunAsync(new[] { Busy }, maxAttempts: 3, simulator: simulator, journalPath: journal);
+            var (third, _) = await RunAsync(new[] { Busy }, maxAttempts: 3, simulator: simulator, journalPath: journal);
+
+            var calls = simulator.Calls;
+            Assert.Equal(RowState.Pending, first[0].Decision!.State);
+            Assert.Equal(3, calls.Count);
+            Assert.True(calls[1].Created >= calls[0].EndsAt + Wait);
+            Assert.Equal(RowState.GaveUp, second[0].Decision!.State);
+            Assert.Equal(3, second[0].Decision!.CustomerAttempts);
+            Assert.Equal(RowEnding.SkippedPlaced, third[0].Ending);
+            Assert.Equal(RowState.GaveUp, third[0].Decision!.State);
+            Assert.Equal(calls[2].Sid, third[0].CallSid);
+            Assert.Equal(3, File.ReadLines(journal).Count(line => line.Contains("\"outcome\":\"final\"", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(journal);
+        }
+    }
+
+    private static async Task<(List<DispatchResult<string>> Results, ExotelSimulator Simulator)> RunAsync(
+        string[] customers, int maxAttempts, TimeSpan? maxRunTime = null, string? window = null, string agent = Agent, ExotelSimulator? simulator = null, string? journalPath = null)
+    {
+        simulator ??= new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
         using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { TimeProvider = simulator.Time });
+        using var journal = journalPath is null ? null : CallJournal.Open(journalPath, client);
         var rules = new CampaignRules(
             RedialPolicy.Create(maxAttempts, null, new[] { Wait }),
             CallingHours.Create(window is null ? null : new[] { window }, "UTC"));
-        using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxRunTime = maxRunTime });
+        using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxRunTime = maxRunTime }, journal);
         foreach (var customer in customers)
         {
-            dispatcher.Post(customer, new ConnectCallOptions { From = Agent, To = customer, CallerId = CallerId });
+            dispatcher.Post(customer, new ConnectCallOptions { From = agent, To = customer, CallerId = CallerId });
         }
 
         dispatcher.Complete();
