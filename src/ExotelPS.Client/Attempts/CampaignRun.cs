@@ -105,6 +105,8 @@ internal sealed class CampaignRun<TInput> : IDisposable
     {
         if (MayStartNow)
         {
+            // The deadline's timer fired early on its clock's scale: look again when it has passed.
+            deadline?.Change(schedule.Budget.Remaining!.Value, Timeout.InfiniteTimeSpan);
             return;
         }
 
@@ -236,6 +238,15 @@ internal sealed class CampaignRun<TInput> : IDisposable
         {
             if (!held.TryGetValue(row, out var entry) || entry.Timer is null)
             {
+                return;
+            }
+
+            // A timer may fire a little early on its clock's scale (a millisecond is seconds of sped-up time): never
+            // redial before the wait is over.
+            var early = entry.Due!.Value - time.GetUtcNow();
+            if (early > TimeSpan.Zero)
+            {
+                entry.Timer.Change(early, Timeout.InfiniteTimeSpan);
                 return;
             }
 

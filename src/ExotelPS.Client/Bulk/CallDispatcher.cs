@@ -80,7 +80,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         window = new InFlightWindow<DispatchRow<TInput>>(
             options, client is null ? null : () => client.InFlightLimit, waiting => pacing!.SetWaiting(waiting), awaiting => pacing!.SetAwaitingSend(awaiting));
         admission = new RowAdmission<TInput>(window.BacklogAllowed);
-        rows = new RowJournal<DispatchRow<TInput>>(journal);
+        rows = new RowJournal<DispatchRow<TInput>>(journal, recordsRefused: options.Campaign is not null);
 
         // A campaign paces even when no limit per From was asked (none then): the pacer is where a pool row gets its agent.
         var pacingOptions = options.Pacing ?? (options.Campaign is null ? null : new PacingOptions { MaxCallsPerFrom = 0 });

@@ -53,7 +53,8 @@ internal sealed class JournalEntry
     /// </summary>
     public JournalEntry After(JournalEntry? earlier)
     {
-        if (earlier is { IsPlaced: true } && Ending is not null)
+        // A refused row's line says nothing of its calls: the record before it stands (a row in doubt stays in doubt).
+        if ((earlier is { IsPlaced: true } && Ending is not null) || (earlier is not null && Ending == RowEnding.Invalid))
         {
             return earlier;
         }

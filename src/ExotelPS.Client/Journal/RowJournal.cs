@@ -14,6 +14,7 @@ internal sealed class RowJournal<TRow>
     where TRow : class
 {
     private readonly CallJournal? journal;
+    private readonly bool recordsRefused;
 
     // Guards the two maps below and Fault; held only while they are read or changed, never while a line is written.
     private readonly object gate = new();
@@ -25,7 +26,12 @@ internal sealed class RowJournal<TRow>
     private readonly Dictionary<TRow, TRow> followers = new();
 
     /// <param name="journal">The journal, or null for a run that keeps none.</param>
-    public RowJournal(CallJournal? journal) => this.journal = journal;
+    /// <param name="recordsRefused">True in a campaign: rows refused as invalid are recorded too (<see cref="RowEndings.RefusedLine"/>), for its report.</param>
+    public RowJournal(CallJournal? journal, bool recordsRefused = false)
+    {
+        this.journal = journal;
+        this.recordsRefused = recordsRefused;
+    }
 
     /// <summary>The journal, or null for a run that keeps none.</summary>
     public CallJournal? Journal => journal;
@@ -115,8 +121,12 @@ internal sealed class RowJournal<TRow>
     public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result) =>
         journal is null
         || identity is null
-        || RowEndings.JournalLineOf(result.Ending) is null
+        || !IsRecorded(result.Ending, identity)
         || TryWrite(() => journal.Record(identity, result.Ending, result.Request, result.CallSid, result.Error?.Message));
+
+    // A refused row's identity may be what was refused (a lone surrogate would be stored as another key).
+    private bool IsRecorded(RowEnding ending, string identity) =>
+        RowEndings.JournalLineOf(ending) is not null || (recordsRefused && ending == RowEnding.Invalid && ProblemWith(identity) is null);
 
     /// <summary>Records what reconciliation found for a row; false when the line could not be written.</summary>
     public bool TryRecordResolution(string identity, Resolution resolution, PlaceCallOptions? request) =>

@@ -17,6 +17,9 @@ public sealed class CampaignDispatchTests
 
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(20);
 
+    // Longer than the budget of the tests that end with a pending row, which is an hour (a second of real time).
+    private static readonly TimeSpan LongWait = TimeSpan.FromHours(3);
+
     [Fact]
     public async Task A_busy_customer_is_redialled_after_the_wait_from_the_last_end_until_the_attempts_are_used_up()
     {
@@ -34,7 +37,9 @@ public sealed class CampaignDispatchTests
         Assert.Equal(CallStatus.Busy, result.Call!.Status);
         for (var next = 1; next < calls.Count; next++)
         {
-            Assert.True(calls[next].Created >= calls[next - 1].EndsAt + Wait, $"attempt {next + 1} started {calls[next].Created:o}, before {calls[next - 1].EndsAt + Wait:o}");
+            // Exotel gives the end in whole seconds: the wait counts from the end it reports.
+            var earliest = calls[next - 1].EndsAt + Wait - TimeSpan.FromSeconds(1);
+            Assert.True(calls[next].Created >= earliest, $"attempt {next + 1} started {calls[next].Created:o}, before {earliest:o}");
         }
     }
 
@@ -53,14 +58,14 @@ public sealed class CampaignDispatchTests
     [Fact]
     public async Task Past_the_run_budget_nothing_new_starts_and_the_row_is_pending_with_its_next_attempt()
     {
-        var (results, simulator) = await RunAsync(new[] { Busy }, maxAttempts: 3, maxRunTime: TimeSpan.FromMinutes(10));
+        var (results, simulator) = await RunAsync(new[] { Busy }, maxAttempts: 3, maxRunTime: TimeSpan.FromHours(1), wait: LongWait);
 
         var result = Assert.Single(results);
         var call = Assert.Single(simulator.Calls);
         Assert.Equal(RowState.Pending, result.Decision!.State);
         Assert.Equal(1, result.Decision.CustomerAttempts);
         // Exotel's times are whole seconds.
-        Assert.InRange(result.Decision.NextAttemptAt!.Value, call.EndsAt + Wait - TimeSpan.FromSeconds(1), call.EndsAt + Wait);
+        Assert.InRange(result.Decision.NextAttemptAt!.Value, call.EndsAt + LongWait - TimeSpan.FromSeconds(1), call.EndsAt + LongWait);
     }
 
     [Fact]
@@ -96,14 +101,14 @@ public sealed class CampaignDispatchTests
         var journal = Path.Combine(Path.GetTempPath(), $"campaign-{Guid.NewGuid():N}.journal");
         try
         {
-            var (first, simulator) = await RunAsync(new[] { Busy }, maxAttempts: 3, maxRunTime: TimeSpan.FromMinutes(10), journalPath: journal);
-            var (second, _) = await RunAsync(new[] { Busy }, maxAttempts: 3, simulator: simulator, journalPath: journal);
-            var (third, _) = await RunAsync(new[] { Busy }, maxAttempts: 3, simulator: simulator, journalPath: journal);
+            var (first, simulator) = await RunAsync(new[] { Busy }, maxAttempts: 3, maxRunTime: TimeSpan.FromHours(1), journalPath: journal, wait: LongWait);
+            var (second, _) = await RunAsync(new[] { Busy }, maxAttempts: 3, simulator: simulator, journalPath: journal, wait: LongWait);
+            var (third, _) = await RunAsync(new[] { Busy }, maxAttempts: 3, simulator: simulator, journalPath: journal, wait: LongWait);
 
             var calls = simulator.Calls;
             Assert.Equal(RowState.Pending, first[0].Decision!.State);
             Assert.Equal(3, calls.Count);
-            Assert.True(calls[1].Created >= calls[0].EndsAt + Wait);
+            Assert.True(calls[1].Created >= calls[0].EndsAt + LongWait - TimeSpan.FromSeconds(1));
             Assert.Equal(RowState.GaveUp, second[0].Decision!.State);
             Assert.Equal(3, second[0].Decision!.CustomerAttempts);
             Assert.Equal(RowEnding.SkippedPlaced, third[0].Ending);
@@ -117,14 +122,45 @@ public sealed class CampaignDispatchTests
         }
     }
 
+    [Fact]
+    public async Task A_refused_row_is_an_error_in_its_place_and_its_refused_line_lets_the_journal_read_back_as_before()
+    {
+        var journal = Path.Combine(Path.GetTempPath(), $"campaign-{Guid.NewGuid():N}.journal");
+        try
+        {
+            var (first, simulator) = await RunAsync(new[] { "not a number", Answers }, maxAttempts: 2, journalPath: journal);
+            var (again, _) = await RunAsync(new[] { "not a number", Answers }, maxAttempts: 2, simulator: simulator, journalPath: journal);
+
+            Assert.Equal(RowEnding.Invalid, first[0].Ending);
+            Assert.Null(first[0].Decision);
+            Assert.Equal(RowState.Reached, first[1].Decision!.State);
+            // One per run that refused it.
+            Assert.Equal(2, File.ReadLines(journal).Count(line => line.Contains("\"outcome\":\"refused\"", StringComparison.Ordinal)));
+            Assert.Equal(RowEnding.Invalid, again[0].Ending);
+            Assert.Equal(RowEnding.SkippedPlaced, again[1].Ending);
+            Assert.Single(simulator.Calls);
+        }
+        finally
+        {
+            File.Delete(journal);
+        }
+    }
+
     private static async Task<(List<DispatchResult<string>> Results, ExotelSimulator Simulator)> RunAsync(
-        string[] customers, int maxAttempts, TimeSpan? maxRunTime = null, string? window = null, string agent = Agent, ExotelSimulator? simulator = null, string? journalPath = null)
+        string[] customers,
+        int maxAttempts,
+        TimeSpan? maxRunTime = null,
+        string? window = null,
+        string agent = Agent,
+        ExotelSimulator? simulator = null,
+        string? journalPath = null,
+        TimeSpan? wait = null)
     {
         simulator ??= new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
         using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { TimeProvider = simulator.Time });
         using var journal = journalPath is null ? null : CallJournal.Open(journalPath, client);
         var rules = new CampaignRules(
-            RedialPolicy.Create(maxAttempts, null, new[] { Wait }),
+            RedialPolicy.Create(maxAttempts, null, new[] { wait ?? Wait }),
             CallingHours.Create(window is null ? null : new[] { window }, "UTC"));
         using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxRunTime = maxRunTime }, journal);
         foreach (var customer in customers)
