@@ -43,9 +43,20 @@ internal sealed class RowJournal<TRow>
     public string? IdentityOf(PlaceCallOptions request, string? given) =>
         journal is null ? null : given ?? CallJournal.IdentityOf(request);
 
-    /// <summary>The calls earlier runs placed (From, Sid, when), which may still be live; none without a journal.</summary>
-    public IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls() =>
-        journal?.EarlierPlacedCalls() ?? Enumerable.Empty<(string, string, DateTimeOffset)>();
+    /// <summary>
+    /// The calls earlier runs placed (From, Sid, when), which may still be live: not those whose end a <c>final</c>
+    /// line records; none without a journal.
+    /// </summary>
+    public IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls()
+    {
+        if (journal is null)
+        {
+            return Enumerable.Empty<(string, string, DateTimeOffset)>();
+        }
+
+        var ended = new HashSet<string>(journal.Identities().SelectMany(journal.AttemptsOf).Select(attempt => attempt.Sid), StringComparer.Ordinal);
+        return journal.EarlierPlacedCalls().Where(call => !ended.Contains(call.Sid)).ToList();
+    }
 
     /// <summary>Why an identity cannot be journaled, if it cannot.</summary>
     public static ValidationFailure? ProblemWith(string? identity) =>
