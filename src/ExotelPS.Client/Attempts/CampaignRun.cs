@@ -5,21 +5,22 @@ namespace ExotelPS.Client;
 
 /// <summary>
 /// A campaign in the dispatcher: holds each row between its attempts. A placed call is followed to its end
-/// (<see cref="AttemptFollower"/>), its attempt journaled (<c>final</c>) and the row decided again
-/// (<see cref="CampaignSchedule"/>): done for this run (its result is handed on), due now (queued again; an agent's
-/// miss at the front, for the next free agent), or due later (a <see cref="TimeProvider"/> timer queues it then). At the
-/// run's deadline, rows waiting for an attempt are decided again and handed on as pending; live calls are still followed.
+/// (<see cref="AttemptFollower"/>), its attempt journaled (<c>final</c>) and the row decided again (<see cref="CampaignSchedule"/>):
+/// done for this run (handed on), due now (queued again; an agent's miss at the front, for the next free agent), or
+/// due later (a <see cref="TimeProvider"/> timer queues it then). At the deadline, rows waiting for an attempt are
+/// handed on as pending; live calls are still followed.
 /// </summary>
 /// <remarks>
 /// Membership of <c>held</c> is the right to move a held row on: the follower's news, a timer, the deadline and a stop
-/// each take the row out under the lock, and only the one that took it goes on. A held row stays claimed from its
-/// last settling, so a stop's sweep of unsettled rows leaves it to <see cref="Stop"/>; it is reset when queued again.
+/// each take the row out under the lock, and only the one that took it goes on. A held row stays claimed from its last
+/// settling, so a stop's sweep of unsettled rows leaves it to <see cref="Stop"/>; it is reset when queued again.
 /// </remarks>
-internal sealed class CampaignRun<TInput> : IDisposable
+internal sealed class CampaignRun<TInput>
 {
     private readonly CampaignSchedule schedule;
     private readonly RowJournal<DispatchRow<TInput>> rows;
     private readonly DispatchTally tally;
+    private readonly InFlightWindow<DispatchRow<TInput>> window;
     private readonly Func<RowPlacer<TInput>> placer;
     private readonly Func<RowPacing> pacing;
     private readonly AttemptFollower follower;
@@ -38,12 +39,14 @@ internal sealed class CampaignRun<TInput> : IDisposable
         PacingOptions polling,
         RowJournal<DispatchRow<TInput>> rows,
         DispatchTally tally,
+        InFlightWindow<DispatchRow<TInput>> window,
         Func<RowPlacer<TInput>> placer,
         Func<RowPacing> pacing)
     {
         this.schedule = schedule;
         this.rows = rows;
         this.tally = tally;
+        this.window = window;
         this.placer = placer;
         this.pacing = pacing;
         time = client.TimeProvider;
@@ -85,9 +88,6 @@ internal sealed class CampaignRun<TInput> : IDisposable
         return null;
     }
 
-    /// <summary>An entering row whose call the journal shows placed without its end: its end is learned first.</summary>
-    public void FollowEarlier(DispatchRow<TInput> row, string sid) => Follow(row, sid);
-
     /// <summary>True when the campaign keeps a row whose attempt just settled (its call is followed); false to hand the result on.</summary>
     public bool Holds(DispatchRow<TInput> row, DispatchResult<TInput> result)
     {
@@ -110,7 +110,7 @@ internal sealed class CampaignRun<TInput> : IDisposable
             return;
         }
 
-        var due = placer().TakeQueued();
+        var due = window.TakeWaiting();
         lock (gate)
         {
             foreach (var waiting in held.Where(entry => entry.Value.Timer is not null).ToList())
@@ -132,11 +132,7 @@ internal sealed class CampaignRun<TInput> : IDisposable
         {
             stopped = true;
             rowsHeld = held.Keys.ToList();
-            foreach (var entry in held.Values)
-            {
-                entry.Timer?.Dispose();
-            }
-
+            held.Values.ToList().ForEach(entry => entry.Timer?.Dispose());
             held.Clear();
             bySid.Clear();
         }
@@ -146,9 +142,8 @@ internal sealed class CampaignRun<TInput> : IDisposable
         rowsHeld.ForEach(Finish);
     }
 
-    public void Dispose() => Stop();
-
-    private bool Follow(DispatchRow<TInput> row, string sid)
+    /// <summary>Follows the row's call to its end, then decides the row (false after a stop): a call this run placed, or one the journal shows placed without its end.</summary>
+    public bool Follow(DispatchRow<TInput> row, string sid)
     {
         lock (gate)
         {
@@ -216,7 +211,7 @@ internal sealed class CampaignRun<TInput> : IDisposable
         var wait = due - time.GetUtcNow();
         if (wait <= TimeSpan.Zero)
         {
-            placer().Queue(row, front);
+            Queue(row, front);
             return;
         }
 
@@ -230,6 +225,30 @@ internal sealed class CampaignRun<TInput> : IDisposable
         }
 
         Finish(row);
+    }
+
+    // Queues the row for its next attempt (an agent's miss at the front), every step afresh; after a stop, hands it on.
+    private void Queue(DispatchRow<TInput> row, bool front)
+    {
+        bool queued;
+        lock (gate)
+        {
+            queued = !stopped;
+            if (queued)
+            {
+                row.NextAttempt();
+                window.Enqueue(row, front);
+            }
+        }
+
+        if (queued)
+        {
+            placer().StartWhatMay();
+        }
+        else
+        {
+            Finish(row);
+        }
     }
 
     private void Due(DispatchRow<TInput> row)
@@ -256,7 +275,7 @@ internal sealed class CampaignRun<TInput> : IDisposable
 
         if (MayStartNow)
         {
-            placer().Queue(row, front: false);
+            Queue(row, front: false);
         }
         else
         {

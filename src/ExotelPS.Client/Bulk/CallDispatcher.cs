@@ -254,7 +254,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         }
 
         var schedule = new CampaignSchedule(options.Campaign!, Campaigns.RunBudget.Start(options.MaxRunTime, client.TimeProvider));
-        return new CampaignRun<TInput>(schedule, client, polling, rows, tally, () => placer, () => pacing);
+        return new CampaignRun<TInput>(schedule, client, polling, rows, tally, window, () => placer, () => pacing);
     }
 
     // The journal failed: nothing more may be sent.

@@ -46,9 +46,15 @@ internal sealed class DispatchTally
         }
     }
 
-    /// <summary>A row a campaign kept past its call's placing is done for this run.</summary>
-    public void RowDone()
+    /// <summary>A campaign's row is done for this run; a call it placed in this run was counted when placed.</summary>
+    public void CampaignRowDone(RowEnding ending, bool placedThisRun)
     {
+        if (!placedThisRun)
+        {
+            Settled(ending, started: false);
+            return;
+        }
+
         lock (gate)
         {
             completed++;

@@ -84,7 +84,7 @@ internal sealed class RowPlacer<TInput>
 
         if (decision.FollowsCall)
         {
-            campaign!.FollowEarlier(row, decision.Sid!);
+            campaign!.Follow(row, decision.Sid!);
             return null;
         }
 
@@ -102,23 +102,6 @@ internal sealed class RowPlacer<TInput>
         window.Enqueue(row);
         return null;
     }
-
-    /// <summary>A campaign's row due for another attempt: queued (an agent's miss at the front), unless the run was stopped.</summary>
-    public void Queue(DispatchRow<TInput> row, bool front)
-    {
-        if (stopToken.IsCancellationRequested)
-        {
-            Settle(row, row.Ending(RowEnding.NotSent, error: RowEndings.StoppedBeforeSending()));
-            return;
-        }
-
-        row.NextAttempt();
-        window.Enqueue(row, front);
-        StartWhatMay();
-    }
-
-    /// <summary>The rows queued and not started, taken out of the queue (a campaign's deadline hands them on).</summary>
-    public List<DispatchRow<TInput>> TakeQueued() => window.TakeWaiting();
 
     /// <summary>Starts, in input order, the queued rows the window and their From have room for.</summary>
     public void StartWhatMay()
@@ -246,16 +229,7 @@ internal sealed class RowPlacer<TInput>
     /// </summary>
     public void Complete(DispatchRow<TInput> row, DispatchResult<TInput> result, bool journalFailed = false)
     {
-        if (row.Attempts is { PlacedThisRun: true })
-        {
-            // Its call was counted when placed.
-            tally.RowDone();
-        }
-        else
-        {
-            tally.Settled(result.Ending, started: false);
-        }
-
+        tally.CampaignRowDone(result.Ending, placedThisRun: row.Attempts is { PlacedThisRun: true });
         if (HandOn(row, result) is { } follower && Route(follower) is { } followerResult)
         {
             Settle(follower, followerResult);

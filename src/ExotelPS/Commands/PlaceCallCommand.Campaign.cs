@@ -39,11 +39,11 @@ public abstract partial class PlaceCallCommand
         MaxAttempts is not null || RedialOn is not null || RedialAfter is not null || CallWindow is not null || TimeZone is not null || MaxRunTime is not null;
 
     // The campaign asked for, validated once; nothing is sent when any value is refused.
-    private void AddCampaign(DispatcherOptions options)
+    private DispatcherOptions WithCampaign(DispatcherOptions options)
     {
         if (!IsCampaign)
         {
-            return;
+            return options;
         }
 
         try
@@ -51,10 +51,24 @@ public abstract partial class PlaceCallCommand
             var settings = CampaignSettings.Create(MaxAttempts, RedialOn, RedialAfter, CallWindow, TimeZone, MaxRunTime);
             options.Campaign = settings.Rules;
             options.MaxRunTime = settings.MaxRunTime;
+            return options;
         }
         catch (ExotelValidationException e)
         {
             throw Terminate(ErrorCatalog.Create(e, string.Join(", ", e.Failures.Select(failure => failure.Field).Distinct())));
         }
+    }
+
+    // A campaign's row done for this run: its last call, its attempts, and how it stands (an error is written as always).
+    private bool TryWriteCampaignRow(DispatchResult<PSObject> result)
+    {
+        if (result.Decision is null)
+        {
+            return false;
+        }
+
+        WriteReadWarnings(result.CallSid ?? string.Empty, result.Call?.ReadWarnings);
+        WriteObject(CallOutput.Campaign(result));
+        return true;
     }
 }

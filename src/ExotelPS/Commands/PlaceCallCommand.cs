@@ -132,9 +132,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             WriteVerbose(Text.Format(Strings.ThrottleLimitFollowsWindow, ThrottleLimit, ActiveSession.InFlightLimit));
         }
 
-        var options = new DispatcherOptions { MaxInFlight = ThrottleLimit };
-        AddCampaign(options);
-        dispatcher = StartDispatcher(client, options);
+        dispatcher = StartDispatcher(client, WithCampaign(new DispatcherOptions { MaxInFlight = ThrottleLimit }));
 
         runTime.Start();
     }
@@ -258,11 +256,8 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     {
         WriteTrace();
         WriteDebug($"Row {result.Index}: {result.Ending} {result.Request}");
-        if (result.Decision is not null)
+        if (TryWriteCampaignRow(result))
         {
-            // A campaign's row done for this run: its last call, its attempts, and how it stands.
-            WriteReadWarnings(result.CallSid ?? string.Empty, result.Call?.ReadWarnings);
-            WriteObject(CallOutput.Campaign(result));
             return;
         }
 
