@@ -33,8 +33,12 @@ public sealed class CheckedRequest
 
     /// <summary>
     /// A pool row's agent, given as it starts (the pacer sets the request's From): the form gets it too, first, where
-    /// both kinds of call list From. The pool's numbers were checked when the run started.
+    /// both kinds of call list From; a campaign's redial replaces the agent of the attempt before. The pool's numbers
+    /// were checked when the run started.
     /// </summary>
-    internal void AssignFrom(string agent) =>
+    internal void AssignFrom(string agent)
+    {
+        form.RemoveAll(field => field.Key == WireField.From);
         form.Insert(0, new KeyValuePair<string, string>(WireField.From, PhoneNumber.TryNormalize(agent, out _) ?? agent));
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class SingleAttempt : IAttemptSchedule
     }
 
     /// <inheritdoc/>
-    public AttemptDecision Next(JournalEntry? history) => history switch
+    public AttemptDecision Next(JournalEntry? history, IReadOnlyList<JournalAttempt>? attempts = null) => history switch
     {
         { IsPlaced: true } => AttemptDecision.Skip(RowEnding.SkippedPlaced, history),
         { IsInDoubt: true } => AttemptDecision.Skip(RowEnding.SkippedInDoubt, history, RowEndings.InDoubt(history)),

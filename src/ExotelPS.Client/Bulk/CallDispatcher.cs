@@ -32,6 +32,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     private readonly InFlightWindow<DispatchRow<TInput>> window;
     private readonly RowJournal<DispatchRow<TInput>> rows;
     private readonly RowPacing pacing;
+    private readonly CampaignRun<TInput>? campaign;
     private readonly UnknownOutcomes<TInput> unknown = new();
     private readonly DispatchTally tally = new();
     private readonly RowPlacer<TInput> placer;
@@ -79,18 +80,22 @@ public sealed class CallDispatcher<TInput> : IDisposable
         window = new InFlightWindow<DispatchRow<TInput>>(
             options, client is null ? null : () => client.InFlightLimit, waiting => pacing!.SetWaiting(waiting), awaiting => pacing!.SetAwaitingSend(awaiting));
         admission = new RowAdmission<TInput>(window.BacklogAllowed);
-        rows = new RowJournal<DispatchRow<TInput>>(journal);
-        pacing = new RowPacing(options.Pacing, client, rows.EarlierPlacedCalls(), () => placer!.StartWhatMay());
+        rows = new RowJournal<DispatchRow<TInput>>(journal, recordsRefused: options.Campaign is not null);
+
+        // A campaign paces even when no limit per From was asked (none then): the pacer is where a pool row gets its agent.
+        var pacingOptions = options.Pacing ?? (options.Campaign is null ? null : new PacingOptions { MaxCallsPerFrom = 0 });
+        campaign = options.Campaign is null ? null : StartCampaign(options, client ?? options.Pacing?.Client, pacingOptions!);
+        pacing = new RowPacing(pacingOptions, client, rows.EarlierPlacedCalls(), () => placer!.StartWhatMay(), followedElsewhere: campaign is not null);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopToken = stop.Token;
-        placer = new RowPlacer<TInput>(placeCall, admission, window, rows, SingleAttempt.Instance, () => pacing, unknown, tally, stopToken, StopRun);
+        placer = new RowPlacer<TInput>(placeCall, admission, window, rows, campaign, () => pacing, unknown, tally, stopToken, StopRun);
 
         // Last: runs at once when the token is already cancelled.
         onStop = stopToken.Register(placer.OnStopped);
     }
 
     /// <summary>A snapshot of the run so far.</summary>
-    public DispatchProgress Progress => tally.Snapshot(admission.Posted, window.OnTheWire, pacing.Busy, pacing.Waiting);
+    public DispatchProgress Progress => tally.Snapshot(admission.Posted, window.OnTheWire, pacing.Busy, pacing.Waiting, campaign?.NextAttemptAt);
 
     /// <summary>Journaled rows of this run that ended OutcomeUnknown so far: what <see cref="ReconcileUnknownAsync"/> looks at.</summary>
     public int RowsInDoubt => unknown.Count;
@@ -240,6 +245,17 @@ public sealed class CallDispatcher<TInput> : IDisposable
 
     /// <summary>Admission and in-order output, for the async driver.</summary>
     internal RowAdmission<TInput> Admission => admission;
+
+    private CampaignRun<TInput> StartCampaign(DispatcherOptions options, ExotelClient? client, PacingOptions polling)
+    {
+        if (client is null)
+        {
+            throw new ArgumentException(EngineStrings.CampaignNeedsClient, nameof(options));
+        }
+
+        var schedule = new CampaignSchedule(options.Campaign!, Campaigns.RunBudget.Start(options.MaxRunTime, client.TimeProvider));
+        return new CampaignRun<TInput>(schedule, client, polling, rows, tally, window, () => placer, () => pacing);
+    }
 
     // The journal failed: nothing more may be sent.
     private void StopRun()

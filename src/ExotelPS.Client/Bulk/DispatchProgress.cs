@@ -24,6 +24,15 @@ public sealed class DispatchProgress
     /// <summary>Inputs the run stopped before sending.</summary>
     public long NotSent { get; init; }
 
+    /// <summary>In a campaign: rows left for a later run, their next attempt due after this run's deadline.</summary>
+    public long Deferred { get; init; }
+
+    /// <summary>In a campaign: calls whose agent never answered, so the customer was not rung (put back, not counted as attempts).</summary>
+    public long AgentMisses { get; init; }
+
+    /// <summary>In a campaign: when the earliest row waiting for its next attempt (a redial, or the calling window) is due; null when none waits.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
     /// <summary>Requests on the wire now.</summary>
     public int InFlight { get; init; }
 

@@ -50,6 +50,9 @@ internal sealed class DispatchRow<TInput> : Turn<DispatchResult<TInput>>
     /// <summary>The room its From gave it, with pacing; set once, as it starts.</summary>
     public Pacing.FromLease? Lease { get; set; }
 
+    /// <summary>In a campaign, the row's attempts; null otherwise.</summary>
+    public RowAttempts? Attempts { get; set; }
+
     /// <summary>Handed to the place-call function.</summary>
     public bool IsStarted => Volatile.Read(ref started) == 1;
 
@@ -57,8 +60,27 @@ internal sealed class DispatchRow<TInput> : Turn<DispatchResult<TInput>>
     public bool MayBeOnTheWire => Volatile.Read(ref send) == Sending;
 
     /// <summary>The result of the row ending so: with its call (placed), the Sid it was skipped with, or its error.</summary>
-    public DispatchResult<TInput> Ending(RowEnding ending, ExotelCall? call = null, string? callSid = null, ExotelException? error = null) =>
-        new(Index, Input, Request, ending, call, callSid, error);
+    public DispatchResult<TInput> Ending(
+        RowEnding ending, ExotelCall? call = null, string? callSid = null, ExotelException? error = null, Campaigns.RowDecision? decision = null) =>
+        new(Index, Input, Request, ending, call, callSid, error) { Decision = decision };
+
+    /// <summary>
+    /// A campaign's row goes for another attempt: every step starts afresh (its <c>sending</c> line is written again),
+    /// and a pool row gives up its agent, so any free one may take the redial.
+    /// </summary>
+    public void NextAttempt()
+    {
+        Lease = null;
+        if (Attempts is { IsPoolRow: true } && Request is { } request)
+        {
+            request.From = null;
+        }
+
+        Volatile.Write(ref started, 0);
+        Volatile.Write(ref send, Open);
+        Volatile.Write(ref awaitingSend, 0);
+        Volatile.Write(ref claimed, 0);
+    }
 
     /// <summary>The row is handed to the place-call function; it waits for its request to be let onto the wire.</summary>
     public void Start()

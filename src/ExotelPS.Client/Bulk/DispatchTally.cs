@@ -15,6 +15,7 @@ internal sealed class DispatchTally
     private readonly RecentRate rate = new();
     private readonly long[] counts = new long[Enum.GetValues(typeof(RowEnding)).Length];
     private long completed;
+    private long agentMisses;
 
     /// <summary>A row was posted: the run's clock starts with the first.</summary>
     public void Posted()
@@ -28,12 +29,15 @@ internal sealed class DispatchTally
         }
     }
 
-    /// <summary>Counts a row's result; <paramref name="started"/> says whether it had been handed to placeCall.</summary>
-    public void Settled(RowEnding ending, bool started)
+    /// <summary>
+    /// Counts a row's result; <paramref name="started"/> says whether it had been handed to placeCall, and
+    /// <paramref name="rowDone"/> false that a campaign keeps the row for its call's end (<see cref="RowDone"/> then).
+    /// </summary>
+    public void Settled(RowEnding ending, bool started, bool rowDone = true)
     {
         lock (gate)
         {
-            completed++;
+            completed += rowDone ? 1 : 0;
             counts[(int)ending]++;
             if (started)
             {
@@ -42,12 +46,37 @@ internal sealed class DispatchTally
         }
     }
 
+    /// <summary>A campaign's row is done for this run; a call it placed in this run was counted when placed.</summary>
+    public void CampaignRowDone(RowEnding ending, bool placedThisRun)
+    {
+        if (!placedThisRun)
+        {
+            Settled(ending, started: false);
+            return;
+        }
+
+        lock (gate)
+        {
+            completed++;
+        }
+    }
+
+    /// <summary>A campaign's call whose agent never answered (the customer was not rung).</summary>
+    public void AgentMissed()
+    {
+        lock (gate)
+        {
+            agentMisses++;
+        }
+    }
+
     /// <summary>A snapshot of the counts, with the figures other parts of the run keep.</summary>
     /// <param name="posted">Rows posted so far.</param>
     /// <param name="inFlight">Requests on the wire now.</param>
     /// <param name="fromsBusy">With pacing, From numbers with a live call.</param>
     /// <param name="waitingForFrom">With pacing, rows waiting for their From.</param>
-    public DispatchProgress Snapshot(long posted, int inFlight = 0, int fromsBusy = 0, int waitingForFrom = 0)
+    /// <param name="nextAttemptAt">In a campaign, when the earliest row waiting for its next attempt is due.</param>
+    public DispatchProgress Snapshot(long posted, int inFlight = 0, int fromsBusy = 0, int waitingForFrom = 0, DateTimeOffset? nextAttemptAt = null)
     {
         lock (gate)
         {
@@ -61,6 +90,9 @@ internal sealed class DispatchTally
                 Skipped = Count(ProgressFigure.Skipped),
                 SkippedInDoubt = counts[(int)RowEnding.SkippedInDoubt],
                 NotSent = Count(ProgressFigure.NotSent),
+                Deferred = Count(ProgressFigure.Deferred),
+                AgentMisses = agentMisses,
+                NextAttemptAt = nextAttemptAt,
                 InFlight = inFlight,
                 FromsBusy = fromsBusy,
                 WaitingForFrom = waitingForFrom,

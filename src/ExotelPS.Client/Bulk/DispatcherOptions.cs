@@ -34,4 +34,13 @@ public sealed class DispatcherOptions
     /// here: none, every row goes as soon as the limits allow. The cmdlets pace by default.
     /// </summary>
     public Pacing.PacingOptions? Pacing { get; set; }
+
+    /// <summary>
+    /// A campaign's rules (redials, calling windows); null, the default: each row is placed once. A campaign follows
+    /// every call to its end, so it needs a client (the dispatcher's, or <see cref="Pacing"/>'s).
+    /// </summary>
+    public Campaigns.CampaignRules? Campaign { get; set; }
+
+    /// <summary>With <see cref="Campaign"/>: how long after the start new attempts may start (-MaxRunTime); null: no limit.</summary>
+    public TimeSpan? MaxRunTime { get; set; }
 }

@@ -6,7 +6,9 @@ namespace ExotelPS.Client;
 /// Takes each admitted row to its result: the attempt schedule decides whether it is attempted; the window queues it
 /// and starts it when it and its From have room; its <c>sending</c> line is written at the last moment before its
 /// request goes on the wire; its ending is journaled, counted and handed to the in-order output, and the same-identity
-/// row that waited on it is decided next. A stop settles every posted row at once.
+/// row that waited on it is decided next. In a campaign (<see cref="CampaignRun{TInput}"/>) a placed row is held until
+/// its call ends and the rules decide it, and comes back here to be queued again or handed on. A stop settles every
+/// posted row at once.
 /// </summary>
 /// <remarks>
 /// It keeps no state of its own beyond what it was given, and holds no lock: each object it drives guards its own
@@ -19,6 +21,7 @@ internal sealed class RowPlacer<TInput>
     private readonly InFlightWindow<DispatchRow<TInput>> window;
     private readonly RowJournal<DispatchRow<TInput>> rows;
     private readonly IAttemptSchedule schedule;
+    private readonly CampaignRun<TInput>? campaign;
     private readonly Func<RowPacing> pacing;
     private readonly UnknownOutcomes<TInput> unknown;
     private readonly DispatchTally tally;
@@ -32,7 +35,7 @@ internal sealed class RowPlacer<TInput>
         RowAdmission<TInput> admission,
         InFlightWindow<DispatchRow<TInput>> window,
         RowJournal<DispatchRow<TInput>> rows,
-        IAttemptSchedule schedule,
+        CampaignRun<TInput>? campaign,
         Func<RowPacing> pacing,
         UnknownOutcomes<TInput> unknown,
         DispatchTally tally,
@@ -43,7 +46,8 @@ internal sealed class RowPlacer<TInput>
         this.admission = admission;
         this.window = window;
         this.rows = rows;
-        this.schedule = schedule;
+        this.campaign = campaign;
+        schedule = campaign?.Schedule ?? SingleAttempt.Instance;
         this.pacing = pacing;
         this.unknown = unknown;
         this.tally = tally;
@@ -72,7 +76,18 @@ internal sealed class RowPlacer<TInput>
             return row.Ending(RowEnding.NotSent, error: RowEndings.StoppedBeforeSending());
         }
 
-        var decision = schedule.Next(rows.History(row.Identity));
+        var decision = schedule.Next(rows.History(row.Identity), campaign?.AttemptsOf(row));
+        if (decision.Campaign is { } campaignDecision)
+        {
+            return campaign!.Place(row, campaignDecision);
+        }
+
+        if (decision.FollowsCall)
+        {
+            campaign!.Follow(row, decision.Sid!);
+            return null;
+        }
+
         if (decision.Ending is { } ending)
         {
             // A pool row names no agent: it had the one the journal recorded, and its output says so.
@@ -91,6 +106,13 @@ internal sealed class RowPlacer<TInput>
     /// <summary>Starts, in input order, the queued rows the window and their From have room for.</summary>
     public void StartWhatMay()
     {
+        if (campaign is { MayStartNow: false })
+        {
+            // Past the campaign's deadline nothing new starts: what waits is handed on as pending.
+            campaign.Sweep();
+            return;
+        }
+
         var startable = window.TakeStartable(row =>
         {
             if (!pacing().TryTake(row))
@@ -185,7 +207,9 @@ internal sealed class RowPlacer<TInput>
         for (DispatchRow<TInput>? current = row; current is not null && current.TryClaim();)
         {
             journalFailed |= !rows.TryRecordOutcome(current.Identity, result);
-            var follower = Publish(current, result);
+            var held = campaign is not null && campaign.Holds(current, result);
+            Count(current, result, rowDone: !held);
+            var follower = held ? null : HandOn(current, result);
             var followerResult = follower is null ? null : Route(follower);
             (current, result) = followerResult is null ? (null, result) : (follower, followerResult);
         }
@@ -197,10 +221,31 @@ internal sealed class RowPlacer<TInput>
         }
     }
 
-    // Counts the result, frees what the row held, hands the result on; returns the same-identity row that waited on it.
-    private DispatchRow<TInput>? Publish(DispatchRow<TInput> row, DispatchResult<TInput> result)
+    /// <summary>
+    /// A campaign's row done for this run, after its call ended (or at the deadline, or a stop): hands its result on,
+    /// then decides the same-identity row that waited on it. The caller took the row out of the campaign's hold or the
+    /// queue, so no one else moves it. <paramref name="journalFailed"/>: its <c>final</c> line could not be written, so
+    /// the run stops.
+    /// </summary>
+    public void Complete(DispatchRow<TInput> row, DispatchResult<TInput> result, bool journalFailed = false)
     {
-        tally.Settled(result.Ending, row.IsStarted);
+        tally.CampaignRowDone(result.Ending, placedThisRun: row.Attempts is { PlacedThisRun: true });
+        if (HandOn(row, result) is { } follower && Route(follower) is { } followerResult)
+        {
+            Settle(follower, followerResult);
+        }
+
+        StartWhatMay();
+        if (journalFailed)
+        {
+            StopAfterJournalFault();
+        }
+    }
+
+    // Counts the result and frees what the row held.
+    private void Count(DispatchRow<TInput> row, DispatchResult<TInput> result, bool rowDone)
+    {
+        tally.Settled(result.Ending, row.IsStarted, rowDone);
         unknown.Remember(result, row.Identity, rows.Journal is not null);
         if (row.IsStarted)
         {
@@ -209,8 +254,11 @@ internal sealed class RowPlacer<TInput>
         }
 
         pacing().Release(row, result);
+    }
 
-        // Last, so a taker that sees the result also sees it counted.
+    // Hands the result on (after it was counted, so a taker that sees it also sees it counted); returns the same-identity row that waited on it.
+    private DispatchRow<TInput>? HandOn(DispatchRow<TInput> row, DispatchResult<TInput> result)
+    {
         admission.Fill(row, result);
         return rows.Finished(row.Identity, row);
     }
@@ -234,6 +282,7 @@ internal sealed class RowPlacer<TInput>
     /// <summary>The stop token's callback: settles every posted input now, so nothing waits on a call that may never answer.</summary>
     public void OnStopped()
     {
+        campaign?.Stop();
         window.Close();
         pacing().Dispose();
         foreach (var row in admission.Unfilled())

@@ -39,16 +39,19 @@ public sealed class RunBudget
     /// </summary>
     public static RunBudget Start(TimeSpan? maxRunTime, TimeProvider time)
     {
-        if (maxRunTime is { } value && (value <= TimeSpan.Zero || value > LongestRun))
+        if (ProblemWith(maxRunTime) is { } problem)
         {
-            CampaignParameter.ThrowIfAny(new List<ValidationFailure>
-            {
-                new(CampaignParameter.MaxRunTime, CampaignParameter.Text(value), $"must be more than 00:00:00 and at most {CampaignParameter.Text(LongestRun)}"),
-            });
+            CampaignParameter.ThrowIfAny(new List<ValidationFailure> { problem });
         }
 
         return new RunBudget(time, maxRunTime);
     }
+
+    /// <summary>Why a -MaxRunTime is refused (not positive, or longer than 30 days); null when it is accepted.</summary>
+    public static ValidationFailure? ProblemWith(TimeSpan? maxRunTime) =>
+        maxRunTime is { } value && (value <= TimeSpan.Zero || value > LongestRun)
+            ? new ValidationFailure(CampaignParameter.MaxRunTime, CampaignParameter.Text(value), $"must be more than 00:00:00 and at most {CampaignParameter.Text(LongestRun)}")
+            : null;
 
     /// <summary>True when an attempt starting at this instant starts before the deadline.</summary>
     public bool AllowsStartAt(DateTimeOffset instant) => Deadline is not { } deadline || instant < deadline;

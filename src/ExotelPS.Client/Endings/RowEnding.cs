@@ -27,6 +27,12 @@ public enum RowEnding
     /// <summary>Not sent: the run stopped (or its journal failed) before the request left.</summary>
     NotSent,
 
+    /// <summary>
+    /// Not sent this run: a campaign's row whose next attempt is due only after the run's deadline (or the calling
+    /// window opens only then). Written with its next attempt's time, for a later run.
+    /// </summary>
+    Deferred,
+
     /// <summary>Reconciliation found the row's call in Exotel's listing: placed, with that Sid.</summary>
     Found,
 

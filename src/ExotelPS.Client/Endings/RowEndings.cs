@@ -11,6 +11,7 @@ internal enum ProgressFigure
     Failed,
     Skipped,
     NotSent,
+    Deferred,
 }
 
 /// <summary>
@@ -24,6 +25,12 @@ internal static class RowEndings
     /// <summary>The journal line written just before a request goes on the wire: not an ending, the request leaving.</summary>
     public const string SendingLine = "sending";
 
+    /// <summary>
+    /// The line a campaign writes for a row refused as invalid (one with an identity), so its report counts refused rows.
+    /// It says nothing of the row's calls: read back, it changes no earlier record, and a rerun checks the row afresh.
+    /// </summary>
+    public const string RefusedLine = "refused";
+
     private static readonly Dictionary<RowEnding, Meaning> Meanings = new()
     {
         [RowEnding.Placed] = new(errorKind: null, mayHaveBeenPlaced: false, "placed", ProgressFigure.Placed),
@@ -33,6 +40,7 @@ internal static class RowEndings
         [RowEnding.SkippedPlaced] = new(errorKind: null, mayHaveBeenPlaced: false, journalLine: null, ProgressFigure.Skipped),
         [RowEnding.SkippedInDoubt] = new(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true, journalLine: null, ProgressFigure.Skipped),
         [RowEnding.NotSent] = new(ExotelErrorKind.NotSent, mayHaveBeenPlaced: false, journalLine: null, ProgressFigure.NotSent),
+        [RowEnding.Deferred] = new(errorKind: null, mayHaveBeenPlaced: false, journalLine: null, ProgressFigure.Deferred),
         [RowEnding.Found] = new(errorKind: null, mayHaveBeenPlaced: false, "found", ProgressFigure.None),
         [RowEnding.NotPlaced] = new(ExotelErrorKind.NotPlaced, mayHaveBeenPlaced: false, "notplaced", ProgressFigure.None),
         [RowEnding.StillInDoubt] = new(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true, "indoubt", ProgressFigure.None),
@@ -47,10 +55,13 @@ internal static class RowEndings
     /// <summary>The name of the journal line an ending is recorded as; null when nothing worth recording happened.</summary>
     public static string? JournalLineOf(RowEnding ending) => Meanings[ending].JournalLine;
 
+    /// <summary>The line a row that ended so is recorded under, when it is: <see cref="JournalLineOf"/>, and a campaign's <see cref="RefusedLine"/>.</summary>
+    public static string? RecordedLineOf(RowEnding ending) => ending == RowEnding.Invalid ? RefusedLine : JournalLineOf(ending);
+
     /// <summary>The ending a journal line names (null: <see cref="SendingLine"/>); false for a name no line has.</summary>
     public static bool TryReadJournalLine(string? name, out RowEnding? ending)
     {
-        ending = Meanings.Where(pair => pair.Value.JournalLine == name).Select(pair => (RowEnding?)pair.Key).FirstOrDefault();
+        ending = Meanings.Keys.Where(key => RecordedLineOf(key) == name).Select(key => (RowEnding?)key).FirstOrDefault();
         return ending is not null || name == SendingLine;
     }
 

@@ -236,7 +236,7 @@ public sealed class CallJournal : IDisposable
             at => new JournalEntry(resolution.Ending, resolution.Sid, at, fromEarlierRun: false) { Until = resolution.Until, Sids = resolution.Sids });
 
     private static string LineOf(RowEnding ending) =>
-        RowEndings.JournalLineOf(ending) ?? throw new ArgumentException($"A row that ended {ending} is not journaled.", nameof(ending));
+        RowEndings.RecordedLineOf(ending) ?? throw new ArgumentException($"A row that ended {ending} is not journaled.", nameof(ending));
 
     private void Append(string identity, string lineName, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt) =>
         Append(identity, lineName, writeFields, at => memory.Remember(identity, entryAt(at)));

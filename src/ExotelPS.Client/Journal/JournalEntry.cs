@@ -47,12 +47,14 @@ internal sealed class JournalEntry
         new(ending: null, sid: null, at, fromEarlierRun) { Doubt = request };
 
     /// <summary>
-    /// This line's entry after <paramref name="earlier"/>: a placed row stays placed, and a row still in doubt keeps
-    /// the request of its first attempt in doubt, so reconciliation searches from the earliest time a call could exist.
+    /// This line's entry after <paramref name="earlier"/>: a placed row stays placed until it is sent again (only a
+    /// campaign's redial sends a placed row), and a row still in doubt keeps the request of its first attempt in doubt,
+    /// so reconciliation searches from the earliest time a call could exist.
     /// </summary>
     public JournalEntry After(JournalEntry? earlier)
     {
-        if (earlier is { IsPlaced: true })
+        // A refused row's line says nothing of its calls: the record before it stands (a row in doubt stays in doubt).
+        if ((earlier is { IsPlaced: true } && Ending is not null) || (earlier is not null && Ending == RowEnding.Invalid))
         {
             return earlier;
         }

@@ -4,7 +4,7 @@ namespace ExotelPS.Client;
 
 /// <summary>
 /// What a journal knows of its rows, from its lines read back at open and those this run writes: each identity's
-/// latest record (nothing overrides placed or found), its finished calls, and the order identities first appeared in.
+/// latest record (nothing overrides placed or found but a campaign's redial), its finished calls, and the order identities first appeared in.
 /// </summary>
 internal sealed class JournalMemory : IJournalMemory
 {

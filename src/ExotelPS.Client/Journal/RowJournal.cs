@@ -14,6 +14,7 @@ internal sealed class RowJournal<TRow>
     where TRow : class
 {
     private readonly CallJournal? journal;
+    private readonly bool recordsRefused;
 
     // Guards the two maps below and Fault; held only while they are read or changed, never while a line is written.
     private readonly object gate = new();
@@ -25,7 +26,12 @@ internal sealed class RowJournal<TRow>
     private readonly Dictionary<TRow, TRow> followers = new();
 
     /// <param name="journal">The journal, or null for a run that keeps none.</param>
-    public RowJournal(CallJournal? journal) => this.journal = journal;
+    /// <param name="recordsRefused">True in a campaign: rows refused as invalid are recorded too (<see cref="RowEndings.RefusedLine"/>), for its report.</param>
+    public RowJournal(CallJournal? journal, bool recordsRefused = false)
+    {
+        this.journal = journal;
+        this.recordsRefused = recordsRefused;
+    }
 
     /// <summary>The journal, or null for a run that keeps none.</summary>
     public CallJournal? Journal => journal;
@@ -37,9 +43,20 @@ internal sealed class RowJournal<TRow>
     public string? IdentityOf(PlaceCallOptions request, string? given) =>
         journal is null ? null : given ?? CallJournal.IdentityOf(request);
 
-    /// <summary>The calls earlier runs placed (From, Sid, when), which may still be live; none without a journal.</summary>
-    public IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls() =>
-        journal?.EarlierPlacedCalls() ?? Enumerable.Empty<(string, string, DateTimeOffset)>();
+    /// <summary>
+    /// The calls earlier runs placed (From, Sid, when), which may still be live: not those whose end a <c>final</c>
+    /// line records; none without a journal.
+    /// </summary>
+    public IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls()
+    {
+        if (journal is null)
+        {
+            return Enumerable.Empty<(string, string, DateTimeOffset)>();
+        }
+
+        var ended = new HashSet<string>(journal.Identities().SelectMany(journal.AttemptsOf).Select(attempt => attempt.Sid), StringComparer.Ordinal);
+        return journal.EarlierPlacedCalls().Where(call => !ended.Contains(call.Sid)).ToList();
+    }
 
     /// <summary>Why an identity cannot be journaled, if it cannot.</summary>
     public static ValidationFailure? ProblemWith(string? identity) =>
@@ -99,6 +116,14 @@ internal sealed class RowJournal<TRow>
     public JournalEntry? History(string? identity) =>
         journal is null || identity is null ? null : journal.Find(identity);
 
+    /// <summary>The finished attempts the journal recorded for the identity, oldest first; none without a journal or an identity.</summary>
+    public IReadOnlyList<JournalAttempt> AttemptsOf(string? identity) =>
+        journal is null || identity is null ? Array.Empty<JournalAttempt>() : journal.AttemptsOf(identity);
+
+    /// <summary>Records a campaign attempt's end (its <c>final</c> line); false when the line could not be written.</summary>
+    public bool TryRecordFinal(string? identity, JournalAttempt attempt) =>
+        journal is null || identity is null || TryWrite(() => journal.RecordFinal(identity, attempt));
+
     /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
     public bool TryRecordSending(string? identity, PlaceCallOptions? request) =>
         identity is null || TryWrite(() => journal!.RecordSending(identity, request));
@@ -107,8 +132,12 @@ internal sealed class RowJournal<TRow>
     public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result) =>
         journal is null
         || identity is null
-        || RowEndings.JournalLineOf(result.Ending) is null
+        || !IsRecorded(result.Ending, identity)
         || TryWrite(() => journal.Record(identity, result.Ending, result.Request, result.CallSid, result.Error?.Message));
+
+    // A refused row's identity may be what was refused (a lone surrogate would be stored as another key).
+    private bool IsRecorded(RowEnding ending, string identity) =>
+        RowEndings.JournalLineOf(ending) is not null || (recordsRefused && ending == RowEnding.Invalid && ProblemWith(identity) is null);
 
     /// <summary>Records what reconciliation found for a row; false when the line could not be written.</summary>
     public bool TryRecordResolution(string identity, Resolution resolution, PlaceCallOptions? request) =>

@@ -175,6 +175,16 @@ internal sealed class CallPacing : IDisposable
         }
     }
 
+    /// <summary>A campaign, following its calls itself, saw this one final; true when it was live.</summary>
+    public bool EndedElsewhere(string sid)
+    {
+        var wasLive = Ended(new[] { sid });
+
+        // The poller sleeps until the next timed change: the call's wrap-up is a new one.
+        poller.Wake();
+        return wasLive;
+    }
+
     /// <summary>The poller found these calls final; true when any was live.</summary>
     internal bool Ended(IEnumerable<string> finalSids)
     {

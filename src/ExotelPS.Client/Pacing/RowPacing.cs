@@ -9,13 +9,17 @@ namespace ExotelPS.Client.Pacing;
 internal sealed class RowPacing : IDisposable
 {
     private readonly CallPacing? pacing;
+    private readonly Action onRoom;
 
     /// <param name="options">The pacing asked for; null: none.</param>
     /// <param name="finality">The client whose listing says when calls end; null: calls end only at their bound.</param>
     /// <param name="earlier">Calls an earlier run placed (from its journal) that may still be live: they count first.</param>
     /// <param name="onRoom">Told (never under a lock) when a From may have gained room.</param>
-    public RowPacing(PacingOptions? options, ExotelClient? finality, IEnumerable<(string From, string Sid, DateTimeOffset At)> earlier, Action onRoom)
+    /// <param name="followedElsewhere">True when a campaign follows every call to its end and says so (<see cref="CallsEnded"/>): no poller of its own.</param>
+    public RowPacing(
+        PacingOptions? options, ExotelClient? finality, IEnumerable<(string From, string Sid, DateTimeOffset At)> earlier, Action onRoom, bool followedElsewhere = false)
     {
+        this.onRoom = onRoom;
         if (options is null)
         {
             return;
@@ -23,7 +27,7 @@ internal sealed class RowPacing : IDisposable
 
         finality ??= options.Client;
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<ExotelCall>>>? listFinal =
-            finality is null ? null : (batch, cancellationToken) => FinalCalls.AmongAsync(finality, batch, cancellationToken);
+            finality is null || followedElsewhere ? null : (batch, cancellationToken) => FinalCalls.AmongAsync(finality, batch, cancellationToken);
         var time = finality?.TimeProvider ?? TimeProvider.System;
         pacing = new CallPacing(options, time, listFinal, () => finality?.RequestsPerMinute ?? ExotelClientOptions.ExotelRequestsPerMinute, onRoom);
 
@@ -63,6 +67,15 @@ internal sealed class RowPacing : IDisposable
         if (row.Lease is { } lease)
         {
             pacing!.Settled(lease, result.Ending, result.CallSid, row.Request);
+        }
+    }
+
+    /// <summary>A campaign saw the call end: its From has room again (after its wrap-up).</summary>
+    public void CallsEnded(string sid)
+    {
+        if (pacing?.EndedElsewhere(sid) == true)
+        {
+            onRoom();
         }
     }
 

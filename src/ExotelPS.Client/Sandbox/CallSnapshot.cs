@@ -24,7 +24,7 @@ internal sealed class CallSnapshot
         ConversationDuration = completed ? talkSeconds : 0;
         Legs = answered ? BuildLegs(call, ringSeconds + talkSeconds, ConversationDuration) : Array.Empty<Leg>();
         Leg1Status = Legs.Count > 0 ? Legs[0].Status : CallStatus.Queued;
-        Leg2Status = Legs.Count > 1 ? Legs[1].Status : call.IsFlow ? (CallStatus?)null : CallStatus.Queued;
+        Leg2Status = Legs.Count > 1 ? Legs[1].Status : call.IsFlow || AgentMissed ? (CallStatus?)null : CallStatus.Queued;
     }
 
     public RecordedCall Call { get; }
@@ -50,6 +50,9 @@ internal sealed class CallSnapshot
 
     public CallStatus Leg1Status { get; }
 
+    /// <summary>The agent's leg was never answered (<see cref="TestNumbers.AgentMissOf"/>): the customer is not rung.</summary>
+    private bool AgentMissed => TestNumbers.AgentMissOf(Call.Request) is not null;
+
     public CallStatus? Leg2Status { get; }
 
     public IReadOnlyList<Leg> Legs { get; }
@@ -71,18 +74,23 @@ internal sealed class CallSnapshot
     private static int WholeSeconds(TimeSpan span) => Math.Max(0, (int)span.TotalSeconds);
 
     /// <summary>
-    /// The From leg is answered first in every case but a failed call to a flow (where From is the dialled number);
-    /// the To leg (absent for a flow) carries the outcome.
+    /// The From leg is answered first in every case but a failed call to a flow (where From is the dialled number) and
+    /// an agent's miss (the only leg then); the To leg (absent for a flow) carries the outcome.
     /// </summary>
     private IReadOnlyList<Leg> BuildLegs(RecordedCall call, int fromSeconds, int toSeconds)
     {
         if (!IsFinal)
         {
             var ringing = new Leg(CallStatus.InProgress, fromSeconds, "NA");
-            return call.IsFlow ? new[] { ringing } : new[] { ringing, new Leg(CallStatus.InProgress, toSeconds, null) };
+            return call.IsFlow || AgentMissed ? new[] { ringing } : new[] { ringing, new Leg(CallStatus.InProgress, toSeconds, null) };
         }
 
         var outcome = call.FinalStatus;
+        if (AgentMissed)
+        {
+            return new[] { new Leg(outcome, 0, null) };
+        }
+
         var connected = outcome == CallStatus.Completed;
         if (call.IsFlow)
         {

@@ -201,7 +201,7 @@ public sealed class ExotelSimulator
 
         // Exotel ends a call within both legs' ring time and its TimeLimit: reconciliation's certainty rests on that.
         var answeredAt = now + AtMost(durations.Ring(), options.TimeOut);
-        var finalStatus = outcomes.FinalStatusOf(dialled);
+        var finalStatus = TestNumbers.AgentMissOf(options) ?? outcomes.FinalStatusOf(dialled);
         var call = new RecordedCall(
             Guid.NewGuid().ToString("N"), route.AccountSid!, form, options, now, answeredAt, answeredAt + AtMost(TimeAfterAnswer(finalStatus, durations.Talk()), options.TimeLimit),
             finalStatus, Interlocked.Increment(ref callCount));

@@ -22,6 +22,15 @@ internal static class TestNumbers
             _ => (CallStatus?)null,
         };
 
+    /// <summary>
+    /// A connect call whose agent (From) is a busy or no-answer test number: the agent's leg ends so and the customer
+    /// is never rung, as Exotel reports it (overall that status, Leg1Status too, no Leg2Status); null otherwise.
+    /// </summary>
+    public static CallStatus? AgentMissOf(PlaceCallOptions request) =>
+        request is ConnectCallOptions && FinalStatusOf(PhoneNumber.TryNormalize(request.From, out _) ?? request.From ?? string.Empty) is { } status && status != CallStatus.Failed
+            ? status
+            : (CallStatus?)null;
+
     /// <summary>Exotel echoes Indian numbers in national form: +91 and 10 digits, or a bare mobile, become 0 and 10 digits.</summary>
     public static string NationalForm(string raw) => PhoneNumber.NationalForm(raw);
 }

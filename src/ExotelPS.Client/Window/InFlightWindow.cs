@@ -62,15 +62,26 @@ internal sealed class InFlightWindow<TRow>
     /// <summary>Untaken results allowed before posting waits: MaxBacklog, else twice the window, at least 256.</summary>
     public int BacklogAllowed() => backlogWindow();
 
-    /// <summary>Queues a row cleared to be sent.</summary>
-    public void Enqueue(TRow row)
+    /// <summary>Queues a row cleared to be sent; <paramref name="first"/> puts it before the others (a campaign's agent miss, for the next free agent).</summary>
+    public void Enqueue(TRow row, bool first = false)
     {
         lock (gate)
         {
             if (!closed)
             {
-                waiting.AddLast(row);
+                _ = first ? waiting.AddFirst(row) : waiting.AddLast(row);
             }
+        }
+    }
+
+    /// <summary>Takes every queued row out of the queue, unstarted (a campaign's deadline).</summary>
+    public List<TRow> TakeWaiting()
+    {
+        lock (gate)
+        {
+            var taken = waiting.ToList();
+            waiting.Clear();
+            return taken;
         }
     }
 

@@ -132,7 +132,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             WriteVerbose(Text.Format(Strings.ThrottleLimitFollowsWindow, ThrottleLimit, ActiveSession.InFlightLimit));
         }
 
-        dispatcher = StartDispatcher(client, new DispatcherOptions { MaxInFlight = ThrottleLimit });
+        dispatcher = StartDispatcher(client, WithCampaign(new DispatcherOptions { MaxInFlight = ThrottleLimit }));
 
         runTime.Start();
     }
@@ -256,6 +256,11 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     {
         WriteTrace();
         WriteDebug($"Row {result.Index}: {result.Ending} {result.Request}");
+        if (TryWriteCampaignRow(result))
+        {
+            return;
+        }
+
         switch (result.Ending)
         {
             case RowEnding.Placed when result.Call is not null:
@@ -285,7 +290,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         }
 
         var progress = Dispatcher.Progress;
-        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress, paced))
+        WriteProgress(new ProgressRecord(ProgressActivityId, Strings.ProgressActivity, ProgressText.Status(progress, paced, IsCampaign))
         {
             SecondsRemaining = ProgressText.SecondsRemaining(progress),
             RecordType = final ? ProgressRecordType.Completed : ProgressRecordType.Processing,

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ExotelPS.Client;
+using ExotelPS.Client.Campaigns;
 
 namespace ExotelPS.Pipeline;
 
@@ -23,6 +24,15 @@ internal static class CallOutput
 
     /// <summary>The Outcome of a row the journal shows placed by an earlier run (or earlier in this one).</summary>
     public const string SkippedOutcome = "Skipped";
+
+    /// <summary>A campaign's property: attempts on the customer so far (what -MaxAttempts counts).</summary>
+    public const string AttemptsProperty = "Attempts";
+
+    /// <summary>A campaign's property: calls whose agent never answered, put back without counting as attempts.</summary>
+    public const string AgentMissesProperty = "AgentMisses";
+
+    /// <summary>A campaign's property: when the row's next attempt is due; empty when the row is finished.</summary>
+    public const string NextAttemptAtProperty = "NextAttemptAt";
 
     // Set when placing and carried through Wait-ExotelCall, so an exported CSV can be joined back to its input.
     private static readonly string[] CarriedProperties = { CallerIdProperty, CustomFieldProperty };
@@ -77,14 +87,41 @@ internal static class CallOutput
     /// <summary>A row in doubt whose call reconciliation found in Exotel's listing: shaped as a skipped row, Outcome 'Found'.</summary>
     public static PSObject Found(SkippedCall found) => Known(found, FoundOutcome);
 
-    private static PSObject Known(SkippedCall skipped, string outcome)
+    private static PSObject Known(SkippedCall skipped, string outcome) =>
+        WithPlacement(Numbers(skipped), outcome, skipped.CallerId, skipped.CustomField);
+
+    // A row known by its numbers and the Sid the journal gave it (empty when none).
+    private static PSObject Numbers(SkippedCall skipped)
     {
         var output = new PSObject();
         output.TypeNames.Insert(0, TypeName);
         output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.Sid), skipped.Sid));
         output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.From), skipped.From));
         output.Properties.Add(new PSNoteProperty(nameof(SkippedCall.To), skipped.To));
-        return WithPlacement(output, outcome, skipped.CallerId, skipped.CustomField);
+        return output;
+    }
+
+    // Reached, GaveUp, or Pending (a row due again, in this run's time or a later run's).
+    private static string CampaignOutcome(RowState state) => state switch
+    {
+        RowState.Reached => nameof(RowState.Reached),
+        RowState.GaveUp => nameof(RowState.GaveUp),
+        _ => nameof(RowState.Pending),
+    };
+
+    /// <summary>
+    /// A campaign's row, done for this run: its last call (Sid, Status, Duration, ...; only its numbers when it was
+    /// never dialled), Outcome Reached, GaveUp or Pending, its Attempts, AgentMisses and NextAttemptAt.
+    /// </summary>
+    public static PSObject Campaign<TInput>(DispatchResult<TInput> result)
+    {
+        var decision = result.Decision!;
+        var output = result.Call is { } call ? Create(call) : Numbers(SkippedCall.Of(result));
+        WithPlacement(output, CampaignOutcome(decision.State), result.Request?.CallerId, result.Request?.CustomField);
+        output.Properties.Add(new PSNoteProperty(AttemptsProperty, decision.CustomerAttempts));
+        output.Properties.Add(new PSNoteProperty(AgentMissesProperty, decision.AgentMisses));
+        output.Properties.Add(new PSNoteProperty(NextAttemptAtProperty, decision.NextAttemptAt));
+        return output;
     }
 
     /// <summary>A call as last read, keeping what its input carried from placing.</summary>

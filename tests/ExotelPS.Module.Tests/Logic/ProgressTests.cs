@@ -31,6 +31,20 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void A_campaign_also_shows_the_agents_misses_the_rows_left_and_until_when_it_waits_for_the_next_attempt()
+    {
+        var next = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(5.5));
+        var waiting = new DispatchProgress { Completed = 5, AgentMisses = 2, Deferred = 3, NextAttemptAt = next };
+
+        var status = ProgressText.Status(waiting, campaign: true);
+
+        Assert.Contains("2 agent misses, 3 left for a later run", status);
+        Assert.Contains($"until {next.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}", status);
+        Assert.DoesNotContain("until", ProgressText.Status(new DispatchProgress(), campaign: true));
+        Assert.DoesNotContain("agent misses", ProgressText.Status(waiting));
+    }
+
+    [Fact]
     public void Time_left_is_whole_seconds_rounded_up_or_unknown()
     {
         Assert.Equal(13, ProgressText.SecondsRemaining(new DispatchProgress { EstimatedRemaining = TimeSpan.FromSeconds(12.2) }));
