@@ -47,7 +47,7 @@ public abstract class CampaignReportCommand : ExotelCmdlet
         var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
         try
         {
-            var rules = CampaignParameters.ToRules(MaxAttempts, RedialOn, RedialAfter, CallWindow, TimeZone);
+            var rules = CampaignSettings.Create(MaxAttempts, RedialOn, RedialAfter, CallWindow, TimeZone, maxRunTime: null).Rules;
             return JournalReport.Read(path, rules, DateTimeOffset.UtcNow);
         }
         catch (ExotelValidationException e)
