@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ExotelPS.Client;
+using ExotelPS.Client.Campaigns;
 using ExotelPS.Client.Campaigns.Reporting;
 using ExotelPS.Pipeline;
 using ExotelPS.Resources;
