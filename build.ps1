@@ -442,21 +442,20 @@ function Invoke-DemoTask {
     Invoke-ChildShell @"
 `$ErrorActionPreference = 'Stop'
 Import-Module $(ConvertTo-Literal $manifest)
-Connect-ExotelAccount -Sandbox
-Write-Host 'Placing the calls in docs/examples/customers.csv in the offline sandbox; some rows are wrong on purpose.' -ForegroundColor Cyan
-`$calls = @(
+# The sandbox runs 600 times as fast: the campaign's 10-minute redial waits pass in a second.
+Connect-ExotelAccount -Sandbox -SimulatedSpeed 600
+Write-Host 'Running docs/examples/customers.csv as a campaign in the offline sandbox (up to 3 attempts, a redial 10 minutes after a busy or unanswered call); some rows are wrong on purpose.' -ForegroundColor Cyan
+`$rows = @(
     Import-Csv -Path $(ConvertTo-Literal $customers) |
-        Connect-ExotelCall -JournalPath $(ConvertTo-Literal $journal) -IdempotencyKey OrderId -ErrorAction SilentlyContinue -ErrorVariable placingErrors |
-        Wait-ExotelCall -Timeout 120 -ErrorAction SilentlyContinue -ErrorVariable waitingErrors
+        Connect-ExotelCall -JournalPath $(ConvertTo-Literal $journal) -IdempotencyKey OrderId -MaxAttempts 3 -RedialAfter 00:10:00 -ErrorAction SilentlyContinue -ErrorVariable refused
 )
-`$refused = @(`$placingErrors) + @(`$waitingErrors)
-`$calls | Format-Table -Property Sid, Status, From, To, CustomField, Duration -AutoSize | Out-Host
-Write-Host "`$(`$calls.Count) calls ended; `$(`$refused.Count) rows were refused:" -ForegroundColor Cyan
+`$rows | Format-Table -Property CustomField, Outcome, Attempts, Status, To, Duration, NextAttemptAt -AutoSize | Out-Host
+Write-Host "`$(`$rows.Count) rows done; `$(`$refused.Count) rows were refused:" -ForegroundColor Cyan
 `$refused | ForEach-Object {
     [pscustomobject]@{ OrderId = `$_.TargetObject.OrderId; Phone = `$_.TargetObject.Phone; ErrorId = `$_.FullyQualifiedErrorId.Split(',')[0]; Reason = `$_.Exception.Message }
 } | Format-Table -AutoSize -Wrap | Out-Host
-Get-ExotelCampaignReport -JournalPath $(ConvertTo-Literal $journal) | Out-Host
-`$page = Export-ExotelCampaignReport -JournalPath $(ConvertTo-Literal $journal) -Path $(ConvertTo-Literal $report) -Title 'Demo campaign (offline sandbox)'
+Get-ExotelCampaignReport -JournalPath $(ConvertTo-Literal $journal) -MaxAttempts 3 -RedialAfter 00:10:00 | Out-Host
+`$page = Export-ExotelCampaignReport -JournalPath $(ConvertTo-Literal $journal) -MaxAttempts 3 -RedialAfter 00:10:00 -Path $(ConvertTo-Literal $report) -Title 'Demo campaign (offline sandbox)'
 Write-Host "The campaign report, a page to open in a browser or attach to a mail: `$(`$page.FullName)" -ForegroundColor Cyan
 Disconnect-ExotelAccount
 "@

@@ -53,6 +53,20 @@ public sealed class JournalReportTests : IDisposable
     }
 
     [Fact]
+    public void An_answered_connect_call_without_its_conversation_time_talks_for_its_duration()
+    {
+        // A campaign reads a call's details (hence ConversationDuration) only when it ended without a conversation.
+        using (var journal = CallJournal.Open(JournalPath))
+        {
+            journal.RecordFinal("row-a", Attempt("sid-1", "09800000001", Noon, "completed", null, null, 45, null));
+        }
+
+        var report = JournalReport.Read(JournalPath, ThreeAttempts, Noon.AddHours(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(45), report.Summary.TalkTime);
+    }
+
+    [Fact]
     public void A_row_the_journal_records_as_refused_counts_as_refused()
     {
         var memory = new JournalMemory();
@@ -110,6 +124,6 @@ public sealed class JournalReportTests : IDisposable
         Assert.True(error is IOException or UnauthorizedAccessException, $"{error?.GetType()}: {error?.Message}");
     }
 
-    private static JournalAttempt Attempt(string sid, string from, DateTimeOffset start, string status, string leg1, string leg2, int duration, int talk) =>
+    private static JournalAttempt Attempt(string sid, string from, DateTimeOffset start, string status, string? leg1, string? leg2, int duration, int? talk) =>
         new(sid, from, start, start.AddSeconds(duration), status, isFlowCall: false) { Leg1 = leg1, Leg2 = leg2, Duration = duration, Talk = talk };
 }

@@ -39,8 +39,10 @@ public static class JournalReport
     private static bool IsRefused(JournalEntry? entry) => entry?.Ending == RowEnding.Invalid;
 
     // Talk time is ConversationDuration on a connect call; on a call to a flow only the customer is on the line.
+    // Exotel gives ConversationDuration only in a call's details, which a campaign reads only for a call that ended
+    // without a conversation: an answered call's Duration (ringing included) stands in for it then.
     private static ReportedCall CallOf(JournalAttempt attempt) =>
-        new(attempt.ToCallAttempt(), attempt.From, Seconds(attempt.Duration), Seconds(attempt.IsFlowCall ? attempt.Duration : attempt.Talk));
+        new(attempt.ToCallAttempt(), attempt.From, Seconds(attempt.Duration), Seconds(attempt.IsFlowCall ? attempt.Duration : attempt.Talk ?? attempt.Duration));
 
     private static TimeSpan? Seconds(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 
