@@ -37,7 +37,7 @@ internal sealed class ExotelTransport
     {
         for (var retry = 0; ; retry++)
         {
-            var attempt = await throttle.RunAsync(() => AttemptAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var attempt = await throttle.RunAsync(() => AttemptAsync(request, cancellationToken), request.HoldsPlace, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (attempt.IsSuccess)
             {
