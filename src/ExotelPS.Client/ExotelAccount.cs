@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -63,7 +64,7 @@ public sealed class ExotelAccount
     {
         ExotelRegion.Singapore => new Uri("https://ccm-api.exotel.com/"),
         ExotelRegion.Mumbai => new Uri("https://ccm-api.in.exotel.com/"),
-        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown Exotel region."),
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, EngineStrings.UnknownRegion),
     };
 
     /// <summary>The base URI of an Exotel region.</summary>
@@ -71,7 +72,7 @@ public sealed class ExotelAccount
     {
         ExotelRegion.Singapore => new Uri("https://api.exotel.com/"),
         ExotelRegion.Mumbai => new Uri("https://api.in.exotel.com/"),
-        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown Exotel region."),
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, EngineStrings.UnknownRegion),
     };
 
     /// <summary>The Authorization header value for this account (basic auth, never put in a URL).</summary>
@@ -115,7 +116,7 @@ public sealed class ExotelAccount
     {
         if (baseUri is null || !baseUri.IsAbsoluteUri)
         {
-            throw new ArgumentException("BaseUri must be an absolute http(s) URI such as https://api.exotel.com/.", nameof(BaseUri));
+            throw new ArgumentException(EngineStrings.BaseUriNotAbsolute, nameof(BaseUri));
         }
 
         var isHttps = baseUri.Scheme == Uri.UriSchemeHttps;
@@ -123,7 +124,7 @@ public sealed class ExotelAccount
         if (!isHttps && !isLoopbackHttp)
         {
             throw new ArgumentException(
-                $"BaseUri '{SchemeAndServer(baseUri)}' must use https; plain http is allowed only for loopback addresses such as 127.0.0.1.",
+                EngineText.Format(EngineStrings.BaseUriNotHttps, SchemeAndServer(baseUri)),
                 nameof(BaseUri));
         }
 
@@ -131,7 +132,7 @@ public sealed class ExotelAccount
         if (baseUri.UserInfo.Length > 0)
         {
             throw new ArgumentException(
-                $"BaseUri '{SchemeAndServer(baseUri)}' must not carry credentials before '@'; give the API key and token separately.",
+                EngineText.Format(EngineStrings.BaseUriHasCredentials, SchemeAndServer(baseUri)),
                 nameof(BaseUri));
         }
 

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class RunBudget
         {
             CampaignParameter.ThrowIfAny(new List<ValidationFailure>
             {
-                new(CampaignParameter.MaxRunTime, CampaignParameter.Text(value), $"must be more than 00:00:00 and at most {CampaignParameter.Text(LongestRun)}"),
+                new(CampaignParameter.MaxRunTime, CampaignParameter.Text(value), EngineText.Format(EngineStrings.MaxRunTimeRange, CampaignParameter.Text(LongestRun))),
             });
         }
 

@@ -1,3 +1,4 @@
+using ExotelPS.Client.Resources;
 using ExotelPS.Client.Throttling;
 
 namespace ExotelPS.Client;
@@ -49,10 +50,10 @@ internal sealed class InFlightWindow<TRow>
         this.awaitingSendChanged = awaitingSendChanged;
         var maxInFlight = options.MaxInFlight is null or >= 1
             ? options.MaxInFlight
-            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "MaxInFlight must be at least 1.");
+            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, EngineText.Format(EngineStrings.MustBeAtLeastOne, nameof(options.MaxInFlight)));
         var maxBacklog = options.MaxBacklog is null or >= 1
             ? options.MaxBacklog
-            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, "MaxBacklog must be at least 1.");
+            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, EngineText.Format(EngineStrings.MustBeAtLeastOne, nameof(options.MaxBacklog)));
         var limit = accountPlaces is null ? options.InFlightLimit : () => accountPlaces.Limit;
         Func<int> room = () =>
         {
