@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using ExotelPS.Client.Resources;
 
@@ -13,7 +13,8 @@ public sealed class ExotelAccount
 {
     private readonly string apiToken;
 
-    // The key:token pair as Basic credentials, encoded once: every request sends it and every answer is searched for it.
+    // The key:token pair, and as Basic credentials, each made once: every request sends the one and every answer is searched for both.
+    private readonly string keyAndToken;
     private readonly string encodedCredentials;
 
     /// <summary>Creates an account for one of Exotel's regions.</summary>
@@ -36,7 +37,8 @@ public sealed class ExotelAccount
         AccountSid = RequireText(accountSid, nameof(AccountSid));
         ApiKey = RequireText(apiKey, nameof(ApiKey));
         this.apiToken = RequireText(apiToken, "ApiToken");
-        encodedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(ApiKey + ":" + this.apiToken));
+        keyAndToken = ApiKey + ":" + this.apiToken;
+        encodedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(keyAndToken));
         Region = region;
         BaseUri = CheckBaseUri(baseUri);
     }
@@ -86,7 +88,7 @@ public sealed class ExotelAccount
 
     /// <summary>The text with this account's key:token pair, its Basic credentials and its token replaced by <paramref name="mask"/>.</summary>
     internal string Redact(string text, string mask) => text
-        .Replace(ApiKey + ":" + apiToken, mask)
+        .Replace(keyAndToken, mask)
         .Replace(encodedCredentials, mask)
         .Replace(apiToken, mask);
 
@@ -100,7 +102,7 @@ public sealed class ExotelAccount
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{name} is required and cannot be empty.", name);
+            throw new ArgumentException(EngineText.Format(EngineStrings.RequiredText, name), name);
         }
 
         return value.Trim();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Xml.Linq;
 using System.Xml;
+using System.Xml.Linq;
 using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client.Http;

@@ -73,7 +73,8 @@ internal sealed class ConcurrencyGate
                 return true;
             }
 
-            if (whenFree is null || Array.IndexOf(whenFree.GetInvocationList(), whenFreed) < 0)
+            // Usually the one window asking again: compared first, without listing the callbacks.
+            if (whenFree is null || (whenFree != whenFreed && Array.IndexOf(whenFree.GetInvocationList(), whenFreed) < 0))
             {
                 whenFree += whenFreed;
             }
