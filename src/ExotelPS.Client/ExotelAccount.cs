@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -12,7 +13,8 @@ public sealed class ExotelAccount
 {
     private readonly string apiToken;
 
-    // The key:token pair as Basic credentials, encoded once: every request sends it and every answer is searched for it.
+    // The key:token pair, and as Basic credentials, each made once: every request sends the one and every answer is searched for both.
+    private readonly string keyAndToken;
     private readonly string encodedCredentials;
 
     /// <summary>Creates an account for one of Exotel's regions.</summary>
@@ -35,7 +37,8 @@ public sealed class ExotelAccount
         AccountSid = RequireText(accountSid, nameof(AccountSid));
         ApiKey = RequireText(apiKey, nameof(ApiKey));
         this.apiToken = RequireText(apiToken, "ApiToken");
-        encodedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(ApiKey + ":" + this.apiToken));
+        keyAndToken = ApiKey + ":" + this.apiToken;
+        encodedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(keyAndToken));
         Region = region;
         BaseUri = CheckBaseUri(baseUri);
     }
@@ -63,7 +66,7 @@ public sealed class ExotelAccount
     {
         ExotelRegion.Singapore => new Uri("https://ccm-api.exotel.com/"),
         ExotelRegion.Mumbai => new Uri("https://ccm-api.in.exotel.com/"),
-        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown Exotel region."),
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, EngineStrings.UnknownRegion),
     };
 
     /// <summary>The base URI of an Exotel region.</summary>
@@ -71,7 +74,7 @@ public sealed class ExotelAccount
     {
         ExotelRegion.Singapore => new Uri("https://api.exotel.com/"),
         ExotelRegion.Mumbai => new Uri("https://api.in.exotel.com/"),
-        _ => throw new ArgumentOutOfRangeException(nameof(region), region, "Unknown Exotel region."),
+        _ => throw new ArgumentOutOfRangeException(nameof(region), region, EngineStrings.UnknownRegion),
     };
 
     /// <summary>The Authorization header value for this account (basic auth, never put in a URL).</summary>
@@ -85,7 +88,7 @@ public sealed class ExotelAccount
 
     /// <summary>The text with this account's key:token pair, its Basic credentials and its token replaced by <paramref name="mask"/>.</summary>
     internal string Redact(string text, string mask) => text
-        .Replace(ApiKey + ":" + apiToken, mask)
+        .Replace(keyAndToken, mask)
         .Replace(encodedCredentials, mask)
         .Replace(apiToken, mask);
 
@@ -99,7 +102,7 @@ public sealed class ExotelAccount
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{name} is required and cannot be empty.", name);
+            throw new ArgumentException(EngineText.Format(EngineStrings.RequiredText, name), name);
         }
 
         return value.Trim();
@@ -115,7 +118,7 @@ public sealed class ExotelAccount
     {
         if (baseUri is null || !baseUri.IsAbsoluteUri)
         {
-            throw new ArgumentException("BaseUri must be an absolute http(s) URI such as https://api.exotel.com/.", nameof(BaseUri));
+            throw new ArgumentException(EngineStrings.BaseUriNotAbsolute, nameof(BaseUri));
         }
 
         var isHttps = baseUri.Scheme == Uri.UriSchemeHttps;
@@ -123,7 +126,7 @@ public sealed class ExotelAccount
         if (!isHttps && !isLoopbackHttp)
         {
             throw new ArgumentException(
-                $"BaseUri '{SchemeAndServer(baseUri)}' must use https; plain http is allowed only for loopback addresses such as 127.0.0.1.",
+                EngineText.Format(EngineStrings.BaseUriNotHttps, SchemeAndServer(baseUri)),
                 nameof(BaseUri));
         }
 
@@ -131,7 +134,7 @@ public sealed class ExotelAccount
         if (baseUri.UserInfo.Length > 0)
         {
             throw new ArgumentException(
-                $"BaseUri '{SchemeAndServer(baseUri)}' must not carry credentials before '@'; give the API key and token separately.",
+                EngineText.Format(EngineStrings.BaseUriHasCredentials, SchemeAndServer(baseUri)),
                 nameof(BaseUri));
         }
 

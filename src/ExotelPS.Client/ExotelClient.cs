@@ -81,6 +81,9 @@ public sealed class ExotelClient : IDisposable
     /// </summary>
     public int InFlightLimit => throttle.InFlightLimit;
 
+    /// <summary>The account's cap on requests in flight, which a bulk dispatcher takes its rows' places from.</summary>
+    internal ConcurrencyGate InFlightPlaces => throttle.Gate;
+
     /// <summary>Connects two numbers: rings From, then To, and bridges them. Never retried after an ambiguous failure.</summary>
     public Task<ExotelCall> ConnectAsync(ConnectCallOptions options, CancellationToken cancellationToken = default)
         => PlaceCallAsync(options, cancellationToken);
@@ -109,12 +112,15 @@ public sealed class ExotelClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        return SendCallAsync(options.ToForm(Account.AccountSid), beforeSending, cancellationToken);
+        return SendCallAsync(options.ToForm(Account.AccountSid), beforeSending, holdsPlace: false, cancellationToken);
     }
 
-    /// <summary>Places a call whose form was checked already (the dispatcher checks each row once, as it is posted).</summary>
-    internal Task<ExotelCall> SendCallAsync(IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending, CancellationToken cancellationToken) =>
-        transport.SendAsync(ExotelRequest.PlaceCall(endpoints.Connect, form, beforeSending), ExotelResponseReader.ReadCall, cancellationToken);
+    /// <summary>
+    /// Places a call whose form was checked already (the dispatcher checks each row once, as it is posted); with
+    /// <paramref name="holdsPlace"/>, the caller took the request's place in flight on <see cref="InFlightPlaces"/>.
+    /// </summary>
+    internal Task<ExotelCall> SendCallAsync(IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending, bool holdsPlace, CancellationToken cancellationToken) =>
+        transport.SendAsync(ExotelRequest.PlaceCall(endpoints.Connect, form, beforeSending, holdsPlace), ExotelResponseReader.ReadCall, cancellationToken);
 
     /// <summary>One call's details; with <paramref name="includeDetails"/>, its legs too.</summary>
     public Task<ExotelCall> GetCallAsync(string sid, bool includeDetails = false, CancellationToken cancellationToken = default)

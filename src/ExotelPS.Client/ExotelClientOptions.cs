@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>How an <see cref="ExotelClient"/> paces, retries and times out its requests.</summary>
@@ -64,7 +66,7 @@ public sealed class ExotelClientOptions
     {
         if (!condition)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {expectation}; got {value}.");
+            throw new ArgumentOutOfRangeException(name, value, EngineText.Format(EngineStrings.OptionOutOfRange, name, expectation, value));
         }
     }
 }

@@ -78,7 +78,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         // The flow URL names the account; a dispatcher over a function sends the request, not the form.
         accountSid = client?.Account.AccountSid ?? "validate";
         window = new InFlightWindow<DispatchRow<TInput>>(
-            options, client is null ? null : () => client.InFlightLimit, waiting => pacing!.SetWaiting(waiting), awaiting => pacing!.SetAwaitingSend(awaiting));
+            options, client?.InFlightPlaces, () => placer!.StartWhatMay(), waiting => pacing!.SetWaiting(waiting), awaiting => pacing!.SetAwaitingSend(awaiting));
         admission = new RowAdmission<TInput>(window.BacklogAllowed);
         rows = new RowJournal<DispatchRow<TInput>>(journal, recordsRefused: options.Campaign is not null);
 

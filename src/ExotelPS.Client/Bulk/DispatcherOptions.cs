@@ -18,7 +18,7 @@ public sealed class DispatcherOptions
 
     /// <summary>
     /// How many calls may be in flight now, read before each start, for a dispatcher over a function (a dispatcher
-    /// over a client reads the account's window itself). With <see cref="MaxInFlight"/> too, the lower of the two
+    /// over a client takes its rows' places from the account's own cap). With <see cref="MaxInFlight"/> too, the lower of the two
     /// applies; with neither, 10.
     /// </summary>
     public Func<int>? InFlightLimit { get; set; }

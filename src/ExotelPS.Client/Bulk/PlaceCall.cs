@@ -7,9 +7,12 @@ namespace ExotelPS.Client;
 /// </summary>
 internal static class PlaceCall
 {
-    /// <summary>Through the client, with the form checked when the row was posted; the client calls back once the account's throttle has let the request go.</summary>
+    /// <summary>
+    /// Through the client, with the form checked when the row was posted, in the place in flight the window took for the
+    /// row at the account's gate; the client calls back once the account's rate limit has let the request go.
+    /// </summary>
     public static Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> Through(ExotelClient client) =>
-        (request, beforeSending, cancellationToken) => client.SendCallAsync(request.Form, beforeSending, cancellationToken);
+        (request, beforeSending, cancellationToken) => client.SendCallAsync(request.Form, beforeSending, holdsPlace: true, cancellationToken);
 
     /// <summary>Through a function that cannot say when its request leaves: the callback comes first.</summary>
     public static Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> SendingFirst(

@@ -27,6 +27,7 @@ internal sealed class RowPlacer<TInput>
     private readonly DispatchTally tally;
     private readonly CancellationToken stopToken;
     private readonly Action stopRun;
+    private readonly Func<DispatchRow<TInput>, bool> tryStart;
 
     /// <param name="pacing">The pacer, read when used (it is created after the window it answers).</param>
     /// <param name="stopRun">Cancels the run's stop token (the journal failed).</param>
@@ -53,6 +54,7 @@ internal sealed class RowPlacer<TInput>
         this.tally = tally;
         this.stopToken = stopToken;
         this.stopRun = stopRun;
+        tryStart = TryStart;
     }
 
     /// <summary>A row free of same-identity rows ahead of it: the schedule says whether it is attempted; it is queued, or ends now.</summary>
@@ -113,20 +115,28 @@ internal sealed class RowPlacer<TInput>
             return;
         }
 
-        var startable = window.TakeStartable(row =>
+        // Called at least twice a row: the delegate is made once, and the list is walked without boxing its enumerator.
+        if (window.TakeStartable(tryStart) is not { } startable)
         {
-            if (!pacing().TryTake(row))
-            {
-                return false;
-            }
+            return;
+        }
 
-            row.Start();
-            return true;
-        });
-        foreach (var row in startable ?? Enumerable.Empty<DispatchRow<TInput>>())
+        foreach (var row in startable)
         {
             _ = Task.Run(() => PlaceAsync(row));
         }
+    }
+
+    // Whether a row's From has room (taking it, and starting the row).
+    private bool TryStart(DispatchRow<TInput> row)
+    {
+        if (!pacing().TryTake(row))
+        {
+            return false;
+        }
+
+        row.Start();
+        return true;
     }
 
     private async Task PlaceAsync(DispatchRow<TInput> row)

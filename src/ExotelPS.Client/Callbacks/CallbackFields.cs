@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using ExotelPS.Client.Http;
+using ExotelPS.Client.Resources;
 using ExotelPS.Client.Sandbox;
 
 namespace ExotelPS.Client.Callbacks;
@@ -35,7 +36,7 @@ internal static class CallbackFields
             Json => FromJson(body),
             FormUrlEncoded => FormFields.Parse(body.Trim()),
             Multipart => FromMultipart(body, Boundary(contentType) ?? FirstLineBoundary(trimmed)),
-            _ => throw Problem("ContentType", contentType, $"must be {Multipart}, {FormUrlEncoded} or {Json}, the types Exotel posts callbacks as"),
+            _ => throw Problem("ContentType", contentType, EngineText.Format(EngineStrings.CallbackContentType, Multipart, FormUrlEncoded, Json)),
         };
     }
 
@@ -133,7 +134,7 @@ internal static class CallbackFields
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw Problem("Body", document.RootElement.ValueKind.ToString(), "must be a JSON object of callback fields");
+                throw Problem("Body", document.RootElement.ValueKind.ToString(), EngineStrings.CallbackNotObject);
             }
 
             var flat = new List<KeyValuePair<string, string>>();
@@ -146,7 +147,7 @@ internal static class CallbackFields
         }
         catch (JsonException e)
         {
-            throw Problem("Body", null, "is not valid JSON (" + e.Message + ")");
+            throw Problem("Body", null, EngineText.Format(EngineStrings.CallbackNotJson, e.Message));
         }
     }
 
@@ -155,7 +156,7 @@ internal static class CallbackFields
     {
         if (string.IsNullOrEmpty(boundary) || body.IndexOf("--" + boundary, StringComparison.Ordinal) < 0)
         {
-            throw Problem("ContentType", boundary, "multipart/form-data needs the boundary its body is split by (give the whole Content-Type header)");
+            throw Problem("ContentType", boundary, EngineStrings.CallbackNoBoundary);
         }
 
         var fields = new List<KeyValuePair<string, string>>();
@@ -175,7 +176,7 @@ internal static class CallbackFields
             var name = headerEnd < 0 ? null : PartName(part.Substring(0, headerEnd));
             if (name is null)
             {
-                throw Problem("Body", null, "has a multipart section without a Content-Disposition name");
+                throw Problem("Body", null, EngineStrings.CallbackSectionUnnamed);
             }
 
             var value = part.Substring(headerEnd + separator);
@@ -205,5 +206,5 @@ internal static class CallbackFields
             .FirstOrDefault();
 
     private static FormatException Problem(string field, string? value, string reason) =>
-        FieldProblem.Create($"StatusCallback payload: {field} {reason}.", field, value, reason);
+        FieldProblem.Create(EngineText.Format(EngineStrings.CallbackFieldProblem, field, reason), field, value, reason);
 }

@@ -1,5 +1,6 @@
 using ExotelPS.Client.Callbacks;
 using ExotelPS.Client.Http;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -13,7 +14,7 @@ namespace ExotelPS.Client;
 /// </summary>
 public static class StatusCallbackReader
 {
-    private const string Subject = "Invalid StatusCallback payload";
+    private static string Subject => EngineStrings.CallbackInvalid;
 
     /// <summary>Reads a raw body; <paramref name="contentType"/> is the request's Content-Type header (with its boundary).</summary>
     /// <exception cref="ExotelValidationException">The body is not a StatusCallback or applet payload; the failure names the field.</exception>
@@ -21,7 +22,7 @@ public static class StatusCallbackReader
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            throw Failed("Body", null, "is empty: a StatusCallback always carries CallSid and Status");
+            throw Failed("Body", null, EngineStrings.CallbackEmpty);
         }
 
         return FromFields(() => CallbackFields.FromBody(body, contentType));
@@ -41,12 +42,12 @@ public static class StatusCallbackReader
             var node = new CallbackNode(fields, new ReadingNotes(), statusIsOutcome: kind == CallbackKind.StatusCallback);
             if (node.Text(WireField.CallSid) is null)
             {
-                throw Failed(WireField.CallSid, null, "is required: every StatusCallback and applet request carries the call's Sid");
+                throw Failed(WireField.CallSid, null, EngineStrings.CallbackNoSid);
             }
 
             if (kind == CallbackKind.StatusCallback && node.Text(WireField.Status) is null)
             {
-                throw Failed(WireField.Status, null, "is required: every StatusCallback carries the call's status");
+                throw Failed(WireField.Status, null, EngineStrings.CallbackNoStatus);
             }
 
             var call = ExotelResponseReader.ToCall(node);

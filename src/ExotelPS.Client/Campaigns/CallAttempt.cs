@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns;
 
 /// <summary>One finished call of a row: when it started and ended, and what it meant (<see cref="CallVerdict"/>).</summary>
@@ -8,7 +10,7 @@ public sealed class CallAttempt
     {
         if (end < start)
         {
-            throw new ArgumentException($"An attempt cannot end ({end:o}) before it started ({start:o}).", nameof(end));
+            throw new ArgumentException(EngineText.Format(EngineStrings.AttemptEndsBeforeStart, end, start), nameof(end));
         }
 
         Start = start;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client.Campaigns;
 
@@ -48,7 +49,7 @@ public readonly struct CallWindow : IEquatable<CallWindow>
         var match = Format.Match(text ?? string.Empty);
         if (!match.Success)
         {
-            reason = "must be two local times, HH:mm-HH:mm (e.g. 09:00-21:00, or 20:00-02:00 across midnight)";
+            reason = EngineStrings.CallWindowShape;
             return false;
         }
 
@@ -56,14 +57,14 @@ public readonly struct CallWindow : IEquatable<CallWindow>
         var end = TimeOfDay(match.Groups[3].Value, match.Groups[4].Value, mayBeMidnightAfter: true);
         if (start is null || end is null)
         {
-            reason = "hours must be 00 to 23 and minutes 00 to 59 (24:00 may end a window)";
+            reason = EngineStrings.CallWindowTimes;
             return false;
         }
 
         if (start.Value == end.Value || (start.Value == TimeSpan.Zero && end.Value == Midnight))
         {
             // An empty or all-day window says nothing a missing -CallWindow does not; it is likelier a typo.
-            reason = "start and end must differ, and a window cannot span the whole day (leave out CallWindow for any time)";
+            reason = EngineStrings.CallWindowSpan;
             return false;
         }
 

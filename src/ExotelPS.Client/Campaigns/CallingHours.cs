@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns;
 
 /// <summary>
@@ -88,7 +90,7 @@ public sealed class CallingHours
 
         return opening != DateTimeOffset.MaxValue
             ? TimeZoneInfo.ConvertTime(opening, Zone)
-            : throw new InvalidOperationException($"No calling window opens within {DaysSearched} days of {instant:o} in {Zone.Id}.");
+            : throw new InvalidOperationException(EngineText.Format(EngineStrings.NoWindowOpens, DaysSearched, instant, Zone.Id));
     }
 
     /// <summary>Each instant at which the zone's clock shows this local time: none in a gap, two in an overlap.</summary>

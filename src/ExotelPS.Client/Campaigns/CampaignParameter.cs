@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class CampaignParameter
     public const string MaxRunTime = nameof(MaxRunTime);
 
     /// <summary>The subject of every campaign validation error.</summary>
-    public const string Subject = "Invalid campaign parameters";
+    internal static string Subject => EngineStrings.CampaignInvalid;
 
     /// <summary>Throws one <see cref="ExotelValidationException"/> naming every failure, when there is any.</summary>
     internal static void ThrowIfAny(List<ValidationFailure> failures)

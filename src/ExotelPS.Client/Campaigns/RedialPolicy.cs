@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class RedialPolicy
         if (maxAttempts is < 1 or > MostAttempts)
         {
             failures.Add(new ValidationFailure(
-                CampaignParameter.MaxAttempts, maxAttempts.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between 1 and {MostAttempts}"));
+                CampaignParameter.MaxAttempts, maxAttempts.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), EngineText.Format(EngineStrings.MustBeBetween, 1, MostAttempts)));
         }
 
         var statuses = Statuses(redialOn, failures);
@@ -58,7 +60,7 @@ public sealed class RedialPolicy
     {
         if (attempt < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(attempt), attempt, "Only attempts after the first wait.");
+            throw new ArgumentOutOfRangeException(nameof(attempt), attempt, EngineStrings.OnlyLaterAttemptsWait);
         }
 
         return RedialAfter[Math.Min(attempt - 2, RedialAfter.Count - 1)];
@@ -77,7 +79,7 @@ public sealed class RedialPolicy
             var status = new CallStatus(value ?? string.Empty);
             if (!Redialable.Contains(status))
             {
-                failures.Add(new ValidationFailure(CampaignParameter.RedialOn, value, "must be busy, no-answer or failed"));
+                failures.Add(new ValidationFailure(CampaignParameter.RedialOn, value, EngineStrings.RedialOnUnknown));
             }
             else if (!statuses.Contains(status))
             {
@@ -87,7 +89,7 @@ public sealed class RedialPolicy
 
         if (statuses.Count == 0 && failures.All(failure => failure.Field != CampaignParameter.RedialOn))
         {
-            failures.Add(new ValidationFailure(CampaignParameter.RedialOn, string.Empty, "name at least one of busy, no-answer or failed"));
+            failures.Add(new ValidationFailure(CampaignParameter.RedialOn, string.Empty, EngineStrings.RedialOnNone));
         }
 
         return statuses;
@@ -104,12 +106,12 @@ public sealed class RedialPolicy
         foreach (var wait in waits.Where(wait => wait < TimeSpan.Zero || wait > LongestWait))
         {
             failures.Add(new ValidationFailure(
-                CampaignParameter.RedialAfter, CampaignParameter.Text(wait), $"must be from 00:00:00 to {CampaignParameter.Text(LongestWait)}"));
+                CampaignParameter.RedialAfter, CampaignParameter.Text(wait), EngineText.Format(EngineStrings.RedialAfterRange, CampaignParameter.Text(LongestWait))));
         }
 
         if (waits.Count == 0)
         {
-            failures.Add(new ValidationFailure(CampaignParameter.RedialAfter, string.Empty, "give at least one wait, e.g. 00:30:00"));
+            failures.Add(new ValidationFailure(CampaignParameter.RedialAfter, string.Empty, EngineStrings.RedialAfterNone));
         }
 
         return waits;

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns;
 
 /// <summary>
@@ -50,7 +52,7 @@ public sealed class RunBudget
     /// <summary>Why a -MaxRunTime is refused (not positive, or longer than 30 days); null when it is accepted.</summary>
     public static ValidationFailure? ProblemWith(TimeSpan? maxRunTime) =>
         maxRunTime is { } value && (value <= TimeSpan.Zero || value > LongestRun)
-            ? new ValidationFailure(CampaignParameter.MaxRunTime, CampaignParameter.Text(value), $"must be more than 00:00:00 and at most {CampaignParameter.Text(LongestRun)}")
+            ? new ValidationFailure(CampaignParameter.MaxRunTime, CampaignParameter.Text(value), EngineText.Format(EngineStrings.MaxRunTimeRange, CampaignParameter.Text(LongestRun)))
             : null;
 
     /// <summary>True when an attempt starting at this instant starts before the deadline.</summary>

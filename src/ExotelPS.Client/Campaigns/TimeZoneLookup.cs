@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class TimeZoneLookup
 
     /// <summary>The failure an unknown id gives.</summary>
     internal static ValidationFailure Unknown(string? id) =>
-        new(CampaignParameter.TimeZone, id, "is not a time zone this computer knows: give an IANA id (e.g. Asia/Kolkata) or a Windows id (e.g. India Standard Time)");
+        new(CampaignParameter.TimeZone, id, EngineStrings.TimeZoneUnknown);
 
     private static TimeZoneInfo? FindSystemZone(string id)
     {

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class RowEndingException : ExotelException
     public RowEndingException(RowEnding ending, string message, Exception? innerException = null)
         : base(message, innerException)
     {
-        Kind = RowEndings.ErrorKindOf(ending) ?? throw new ArgumentException($"A row that ended {ending} has no error.", nameof(ending));
+        Kind = RowEndings.ErrorKindOf(ending) ?? throw new ArgumentException(EngineText.Format(EngineStrings.EndingHasNoError, ending), nameof(ending));
         Ending = ending;
     }
 

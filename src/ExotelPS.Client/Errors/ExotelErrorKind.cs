@@ -41,4 +41,10 @@ public enum ExotelErrorKind
 
     /// <summary>Reconciliation proved a request in doubt placed no call: Exotel's listing shows none, and would by now.</summary>
     NotPlaced,
+
+    /// <summary>
+    /// Waiting for a call stopped on an unexpected fault in ExotelPS itself, not on anything Exotel answered: the call's
+    /// state was not learned, and it can be read again.
+    /// </summary>
+    WaitFailed,
 }

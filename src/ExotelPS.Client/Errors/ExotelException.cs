@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class ExotelValidationException : ExotelException
 {
     /// <summary>Creates the exception from the failures found.</summary>
     public ExotelValidationException(IReadOnlyList<ValidationFailure> failures)
-        : this("Invalid request", failures)
+        : this(EngineStrings.InvalidRequest, failures)
     {
     }
 
@@ -122,14 +124,12 @@ public sealed class ExotelApiException : ExotelException
     private static string Describe(
         ExotelErrorKind kind, string method, string path, int? httpStatus, string? exotelMessage, string? code, bool mayHaveBeenPlaced)
     {
-        var status = httpStatus is null ? "no answer" : "HTTP " + httpStatus;
+        var status = httpStatus is null ? EngineStrings.ApiNoAnswer : "HTTP " + httpStatus;
         // Exotel's messages often end with a full stop of their own; the sentence below adds one.
         var detail = string.IsNullOrEmpty(exotelMessage) ? string.Empty : ": " + exotelMessage!.TrimEnd().TrimEnd('.');
         var codeText = string.IsNullOrEmpty(code) ? string.Empty : $" [{code}]";
-        var outcome = mayHaveBeenPlaced ? " Outcome unknown: the call may have been placed; check before retrying." : string.Empty;
-        var v3 = kind == ExotelErrorKind.V3NotEnabled
-            ? " The account has no Voice v3 access: v3 is in beta and Exotel enables it per account (ask hello@exotel.com). The v1 call details (Get-ExotelCall) still work."
-            : string.Empty;
-        return $"{method} {path} failed ({kind}, {status}){codeText}{detail}.{outcome}{v3}";
+        var outcome = mayHaveBeenPlaced ? " " + EngineStrings.ApiOutcomeUnknown : string.Empty;
+        var v3 = kind == ExotelErrorKind.V3NotEnabled ? " " + EngineStrings.ApiNoV3 : string.Empty;
+        return EngineText.Format(EngineStrings.ApiFailed, method, path, kind, status, codeText, detail) + outcome + v3;
     }
 }

@@ -10,12 +10,13 @@ internal sealed class ExotelRequest
 
     private readonly IReadOnlyList<KeyValuePair<string, string>>? form;
 
-    private ExotelRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>>? form, Action? beforeSending)
+    private ExotelRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>>? form, Action? beforeSending, bool holdsPlace)
     {
         Method = method;
         Uri = uri;
         this.form = form;
         BeforeSending = beforeSending;
+        HoldsPlace = holdsPlace;
     }
 
     public HttpMethod Method { get; }
@@ -34,10 +35,13 @@ internal sealed class ExotelRequest
     /// <summary>Called before each attempt goes on the wire, after throttling; an exception from it means nothing is sent.</summary>
     public Action? BeforeSending { get; }
 
-    public static ExotelRequest Get(Uri uri) => new(HttpMethod.Get, uri, null, null);
+    /// <summary>Its caller holds its place in flight on the account's gate (a bulk dispatcher's row): its attempts take none.</summary>
+    public bool HoldsPlace { get; }
 
-    public static ExotelRequest PlaceCall(Uri uri, IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending) =>
-        new(HttpMethod.Post, uri, form, beforeSending);
+    public static ExotelRequest Get(Uri uri) => new(HttpMethod.Get, uri, null, null, holdsPlace: false);
+
+    public static ExotelRequest PlaceCall(Uri uri, IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending, bool holdsPlace) =>
+        new(HttpMethod.Post, uri, form, beforeSending, holdsPlace);
 
     /// <summary>A new message with the credentials in its own Authorization header, never in a shared client's defaults.</summary>
     public HttpRequestMessage CreateMessage(ExotelAccount account)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client.Http;
 
@@ -54,7 +55,7 @@ internal static class ExotelResponseReader
         }
         catch (JsonException e)
         {
-            throw new FormatException("Exotel response: expected a JSON body. " + e.Message, e);
+            throw new FormatException(EngineText.Format(EngineStrings.ResponseNotJson, e.Message), e);
         }
     }
 
@@ -67,7 +68,7 @@ internal static class ExotelResponseReader
         }
         catch (XmlException e)
         {
-            throw new FormatException("Exotel response: expected an XML body. " + e.Message, e);
+            throw new FormatException(EngineText.Format(EngineStrings.ResponseNotXml, e.Message), e);
         }
     }
 
@@ -81,7 +82,7 @@ internal static class ExotelResponseReader
         // A listing decides whether a call exists (reconciliation), so no call may be dropped: Calls reads whole or not at all.
         if (root.Notes.Since(beforeCalls) is { } unreadable)
         {
-            throw new FormatException($"Exotel response: a call listing must read whole, but {unreadable}.");
+            throw new FormatException(EngineText.Format(EngineStrings.ListingNotWhole, unreadable));
         }
 
         if (metadata is null && calls is null)

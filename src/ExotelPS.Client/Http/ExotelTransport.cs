@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExotelPS.Client.Resources;
 using ExotelPS.Client.Throttling;
 
 namespace ExotelPS.Client.Http;
@@ -37,7 +38,7 @@ internal sealed class ExotelTransport
     {
         for (var retry = 0; ; retry++)
         {
-            var attempt = await throttle.RunAsync(() => AttemptAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var attempt = await throttle.RunAsync(() => AttemptAsync(request, cancellationToken), request.HoldsPlace, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (attempt.IsSuccess)
             {
@@ -119,7 +120,7 @@ internal sealed class ExotelTransport
         {
             // A 2xx to a call request means the call was accepted, even when its answer cannot be read.
             var kind = request.PlacesCall ? ExotelErrorKind.OutcomeUnknown : ExotelErrorKind.Rejected;
-            throw new ExotelApiException(kind, request.Method.Method, request.Path, attempt.Status, null, "unreadable response body", null, request.PlacesCall, exception);
+            throw new ExotelApiException(kind, request.Method.Method, request.Path, attempt.Status, null, EngineStrings.UnreadableBody, null, request.PlacesCall, exception);
         }
     }
 
@@ -162,7 +163,7 @@ internal sealed class ExotelTransport
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var timedOut = new TimeoutException($"no answer within {Seconds(options.RequestTimeout)} (RequestTimeout)", exception);
+            var timedOut = new TimeoutException(EngineText.Format(EngineStrings.NoAnswerWithin, Seconds(options.RequestTimeout)), exception);
             attempt = AttemptResult.NoAnswer(timedOut, neverSent: false);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)

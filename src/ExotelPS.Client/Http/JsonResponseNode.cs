@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client.Http;
 
@@ -14,7 +15,7 @@ internal sealed class JsonResponseNode : ResponseNode
     public static JsonResponseNode Root(JsonDocument document, ReadingNotes notes) =>
         document.RootElement.ValueKind == JsonValueKind.Object
             ? new JsonResponseNode(document.RootElement, string.Empty, notes)
-            : throw new FormatException($"Exotel response: expected a JSON object, found {document.RootElement.ValueKind}.");
+            : throw new FormatException(EngineText.Format(EngineStrings.ResponseNotJsonObject, document.RootElement.ValueKind));
 
     public override ResponseNode? Child(string name) => Find(name) switch
     {

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Http;
 
 /// <summary>
@@ -15,11 +17,11 @@ internal sealed class ReadingNotes
 
     /// <summary>A field is there but holds something else than expected; the result leaves it empty.</summary>
     public void Unreadable(string path, string found, string expected) =>
-        notes.Add($"{path} should be {expected} but is '{Quote(found)}'; left empty");
+        notes.Add(EngineText.Format(EngineStrings.NoteUnreadable, path, expected, Quote(found)));
 
     /// <summary>A part of the body is in a shape the readers do not know, so nothing was read from it.</summary>
     public void UnknownShape(string path, string what) =>
-        notes.Add($"{path}: {what}, a shape ExotelPS does not know; left empty");
+        notes.Add(EngineText.Format(EngineStrings.NoteUnknownShape, path, what));
 
     /// <summary>The notes added since <paramref name="mark"/>, one text; null when there are none.</summary>
     public string? Since(int mark) => notes.Count > mark ? Joined(notes.Skip(mark)) : null;

@@ -10,14 +10,13 @@ namespace ExotelPS.Client.Http;
 /// </summary>
 internal static class ReadingRules
 {
-    private static readonly string[] NoValueWords = { "NA", "N/A" };
-
     /// <summary>True for the word Exotel writes for "no value" in any field.</summary>
     public static bool IsNotSet(string text) => string.Equals(text, "null", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for text that means "no value" where a number, time or status is expected.</summary>
+    /// <remarks>Read for every number, time and status of every answer: plain comparisons, nothing allocated.</remarks>
     public static bool IsNoValue(string text) =>
-        IsNotSet(text) || NoValueWords.Any(word => string.Equals(text, word, StringComparison.OrdinalIgnoreCase))
+        IsNotSet(text) || string.Equals(text, "NA", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "N/A", StringComparison.OrdinalIgnoreCase)
         || text.StartsWith("0000-00-00", StringComparison.Ordinal);
 
     /// <summary>True for the epoch, which Exotel writes (in its zone) where a time is not known yet.</summary>

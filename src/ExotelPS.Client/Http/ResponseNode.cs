@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client.Http;
 
@@ -53,7 +54,7 @@ internal abstract class ResponseNode
 
     /// <summary>A required object or field is not there: the body cannot be read.</summary>
     public FormatException Missing(string name, string expected) =>
-        FieldProblem.Create($"{Source}: expected {expected} at {PathOf(name)}, found none.", PathOf(name), null, $"{expected} is required");
+        FieldProblem.Create(EngineText.Format(EngineStrings.FieldMissing, Source, expected, PathOf(name)), PathOf(name), null, EngineText.Format(EngineStrings.FieldRequired, expected));
 
     /// <summary>The value called <paramref name="name"/> as trimmed text; null when absent or empty; noted and null when not a scalar.</summary>
     protected abstract string? RawText(string name);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client.Http;
 
@@ -12,7 +13,7 @@ internal sealed class XmlResponseNode : ResponseNode
 
     /// <summary>The root element of <paramref name="document"/> (Exotel's is <c>TwilioResponse</c>).</summary>
     public static XmlResponseNode Root(XDocument document, ReadingNotes notes) =>
-        new(document.Root ?? throw new FormatException("Exotel response: expected an XML root element, found none."), string.Empty, notes);
+        new(document.Root ?? throw new FormatException(EngineStrings.ResponseNoXmlRoot), string.Empty, notes);
 
     public override ResponseNode? Child(string name) =>
         Find(name) is { } found ? new XmlResponseNode(found, PathOf(name), Notes) : null;

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -61,7 +63,7 @@ internal sealed class RowJournal<TRow>
     /// <summary>Why an identity cannot be journaled, if it cannot.</summary>
     public static ValidationFailure? ProblemWith(string? identity) =>
         // The journal would store it as U+FFFD, so a rerun would not know the row.
-        Utf16.HasLoneSurrogate(identity) ? new ValidationFailure("Identity", identity, Utf16.LoneSurrogateReason) : null;
+        Utf16.HasLoneSurrogate(identity) ? new ValidationFailure("Identity", identity, EngineStrings.LoneSurrogate) : null;
 
     /// <summary>
     /// When a row of the same identity is unfinished, queues <paramref name="row"/> behind it and returns true: the row

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Pacing;
 
 /// <summary>
@@ -39,22 +41,22 @@ public sealed class PacingOptions
     {
         if (MaxCallsPerFrom < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxCallsPerFrom), MaxCallsPerFrom, "MaxCallsPerFrom must be 0 (no limit) or more.");
+            throw new ArgumentOutOfRangeException(nameof(MaxCallsPerFrom), MaxCallsPerFrom, EngineStrings.PacingMaxCallsPerFrom);
         }
 
         if (WrapUp < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(WrapUp), WrapUp, "WrapUp must be 0 or more.");
+            throw new ArgumentOutOfRangeException(nameof(WrapUp), WrapUp, EngineStrings.PacingWrapUp);
         }
 
         if (PollShare is <= 0 or > 1 || double.IsNaN(PollShare))
         {
-            throw new ArgumentOutOfRangeException(nameof(PollShare), PollShare, "PollShare must be more than 0 and at most 1.");
+            throw new ArgumentOutOfRangeException(nameof(PollShare), PollShare, EngineStrings.PacingPollShare);
         }
 
         if (MinPollInterval <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinPollInterval), MinPollInterval, "MinPollInterval must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(MinPollInterval), MinPollInterval, EngineStrings.PacingMinPollInterval);
         }
 
         foreach (var agent in AgentPool)

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class CertaintyRule
         _ = row ?? throw new ArgumentNullException(nameof(row));
         if (settleMargin < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(settleMargin), settleMargin, "The settle margin cannot be negative.");
+            throw new ArgumentOutOfRangeException(nameof(settleMargin), settleMargin, EngineStrings.SettleMarginNegative);
         }
 
         var ringing = 2 * (row.TimeOut ?? PlaceCallOptions.MaxTimeOut);

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>How <see cref="CallReconciler"/> searches Exotel's call listing.</summary>
@@ -29,7 +31,7 @@ public sealed class ReconcileOptions
     {
         if (ClockSkew < TimeSpan.Zero || SettleMargin < TimeSpan.Zero || PollInterval <= TimeSpan.Zero || MaxRequestsPerLook < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(ReconcileOptions), "ClockSkew and SettleMargin cannot be negative, PollInterval must be positive, MaxRequestsPerLook at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(ReconcileOptions), EngineStrings.ReconcileOptionsOutOfRange);
         }
 
         return (ReconcileOptions)MemberwiseClone();

@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>The CallType field. Exotel documents one value.</summary>
@@ -106,7 +108,7 @@ public static class ExotelWireNames
     /// <summary>The value as Exotel spells it, e.g. <c>mp3-hq</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined member (e.g. <c>(RecordingFormat)7</c>).</exception>
     public static string ToWire(Enum value) =>
-        WireNameOf(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, $"{value.GetType().Name} has no Exotel spelling for {value}.");
+        WireNameOf(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, EngineText.Format(EngineStrings.NoWireName, value.GetType().Name, value));
 
     /// <summary>The value as Exotel spells it, or null when it is not a defined member.</summary>
     public static string? WireNameOf(Enum value) => Names.TryGetValue(value, out var name) ? name : null;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -40,7 +41,7 @@ public sealed class FlowCallOptions : PlaceCallOptions
         var hasUrl = !string.IsNullOrWhiteSpace(FlowUrl);
         if (hasId && hasUrl)
         {
-            validator.Fail(WireField.Url, FlowUrl, $"give either FlowId ('{FlowId}') or FlowUrl, not both");
+            validator.Fail(WireField.Url, FlowUrl, EngineText.Format(EngineStrings.FlowIdAndUrl, FlowId));
         }
         else if (hasId)
         {
@@ -51,7 +52,7 @@ public sealed class FlowCallOptions : PlaceCallOptions
             }
             else
             {
-                validator.Fail("FlowId", FlowId, "must be the numeric app id of a flow, e.g. 926");
+                validator.Fail("FlowId", FlowId, EngineStrings.FlowIdNotNumeric);
             }
         }
         else if (hasUrl)
@@ -60,7 +61,7 @@ public sealed class FlowCallOptions : PlaceCallOptions
         }
         else
         {
-            validator.Fail(WireField.Url, null, "a flow is required: give FlowId or FlowUrl");
+            validator.Fail(WireField.Url, null, EngineStrings.FlowRequired);
         }
     }
 }

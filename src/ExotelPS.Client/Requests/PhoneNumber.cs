@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -24,7 +25,7 @@ public static class PhoneNumber
         reason = string.Empty;
         if (compact.Length == 0)
         {
-            reason = "a phone number is required";
+            reason = EngineStrings.PhoneRequired;
             return null;
         }
 
@@ -35,12 +36,12 @@ public static class PhoneNumber
 
         var digits = compact.TrimStart('+');
         reason = digits.Any(c => c < '0' || c > '9')
-            ? "a phone number may hold only digits, a leading '+', and spaces, dashes, dots or parentheses"
+            ? EngineStrings.PhoneCharacters
             : digits.Length < 10
-                ? $"too short ({digits.Length} digits); use E.164 such as +919900123456 or 0 and 10 digits such as 09900123456"
+                ? EngineText.Format(EngineStrings.PhoneTooShort, digits.Length)
                 : digits.Length > 15
-                    ? $"too long ({digits.Length} digits); E.164 numbers have at most 15 digits"
-                    : "not a dialable number; use E.164 such as +919900123456, 0 and 10 digits such as 09900123456, or a landline with its STD code such as 08030752400";
+                    ? EngineText.Format(EngineStrings.PhoneTooLong, digits.Length)
+                    : EngineStrings.PhoneNotDialable;
         return null;
     }
 

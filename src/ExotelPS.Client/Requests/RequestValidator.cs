@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client;
 
 /// <summary>Collects the validation failures of one request, field by field, and its form fields as they pass.</summary>
@@ -36,7 +38,7 @@ internal sealed class RequestValidator
 
         if (value < min || value > max)
         {
-            Fail(field, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between {min} and {max}");
+            Fail(field, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), EngineText.Format(EngineStrings.MustBeBetween, min, max));
         }
         else
         {
@@ -53,11 +55,11 @@ internal sealed class RequestValidator
 
         if (value.Length > maxLength)
         {
-            Fail(field, value, $"must be at most {maxLength} characters (it has {value.Length})");
+            Fail(field, value, EngineText.Format(EngineStrings.MustBeAtMostCharacters, maxLength, value.Length));
         }
         else if (Utf16.HasLoneSurrogate(value))
         {
-            Fail(field, value, Utf16.LoneSurrogateReason);
+            Fail(field, value, EngineStrings.LoneSurrogate);
         }
         else
         {
@@ -78,7 +80,7 @@ internal sealed class RequestValidator
         // Uri would quietly escape a space or a tab inside: a URL with one is a broken cell, not a URL.
         if (trimmed.Any(char.IsWhiteSpace))
         {
-            Fail(field, value, "must not hold spaces, tabs or line breaks; escape a space inside a URL as %20");
+            Fail(field, value, EngineStrings.UrlHoldsWhitespace);
         }
         else if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && allowed.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
         {
@@ -86,7 +88,7 @@ internal sealed class RequestValidator
         }
         else
         {
-            Fail(field, value, "must be an absolute " + string.Join(" or ", allowed) + " URL");
+            Fail(field, value, EngineText.Format(EngineStrings.MustBeAbsoluteUrl, string.Join(" or ", allowed)));
         }
     }
 
@@ -103,7 +105,7 @@ internal sealed class RequestValidator
         }
         else
         {
-            Fail(field, value.ToString(), "must be one of " + string.Join(", ", ExotelWireNames.AllOf(value.GetType())));
+            Fail(field, value.ToString(), EngineText.Format(EngineStrings.MustBeOneOf, string.Join(", ", ExotelWireNames.AllOf(value.GetType()))));
         }
     }
 

@@ -3,9 +3,6 @@ namespace ExotelPS.Client;
 /// <summary>Checks on UTF-16 text that must survive UTF-8 (the wire, the journal) exactly.</summary>
 internal static class Utf16
 {
-    /// <summary>What a value with a lone surrogate is told.</summary>
-    public const string LoneSurrogateReason = "holds a lone UTF-16 surrogate (half of a character), which cannot be sent or journaled exactly";
-
     /// <summary>True when <paramref name="text"/> has a surrogate without its pair: UTF-8 would turn it into U+FFFD.</summary>
     public static bool HasLoneSurrogate(string? text)
     {

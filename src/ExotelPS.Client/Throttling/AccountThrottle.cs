@@ -2,8 +2,8 @@ namespace ExotelPS.Client.Throttling;
 
 /// <summary>
 /// Everything that limits one account's requests: the start pacing (with the pause a 429 orders) and the cap on
-/// requests in flight: the limit the user set, or else a window sized from the latency measured here
-/// (<see cref="AdaptiveWindow"/>). One instance per account and time source for the whole process (see <see cref="ThrottleRegistry"/>).
+/// requests in flight (<see cref="Gate"/>, the one place it is counted): the limit the user set, or else a window sized
+/// from the latency measured here (<see cref="AdaptiveWindow"/>). One instance per account and time source for the whole process (see <see cref="ThrottleRegistry"/>).
 /// </summary>
 internal sealed class AccountThrottle
 {
@@ -80,10 +80,18 @@ internal sealed class AccountThrottle
     public void Pause(TimeSpan delay) => Bucket.PauseUntil(Now + delay);
 
     /// <summary>Runs one attempt once a place in flight and a start slot are free; the place is held until it ends.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) => RunAsync(attempt, holdsPlace: false, cancellationToken);
+
+    /// <summary>Runs one attempt once a start slot is free, and a place in flight unless its caller holds one.</summary>
+    /// <param name="holdsPlace">Its caller took its place in flight already (a bulk dispatcher's row holds one until it settles).</param>
+    public async Task<T> RunAsync<T>(Func<Task<T>> attempt, bool holdsPlace, CancellationToken cancellationToken)
     {
         // The place in flight comes first: taking a start slot and then queueing for a place would let slots bunch up.
-        await Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        if (!holdsPlace)
+        {
+            await Gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             do
@@ -104,7 +112,10 @@ internal sealed class AccountThrottle
         }
         finally
         {
-            Gate.Exit();
+            if (!holdsPlace)
+            {
+                Gate.Exit();
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using ExotelPS.Client.Http;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client;
 
@@ -52,11 +53,11 @@ public sealed class CallWaiter<TInput> : IDisposable
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         created = time.GetTimestamp();
         pollerAlarm = new Alarm(time);
-        this.timeout = timeout >= TimeSpan.Zero ? timeout : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "timeout must be 0 or more.");
+        this.timeout = timeout >= TimeSpan.Zero ? timeout : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, EngineStrings.WaitTimeoutNegative);
         this.pollInterval = pollInterval ?? TimeSpan.FromSeconds(5);
         if (this.pollInterval <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(pollInterval), pollInterval, "pollInterval must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(pollInterval), pollInterval, EngineStrings.PollIntervalNotPositive);
         }
 
         stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -78,7 +79,7 @@ public sealed class CallWaiter<TInput> : IDisposable
         {
             if (completed)
             {
-                throw new InvalidOperationException("No call can be added after Complete().");
+                throw new InvalidOperationException(EngineStrings.AddAfterComplete);
             }
 
             untaken.Reserve(entry);
@@ -200,9 +201,8 @@ public sealed class CallWaiter<TInput> : IDisposable
         }
         catch (Exception e)
         {
-            // Nothing would poll again: end every pending call with the error rather than leave TakeAll waiting forever.
-            FailPending(new ExotelApiException(
-                ExotelErrorKind.Rejected, "GET", "Calls.json", null, null, $"unexpected {e.GetType().Name} while waiting for the call", null, mayHaveBeenPlaced: false, e));
+            // Nothing would poll again: end every pending call with the fault rather than leave TakeAll waiting forever.
+            FailPending(new WaitFailedException(e));
         }
     }
 

@@ -1,25 +1,34 @@
+using ExotelPS.Client.Resources;
+using ExotelPS.Client.Throttling;
+
 namespace ExotelPS.Client;
 
 /// <summary>
 /// The in-flight window: rows cleared to be sent wait here, in input order, until there is room in flight and (with
 /// pacing) room for their From; a row whose From is busy stays and the rows behind it pass. It counts the rows started
-/// and, of those, the ones whose request still waits to be let onto the wire (the account's throttle).
+/// and, of those, the ones whose request still waits to be let onto the wire (the account's rate limit).
 /// </summary>
 /// <remarks>
-/// Its cap is read here, live, before each start: <see cref="DispatcherOptions.MaxInFlight"/> and the window, the
-/// lower. The window of a dispatcher over an <see cref="ExotelClient"/> is the account's
-/// (<see cref="ExotelClient.InFlightLimit"/>, the number the account's throttle enforces), so no caller passes it;
-/// a dispatcher over a bare function takes <see cref="DispatcherOptions.InFlightLimit"/>, else
-/// <see cref="DispatcherOptions.DefaultMaxInFlight"/>. Starting no more rows than the account's window keeps them from
-/// queueing at the throttle, where each would cost a wait of its own (measured: about a fifth more CPU per row).
+/// Room in flight is counted in one place. Over an <see cref="ExotelClient"/> it is the account's gate
+/// (<see cref="ExotelClient.InFlightPlaces"/>, the cap every request of the account counts against: the user's
+/// MaxConcurrency, else the adaptive window): each row started takes a place there without waiting, holds it until it
+/// settles, and its request takes no other; when none is free the rows stay here and the gate says when one frees.
+/// Rows never queue at the gate, where each would cost a wait of its own (measured: about a fifth more CPU per row).
+/// Over a bare function the room is <see cref="DispatcherOptions.InFlightLimit"/>, else
+/// <see cref="DispatcherOptions.DefaultMaxInFlight"/>, read live before each start. Either way
+/// <see cref="DispatcherOptions.MaxInFlight"/>, the run's own cap, bounds the rows started too.
 /// </remarks>
 internal sealed class InFlightWindow<TRow>
     where TRow : class
 {
     // Guards waiting, started, awaitingSend and closed. Held while the rows are looked at and the counts told, which
-    // asks the pacer (whose own lock nests inside this one); never while a row is placed, journaled or settled.
+    // asks the pacer (whose own lock nests inside this one) and takes places at the account's gate (whose lock nests
+    // too); never while a row is placed, journaled or settled, nor while a place is given back (giving one back may
+    // call placeFreed, which looks at the rows again).
     private readonly object gate = new();
     private readonly LinkedList<TRow> waiting = new();
+    private readonly ConcurrencyGate? places;
+    private readonly Action placeFreed;
     private readonly Func<int> cap;
     private readonly Func<int> backlogWindow;
     private readonly Action<int> waitingForFromChanged;
@@ -29,28 +38,34 @@ internal sealed class InFlightWindow<TRow>
     private bool closed;
 
     /// <param name="options">MaxInFlight, InFlightLimit and MaxBacklog.</param>
-    /// <param name="accountWindow">The account's live window, for a dispatcher over a client.</param>
+    /// <param name="accountPlaces">The account's gate, for a dispatcher over a client.</param>
+    /// <param name="placeFreed">Called when a place frees at the account's gate after a row found none.</param>
     /// <param name="waitingForFromChanged">Told, at the end of each look, how many rows waited for their From.</param>
     /// <param name="awaitingSendChanged">Told how many started rows wait to be let onto the wire, whenever that changes.</param>
-    public InFlightWindow(DispatcherOptions options, Func<int>? accountWindow, Action<int> waitingForFromChanged, Action<int> awaitingSendChanged)
+    public InFlightWindow(DispatcherOptions options, ConcurrencyGate? accountPlaces, Action placeFreed, Action<int> waitingForFromChanged, Action<int> awaitingSendChanged)
     {
+        places = accountPlaces;
+        this.placeFreed = placeFreed;
         this.waitingForFromChanged = waitingForFromChanged;
         this.awaitingSendChanged = awaitingSendChanged;
         var maxInFlight = options.MaxInFlight is null or >= 1
             ? options.MaxInFlight
-            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "MaxInFlight must be at least 1.");
+            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, EngineText.Format(EngineStrings.MustBeAtLeastOne, nameof(options.MaxInFlight)));
         var maxBacklog = options.MaxBacklog is null or >= 1
             ? options.MaxBacklog
-            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, "MaxBacklog must be at least 1.");
-        var limit = accountWindow ?? options.InFlightLimit;
-        cap = () =>
+            : throw new ArgumentOutOfRangeException(nameof(options), options.MaxBacklog, EngineText.Format(EngineStrings.MustBeAtLeastOne, nameof(options.MaxBacklog)));
+        var limit = accountPlaces is null ? options.InFlightLimit : () => accountPlaces.Limit;
+        Func<int> room = () =>
         {
             var window = limit?.Invoke();
             return Math.Max(1, maxInFlight is int most ? Math.Min(most, window ?? most) : window ?? DispatcherOptions.DefaultMaxInFlight);
         };
 
+        // The account's gate caps what it counts itself; here only the run's own cap remains.
+        cap = accountPlaces is null ? room : () => maxInFlight ?? int.MaxValue;
+
         // Enough untaken results to keep the window full.
-        backlogWindow = () => maxBacklog ?? Math.Max(DispatcherOptions.DefaultMaxBacklog, 2 * cap());
+        backlogWindow = () => maxBacklog ?? Math.Max(DispatcherOptions.DefaultMaxBacklog, 2 * room());
     }
 
     /// <summary>Rows started whose request is on the wire: started, less those still waiting to be let onto it.</summary>
@@ -93,14 +108,22 @@ internal sealed class InFlightWindow<TRow>
     {
         List<TRow>? startable = null;
         var waitingForFrom = 0;
+        var place = false;
         lock (gate)
         {
             var allowed = cap();
             for (var node = waiting.First; !closed && started < allowed && node is not null;)
             {
+                // The place comes before the From: a row whose From is busy leaves it to the next row.
+                if (!place && !(place = TakePlace()))
+                {
+                    break;
+                }
+
                 var next = node.Next;
                 if (tryStart(node.Value))
                 {
+                    place = false;
                     waiting.Remove(node);
                     started++;
                     awaitingSend++;
@@ -121,6 +144,11 @@ internal sealed class InFlightWindow<TRow>
             }
         }
 
+        if (place)
+        {
+            places?.Exit();
+        }
+
         return startable;
     }
 
@@ -134,14 +162,19 @@ internal sealed class InFlightWindow<TRow>
         }
     }
 
-    /// <summary>A started row settled.</summary>
+    /// <summary>A started row settled: its place in flight is given back.</summary>
     public void Finished()
     {
         lock (gate)
         {
             started--;
         }
+
+        places?.Exit();
     }
+
+    // A place at the account's gate, taken without waiting (the gate calls placeFreed when none was free); over a function, always.
+    private bool TakePlace() => places is null || places.TryEnter(placeFreed);
 
     /// <summary>Stops starting rows and forgets those waiting (a stop settles them).</summary>
     public void Close()

@@ -36,6 +36,7 @@ internal static class ErrorCatalog
         ExotelErrorKind.V3NotEnabled => ("V3NotEnabled", ErrorCategory.NotEnabled),
         ExotelErrorKind.NotSent => ("NotSent", ErrorCategory.OperationStopped),
         ExotelErrorKind.NotPlaced => ("NotPlaced", ErrorCategory.ObjectNotFound),
+        ExotelErrorKind.WaitFailed => ("WaitFailed", ErrorCategory.OperationStopped),
         _ => ("ExotelError", ErrorCategory.NotSpecified),
     };
 

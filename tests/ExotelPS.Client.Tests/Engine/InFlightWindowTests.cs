@@ -1,9 +1,12 @@
+using ExotelPS.Client.Throttling;
+
 namespace ExotelPS.Client.Tests.Engine;
 
 public sealed class InFlightWindowTests
 {
     private int waitingForFrom = -1;
     private int awaitingSend = -1;
+    private int placesFreed;
 
     [Fact]
     public void Starts_rows_in_input_order_up_to_its_cap_and_a_row_whose_from_is_busy_lets_the_rows_behind_it_pass()
@@ -39,8 +42,8 @@ public sealed class InFlightWindowTests
     [Fact]
     public void Over_a_client_it_follows_the_accounts_live_window_and_sizes_the_backlog_from_it()
     {
-        var accountWindow = 300;
-        var window = Window(new DispatcherOptions(), accountWindow: () => accountWindow);
+        var account = new ConcurrencyGate(300);
+        var window = Window(new DispatcherOptions(), account);
         for (var row = 0; row < 500; row++)
         {
             window.Enqueue(row.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -49,8 +52,49 @@ public sealed class InFlightWindowTests
         Assert.Equal(300, window.TakeStartable(_ => true)!.Count);
         Assert.Equal(600, window.BacklogAllowed());
 
-        accountWindow = 350;
+        account.SetLimit(350);
         Assert.Equal(50, window.TakeStartable(_ => true)!.Count);
+    }
+
+    [Fact]
+    public void Over_a_client_its_rows_and_the_accounts_other_requests_count_against_the_one_cap()
+    {
+        var account = new ConcurrencyGate(3);
+        var other = account.EnterAsync(CancellationToken.None);
+        var window = Window(new DispatcherOptions(), account);
+        foreach (var row in new[] { "busy", "a", "b", "c" })
+        {
+            window.Enqueue(row);
+        }
+
+        Assert.True(other.IsCompleted);
+        Assert.Equal(new[] { "a", "b" }, window.TakeStartable(row => row != "busy"));
+        Assert.Equal(3, account.InFlight);
+        Assert.Equal(0, placesFreed);
+
+        account.Exit();
+        Assert.Equal(1, placesFreed);
+        Assert.Equal(new[] { "c" }, window.TakeStartable(row => row != "busy"));
+
+        window.Finished();
+        Assert.Equal(2, account.InFlight);
+    }
+
+    [Fact]
+    public void Over_a_client_a_row_the_account_has_no_place_for_waits_in_the_window_not_at_the_gate()
+    {
+        var account = new ConcurrencyGate(1);
+        var window = Window(new DispatcherOptions(), account);
+        window.Enqueue("a");
+        window.Enqueue("b");
+
+        Assert.Equal(new[] { "a" }, window.TakeStartable(_ => true));
+        Assert.Null(window.TakeStartable(_ => true));
+        Assert.Equal(1, account.InFlight);
+
+        window.Finished();
+        Assert.Equal(1, placesFreed);
+        Assert.Equal(new[] { "b" }, window.TakeStartable(_ => true));
     }
 
     [Fact]
@@ -85,6 +129,6 @@ public sealed class InFlightWindowTests
         return window.TakeStartable(_ => true)?.Count ?? 0;
     }
 
-    private InFlightWindow<string> Window(DispatcherOptions options, Func<int>? accountWindow = null) =>
-        new(options, accountWindow, rows => waitingForFrom = rows, rows => awaitingSend = rows);
+    private InFlightWindow<string> Window(DispatcherOptions options, ConcurrencyGate? account = null) =>
+        new(options, account, () => placesFreed++, rows => waitingForFrom = rows, rows => awaitingSend = rows);
 }

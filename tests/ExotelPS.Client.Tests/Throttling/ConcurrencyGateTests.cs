@@ -28,6 +28,28 @@ public sealed class ConcurrencyGateTests
     }
 
     [Fact]
+    public async Task Taking_a_place_without_waiting_yields_to_waiting_requests_and_is_told_once_when_one_frees()
+    {
+        var gate = new ConcurrencyGate(1);
+        var told = 0;
+        void Told() => told++;
+        Assert.True(gate.TryEnter(Told));
+        var waiting = gate.EnterAsync(CancellationToken.None);
+
+        Assert.False(gate.TryEnter(Told));
+        Assert.False(gate.TryEnter(Told));
+        gate.Exit();
+        await waiting.WaitAsync(Patience);
+        Assert.Equal(0, told);
+
+        gate.Exit();
+        Assert.Equal(1, told);
+        Assert.True(gate.TryEnter(Told));
+        gate.Exit();
+        Assert.Equal(1, told);
+    }
+
+    [Fact]
     public async Task Raising_the_limit_lets_waiters_in()
     {
         var gate = new ConcurrencyGate(1);

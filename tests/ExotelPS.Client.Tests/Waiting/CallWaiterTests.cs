@@ -233,7 +233,26 @@ public sealed class CallWaiterTests
         var results = await TakeAllAsync(waiter);
 
         Assert.Equal(new[] { 1, 2 }, results.Select(result => result.Input));
-        Assert.All(results, result => Assert.Same(broken, Assert.IsType<ExotelApiException>(result.Error).InnerException));
+        Assert.All(results, result => Assert.Same(broken, Assert.IsType<WaitFailedException>(result.Error).InnerException));
+    }
+
+    [Fact]
+    public async Task A_poller_fault_is_its_own_kind_not_dressed_as_an_answer_to_a_request()
+    {
+        await using var server = await RecordingServer.StartAsync(200, Answers.Page(Array.Empty<string>()));
+        using var client = new ExotelClient(server.CreateAccount());
+        var clock = new SkipAheadTimeProvider { OnDelay = () => throw new InvalidOperationException("the clock broke") };
+        using var waiter = new CallWaiter<int>(client, TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5), clock, CancellationToken.None);
+
+        waiter.Add(1, "x");
+        await Eventually.TrueAsync(() => !clock.Delays.IsEmpty);
+        waiter.Complete();
+        var error = Assert.Single(await TakeAllAsync(waiter)).Error!;
+
+        Assert.IsNotType<ExotelApiException>(error);
+        Assert.Equal((ExotelErrorKind.WaitFailed, false), (error.Kind, error.MayHaveBeenPlaced));
+        Assert.Contains(nameof(InvalidOperationException), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("GET", error.Message, StringComparison.Ordinal);
     }
 
     // Time in these tests is the fake clock's: a poll interval or a timeout passes as soon as the poller sleeps on it.

@@ -17,6 +17,7 @@ public sealed class ErrorCatalogTests
     [InlineData(ExotelErrorKind.Unreachable, "Unreachable", ErrorCategory.ConnectionError)]
     [InlineData(ExotelErrorKind.V3NotEnabled, "V3NotEnabled", ErrorCategory.NotEnabled)]
     [InlineData(ExotelErrorKind.NotSent, "NotSent", ErrorCategory.OperationStopped)]
+    [InlineData(ExotelErrorKind.WaitFailed, "WaitFailed", ErrorCategory.OperationStopped)]
     public void Each_kind_has_a_stable_error_id_and_category(ExotelErrorKind kind, string errorId, ErrorCategory category)
     {
         Assert.Equal((errorId, category), ErrorCatalog.For(kind));
