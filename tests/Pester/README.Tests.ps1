@@ -44,7 +44,7 @@ BeforeAll {
 Describe 'README.md' {
     It 'has the PowerShell blocks this file knows about, and no others' {
         $known = 'Install-PSResource -Name ExotelPS', 'Install-Module -Name ExotelPS', 'Import-Module ./out/ExotelPS/ExotelPS.psd1', 'Connect-ExotelCall -From 09800000001',
-            '$refused | ForEach-Object', 'Connect-ExotelCall -AgentPool $agents', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
+            '$refused | ForEach-Object', 'Connect-ExotelCall -AgentPool $agents', 'Connect-ExotelCall @rules', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
         $blocks.Count | Should -Be $known.Count
         foreach ($text in $known) {
             Get-ReadmeBlock -Containing $text | Should -Not -BeNullOrEmpty
@@ -123,6 +123,27 @@ Describe 'README.md' {
         $assigned.CustomField | Should -Be @('A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1005', 'A-1010')
         $assigned.From | Sort-Object -Unique | Should -Be @('09800000001', '09800000002', '09800000003')
         Test-Path (Join-Path $run.Workspace 'pool.journal') | Should -BeTrue
+    }
+
+    It 'runs the campaign quick start as written: every row once, in input order, within its attempts, and the report adds up' {
+        $block = Get-ReadmeBlock -Containing 'Connect-ExotelCall @rules'
+
+        $run = Invoke-ReadmeBlock -Block ($block + "`n" + 'Get-ExotelCampaignReport -JournalPath ./campaign.journal @rules | ConvertTo-Json -Compress | Write-Output')
+
+        $rows = @(Import-Csv -Path (Join-Path $run.Workspace 'campaign.csv'))
+        $rows.CustomField | Should -Be @('A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1005', 'A-1010')
+        foreach ($row in $rows) {
+            $row.Outcome | Should -BeIn @('Reached', 'GaveUp', 'Pending')
+            [int]$row.Attempts | Should -BeLessOrEqual 3
+            if ($row.Outcome -eq 'Pending') { $row.NextAttemptAt | Should -Not -BeNullOrEmpty } else { $row.NextAttemptAt | Should -BeNullOrEmpty }
+        }
+        # 486 is the sandbox's always-busy number: redialled on busy until the attempts are used up (or the run's time).
+        ($rows | Where-Object CustomField -EQ 'A-1002').Status | Should -Be 'busy'
+        $summary = $run.Output -split "`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json
+        $summary.Rows | Should -Be 10
+        $summary.Refused | Should -Be 3
+        ($summary.Reached + $summary.GaveUp + $summary.Pending) | Should -Be 7
+        $summary.Reached | Should -Be @($rows | Where-Object Outcome -EQ 'Reached').Count
     }
 
     It 'runs "Against the emulator" as written but for the port' {
