@@ -12,21 +12,10 @@ internal static class JournalLines
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
     /// <summary>Reads every line into <paramref name="remember"/>; returns how the latest line that says so identified its row; null for a new journal (or one written before lines said so).</summary>
-    public static string? Load(FileStream file, string path, Action<string, JournalEntry> remember, ICollection<string> warnings)
+    public static string? Load(IJournalStore store, Action<string, JournalEntry> remember, ICollection<string> warnings)
     {
-        var content = new byte[file.Length];
-        var read = 0;
-        while (read < content.Length)
-        {
-            var count = file.Read(content, read, content.Length - read);
-            if (count == 0)
-            {
-                break;
-            }
-
-            read += count;
-        }
-
+        var content = store.ReadAll();
+        var read = content.Length;
         var start = content.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
         var lineNumber = 0;
         string? recordedBy = null;
@@ -50,7 +39,7 @@ internal static class JournalLines
                 if (Parse(content, start, length) is not var (identity, entry, by))
                 {
                     // It may be the record of a call: ignoring it could ring that person again.
-                    throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, path));
+                    throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, store.Name));
                 }
 
                 remember(identity, entry);
@@ -64,11 +53,10 @@ internal static class JournalLines
         // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
         if (start < read)
         {
-            warnings.Add(EngineText.Format(EngineStrings.JournalTornLine, path));
-            file.SetLength(start);
+            store.CutTail(start);
+            warnings.Add(EngineText.Format(EngineStrings.JournalTornLine, store.Name));
         }
 
-        file.Seek(0, SeekOrigin.End);
         return recordedBy;
     }
 
