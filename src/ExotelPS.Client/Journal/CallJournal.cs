@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ExotelPS.Client.Resources;
@@ -28,7 +27,7 @@ public sealed class CallJournal : IDisposable
 
     private readonly object writeLock = new();
     private readonly IJournalStore store;
-    private readonly ConcurrentDictionary<string, JournalEntry> entries = new(StringComparer.Ordinal);
+    private readonly JournalMemory memory = new();
     private readonly List<string> warnings = new();
     private readonly MemoryStream line = new();
     private readonly Utf8JsonWriter writer;
@@ -103,7 +102,7 @@ public sealed class CallJournal : IDisposable
         var journal = new CallJournal(store, identifiedBy, time);
         try
         {
-            var recordedBy = JournalLines.Load(store, journal.Remember, journal.warnings);
+            var recordedBy = JournalLines.Load(store, journal.memory, journal.warnings);
             if (recordedBy is not null && !allowIdentityChange && !string.Equals(recordedBy, identifiedBy, StringComparison.OrdinalIgnoreCase))
             {
                 throw new JournalIdentityException(journal.Path, recordedBy, identifiedBy);
@@ -143,19 +142,23 @@ public sealed class CallJournal : IDisposable
         }
     }
 
-    /// <summary>The latest record of an identity, or null when no run recorded it.</summary>
-    internal JournalEntry? Find(string identity) => entries.TryGetValue(identity, out var entry) ? entry : null;
+    /// <inheritdoc cref="JournalMemory.Find"/>
+    internal JournalEntry? Find(string identity) => memory.Find(identity);
 
-    /// <summary>
-    /// The calls earlier runs recorded as placed, with their From and time: any may still be live, so a rerun's pacing
-    /// asks about them before it rings their From again.
-    /// </summary>
-    internal IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls() =>
-        entries.Values
-            .Where(entry => entry.FromEarlierRun && entry.IsPlaced)
-            .Where(entry => entry.From is not null && entry.Sid is not null && entry.At is not null)
-            .Select(entry => (entry.From!, entry.Sid!, entry.At!.Value))
-            .ToList();
+    /// <inheritdoc cref="JournalMemory.AttemptsOf"/>
+    internal IReadOnlyList<JournalAttempt> AttemptsOf(string identity) => memory.AttemptsOf(identity);
+
+    /// <inheritdoc cref="JournalMemory.Identities"/>
+    internal IReadOnlyList<string> Identities() => memory.Identities();
+
+    /// <inheritdoc cref="JournalMemory.EarlierPlacedCalls"/>
+    internal IEnumerable<(string From, string Sid, DateTimeOffset At)> EarlierPlacedCalls() => memory.EarlierPlacedCalls();
+
+    /// <inheritdoc cref="JournalMemory.InDoubt"/>
+    internal IReadOnlyList<KeyValuePair<string, JournalEntry>> InDoubt() => memory.InDoubt();
+
+    /// <inheritdoc cref="JournalMemory.KnownSids"/>
+    internal ISet<string> KnownSids() => memory.KnownSids();
 
     /// <summary>
     /// Appends the row's <c>sending</c> line and flushes it to disk before returning. It also records the request's
@@ -168,8 +171,8 @@ public sealed class CallJournal : IDisposable
             () =>
             {
                 WriteRequest(request);
-                WriteIfPresent("timeOut", request?.TimeOut);
-                WriteIfPresent("timeLimit", request?.TimeLimit);
+                JournalFields.WriteIfPresent(writer, "timeOut", request?.TimeOut);
+                JournalFields.WriteIfPresent(writer, "timeLimit", request?.TimeLimit);
             },
             at => JournalEntry.Sending(at, fromEarlierRun: false, request is null ? null : CallInDoubt.Of(request, at)));
 
@@ -180,11 +183,15 @@ public sealed class CallJournal : IDisposable
             LineOf(ending),
             () =>
             {
-                WriteIfPresent("sid", sid);
-                WriteIfPresent("reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
+                JournalFields.WriteIfPresent(writer, "sid", sid);
+                JournalFields.WriteIfPresent(writer, "reason", reason is { Length: > MaxReasonLength } ? reason.Substring(0, MaxReasonLength) + "..." : reason);
                 WriteRequest(request);
             },
             at => new JournalEntry(ending, sid, at, fromEarlierRun: false));
+
+    /// <summary>Appends a <c>final</c> line, one finished call of the row, and flushes it to disk before returning.</summary>
+    internal void RecordFinal(string identity, JournalAttempt attempt) =>
+        Append(identity, JournalAttempt.LineName, () => attempt.WriteFields(writer), _ => memory.Remember(identity, attempt));
 
     /// <summary>
     /// Appends what reconciliation found for a row in doubt: <c>found</c> (sid), <c>notplaced</c>, or <c>indoubt</c>
@@ -196,7 +203,7 @@ public sealed class CallJournal : IDisposable
             LineOf(resolution.Ending),
             () =>
             {
-                WriteIfPresent("sid", resolution.Sid);
+                JournalFields.WriteIfPresent(writer, "sid", resolution.Sid);
                 if (resolution.Until is { } until)
                 {
                     writer.WriteString("until", until.UtcDateTime);
@@ -217,17 +224,13 @@ public sealed class CallJournal : IDisposable
             },
             at => new JournalEntry(resolution.Ending, resolution.Sid, at, fromEarlierRun: false) { Until = resolution.Until, Sids = resolution.Sids });
 
-    /// <summary>The rows in doubt, each with its latest record.</summary>
-    internal IReadOnlyList<KeyValuePair<string, JournalEntry>> InDoubt() => entries.Where(entry => entry.Value.IsInDoubt).ToList();
-
-    /// <summary>The Sids of every call the journal knows a row of (placed, or found): no other row's call.</summary>
-    internal ISet<string> KnownSids() =>
-        new HashSet<string>(entries.Values.Where(entry => entry.IsPlaced && entry.Sid is not null).Select(entry => entry.Sid!), StringComparer.Ordinal);
-
     private static string LineOf(RowEnding ending) =>
         RowEndings.JournalLineOf(ending) ?? throw new ArgumentException($"A row that ended {ending} is not journaled.", nameof(ending));
 
-    private void Append(string identity, string lineName, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt)
+    private void Append(string identity, string lineName, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt) =>
+        Append(identity, lineName, writeFields, at => memory.Remember(identity, entryAt(at)));
+
+    private void Append(string identity, string lineName, Action writeFields, Action<DateTimeOffset> remember)
     {
         DateTimeOffset at;
         byte[] bytes;
@@ -255,33 +258,14 @@ public sealed class CallJournal : IDisposable
 
         // Outside the lock: a blob store groups the lines of rows that reach it together into one append.
         store.Append(bytes);
-        Remember(identity, entryAt(at));
+        remember(at);
     }
-
-    private void Remember(string identity, JournalEntry entry) =>
-        entries.AddOrUpdate(identity, entry, (_, earlier) => entry.After(earlier));
 
     private void WriteRequest(PlaceCallOptions? request)
     {
-        WriteIfPresent("from", request?.From);
-        WriteIfPresent("target", request?.Target);
-        WriteIfPresent("callerId", request?.CallerId);
-        WriteIfPresent("customField", request?.CustomField);
-    }
-
-    private void WriteIfPresent(string name, int? value)
-    {
-        if (value is int number)
-        {
-            writer.WriteNumber(name, number);
-        }
-    }
-
-    private void WriteIfPresent(string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
+        JournalFields.WriteIfPresent(writer, "from", request?.From);
+        JournalFields.WriteIfPresent(writer, "target", request?.Target);
+        JournalFields.WriteIfPresent(writer, "callerId", request?.CallerId);
+        JournalFields.WriteIfPresent(writer, "customField", request?.CustomField);
     }
 }

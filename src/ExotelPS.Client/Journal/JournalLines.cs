@@ -11,8 +11,8 @@ internal static class JournalLines
 {
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
-    /// <summary>Reads every line into <paramref name="remember"/>; returns how the latest line that says so identified its row; null for a new journal (or one written before lines said so).</summary>
-    public static string? Load(IJournalStore store, Action<string, JournalEntry> remember, ICollection<string> warnings)
+    /// <summary>Reads every line into <paramref name="memory"/>; returns how the latest line that says so identified its row; null for a new journal (or one written before lines said so).</summary>
+    public static string? Load(IJournalStore store, IJournalMemory memory, ICollection<string> warnings)
     {
         var content = store.ReadAll();
         var read = content.Length;
@@ -36,14 +36,9 @@ internal static class JournalLines
 
             if (!IsBlank(content, start, length))
             {
-                if (Parse(content, start, length) is not var (identity, entry, by))
-                {
-                    // It may be the record of a call: ignoring it could ring that person again.
-                    throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, store.Name));
-                }
-
-                remember(identity, entry);
-                recordedBy = by ?? recordedBy;
+                // A damaged line may be the record of a call: ignoring it could ring that person again.
+                var by = Parse(content, start, length, memory) ?? throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, store.Name));
+                recordedBy = by.Length > 0 ? by : recordedBy;
             }
 
             start = end + 1;
@@ -60,40 +55,58 @@ internal static class JournalLines
         return recordedBy;
     }
 
-    private static (string Identity, JournalEntry Entry, string? By)? Parse(byte[] content, int start, int length)
+    /// <summary>Hands the line to <paramref name="memory"/>; returns how it says its row was identified (empty when it does not), or null when it is damaged.</summary>
+    private static string? Parse(byte[] content, int start, int length, IJournalMemory memory)
     {
         try
         {
             using var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(content, start, length));
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            if (root.ValueKind != JsonValueKind.Object || JournalFields.StringOf(root, "key") is not { } identity)
             {
                 return null;
             }
 
-            var identity = StringOf(root, "key");
-            if (identity is null || !RowEndings.TryReadJournalLine(StringOf(root, "outcome"), out var ending))
+            var name = JournalFields.StringOf(root, "outcome");
+            if (name == JournalAttempt.LineName)
             {
-                return null;
-            }
-
-            var at = TimeOf(root, "at");
-            var entry = ending is null
-                ? JournalEntry.Sending(at, fromEarlierRun: true, RequestOf(root, at))
-                : new JournalEntry(ending, StringOf(root, "sid"), at, fromEarlierRun: true)
+                if (JournalAttempt.Read(root) is not { } attempt)
                 {
-                    From = StringOf(root, "from"),
-                    Until = TimeOf(root, "until"),
-                    Sids = root.TryGetProperty("sids", out var sids) && sids.ValueKind == JsonValueKind.Array
-                        ? sids.EnumerateArray().Where(sid => sid.ValueKind == JsonValueKind.String).Select(sid => sid.GetString()!).ToList()
-                        : Array.Empty<string>(),
-                };
-            return (identity, entry, StringOf(root, "by"));
+                    return null;
+                }
+
+                memory.Remember(identity, attempt);
+            }
+            else if (RowEndings.TryReadJournalLine(name, out var ending))
+            {
+                memory.Remember(identity, EntryOf(root, ending));
+            }
+            else
+            {
+                return null;
+            }
+
+            return JournalFields.StringOf(root, "by") ?? string.Empty;
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    private static JournalEntry EntryOf(JsonElement root, RowEnding? ending)
+    {
+        var at = JournalFields.TimeOf(root, "at");
+        return ending is null
+            ? JournalEntry.Sending(at, fromEarlierRun: true, RequestOf(root, at))
+            : new JournalEntry(ending, JournalFields.StringOf(root, "sid"), at, fromEarlierRun: true)
+            {
+                From = JournalFields.StringOf(root, "from"),
+                Until = JournalFields.TimeOf(root, "until"),
+                Sids = root.TryGetProperty("sids", out var sids) && sids.ValueKind == JsonValueKind.Array
+                    ? sids.EnumerateArray().Where(sid => sid.ValueKind == JsonValueKind.String).Select(sid => sid.GetString()!).ToList()
+                    : Array.Empty<string>(),
+            };
     }
 
     /// <summary>
@@ -102,9 +115,9 @@ internal static class JournalLines
     /// </summary>
     private static CallInDoubt? RequestOf(JsonElement root, DateTimeOffset? at)
     {
-        var from = StringOf(root, "from");
-        var target = StringOf(root, "target");
-        var callerId = StringOf(root, "callerId");
+        var from = JournalFields.StringOf(root, "from");
+        var target = JournalFields.StringOf(root, "target");
+        var callerId = JournalFields.StringOf(root, "callerId");
         if (at is null || from is null || target is null || callerId is null)
         {
             return null;
@@ -112,16 +125,8 @@ internal static class JournalLines
 
         // A call to a flow records the flow (an id or URL) as its target, not a number.
         var to = PhoneNumber.TryNormalize(target, out _) is null ? null : target;
-        return new CallInDoubt(from, to, callerId, at.Value, IntOf(root, "timeOut"), IntOf(root, "timeLimit"));
+        return new CallInDoubt(from, to, callerId, at.Value, JournalFields.IntOf(root, "timeOut"), JournalFields.IntOf(root, "timeLimit"));
     }
-
-    private static DateTimeOffset? TimeOf(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String && element.TryGetDateTimeOffset(out var parsed)
-            ? parsed
-            : null;
-
-    private static int? IntOf(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) ? value : null;
 
     private static bool IsBlank(byte[] content, int start, int length)
     {
@@ -135,7 +140,4 @@ internal static class JournalLines
 
         return true;
     }
-
-    private static string? StringOf(JsonElement record, string name) =>
-        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
