@@ -24,7 +24,6 @@ internal sealed class BlobJournalStore : IJournalStore
     private int segment;
     private long position;
     private int blocks;
-    private volatile bool disposed;
 
     private BlobJournalStore(BlobJournalAddress address, BlobRest rest, BlobLease lease, BlobStoreOptions options)
     {
@@ -32,7 +31,7 @@ internal sealed class BlobJournalStore : IJournalStore
         this.rest = rest;
         this.lease = lease;
         blocksPerBlob = options.BlocksPerBlob;
-        group = new GroupAppend(Write, MaxBlockBytes);
+        group = new GroupAppend(Write, MaxBlockBytes, address.Name);
         earlierRuns = Array.Empty<byte>();
     }
 
@@ -85,7 +84,7 @@ internal sealed class BlobJournalStore : IJournalStore
 
     public void Dispose()
     {
-        disposed = true;
+        group.Dispose();
         lease.Dispose();
         rest.Dispose();
     }
@@ -153,11 +152,6 @@ internal sealed class BlobJournalStore : IJournalStore
 
     private void Write(byte[] lines)
     {
-        if (disposed)
-        {
-            throw new ObjectDisposedException(nameof(BlobJournalStore), EngineText.Format(EngineStrings.JournalClosed, address.Name));
-        }
-
         lease.ThrowIfLost();
         if (blocks >= blocksPerBlob)
         {
