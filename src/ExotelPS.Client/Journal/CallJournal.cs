@@ -117,6 +117,13 @@ public sealed class CallJournal : IDisposable
         }
     }
 
+    /// <summary>Whether <paramref name="path"/> is a blob URL (http or https) rather than a file path.</summary>
+    public static bool IsBlobUrl(string path) => BlobJournalAddress.IsBlobUrl(path ?? throw new ArgumentNullException(nameof(path)));
+
+    /// <summary>What to call the journal at <paramref name="path"/> in messages and error targets: a blob URL without its SAS, else the path.</summary>
+    public static string NameOf(string path) =>
+        IsBlobUrl(path) && path.IndexOf('?') is var query and >= 0 ? path.Substring(0, query) : path;
+
     /// <summary>The default identity of a request: From, target (To or flow), CallerId and CustomField.</summary>
     /// <remarks>Phone numbers are compared as numbers: <c>+91 99001 23456</c>, <c>09900123456</c> and <c>9900123456</c> are one.</remarks>
     public static string IdentityOf(PlaceCallOptions request)
