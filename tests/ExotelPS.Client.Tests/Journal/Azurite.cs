@@ -77,12 +77,24 @@ public sealed class Azurite : IDisposable
         return response.StatusCode == HttpStatusCode.NotFound ? null : response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
     }
 
-    /// <summary>Stops the emulator (kills it by its process id).</summary>
-    public void Stop()
+    /// <summary>
+    /// Stops the emulator by its process id: killed, or with SIGTERM so that it saves its data folder first (it saves
+    /// its metadata every few seconds, so a killed one would forget appends it had acknowledged).
+    /// </summary>
+    public void Stop(bool graceful = false)
     {
         if (process is { HasExited: false })
         {
-            process.Kill();
+            if (graceful && !OperatingSystem.IsWindows())
+            {
+                using var kill = Process.Start("kill", $"-s TERM {process.Id}");
+                kill.WaitForExit();
+            }
+            else
+            {
+                process.Kill();
+            }
+
             process.WaitForExit();
         }
 
