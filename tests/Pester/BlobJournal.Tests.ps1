@@ -77,6 +77,25 @@ Describe 'Connect-ExotelCall -JournalPath with a blob URL and its SAS' {
         $text | Should -Not -Match ([regex]::Escape($badSas))
     }
 
+    It 'journals to a blob in a PowerShell where another module loaded its Azure.Core first (the blob journal uses none)' {
+        $azureCore = Join-Path (Get-RepositoryRoot) 'out/tools/packages/azure.core/1.36.0/lib/netstandard2.0/Azure.Core.dll'
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+[void][System.Reflection.Assembly]::LoadFrom('$azureCore')
+Import-Module '$(Get-BuiltModuleManifest)'
+Connect-ExotelAccount -Sandbox
+`$placed = Connect-ExotelCall -From 09800000001 -To 09900000001 -CallerId 08030752400 -JournalPath `$env:EXOTELPS_TEST_JOURNAL
+`$loaded = [System.Runtime.Loader.AssemblyLoadContext]::All | ForEach-Object { `$context = `$_; `$_.Assemblies | ForEach-Object { '{0} {1} {2}' -f `$context.Name, `$_.GetName().Name, `$_.GetName().Version } }
+[pscustomobject]@{ Outcome = "`$(`$placed.Outcome)"; Loaded = @(`$loaded) } | ConvertTo-Json -Compress
+"@
+        $report = Invoke-FreshPowerShell -Script $script -Environment @{ EXOTELPS_TEST_JOURNAL = $url } | Select-Object -Last 1 | ConvertFrom-Json
+
+        $report.Outcome | Should -Be 'Placed'
+        $report.Loaded | Should -Contain 'Default Azure.Core 1.36.0.0'
+        @($report.Loaded | Where-Object { $_ -like 'ExotelPS Azure.*' }) | Should -BeNullOrEmpty
+        @(Read-AzuriteJournal -Azurite $azurite -Container $container).outcome | Should -Be 'sending', 'placed'
+    }
+
     It 'refuses plain http to a host that is not loopback, naming the URL without its SAS' {
         $stopped = $null
         try { New-Row 1 | Connect-ExotelCall -JournalPath "http://storage.example.com/c/calls.journal?$sas" } catch { $stopped = $_ }
