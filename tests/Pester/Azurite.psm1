@@ -40,6 +40,19 @@ function Stop-Azurite {
     }
 }
 
+# A loopback proxy in front of Azurite that holds every request for DelayMs: storage latency.
+function Start-DelayProxy {
+    param([Parameter(Mandatory)] $Azurite, [int] $DelayMs = 100)
+    $port = Get-FreeTcpPort
+    $process = Start-Process -FilePath 'node' -PassThru -ArgumentList @("`"$(Join-Path (Get-RepositoryRoot) 'tests/Azurite/delay-proxy.js')`"", $port, $Azurite.Port, $DelayMs)
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not (Test-Listening -Port $port)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The delaying proxy did not start on port $port." }
+        Start-Sleep -Milliseconds 100
+    }
+    [pscustomobject]@{ Process = $process; Port = $port; Endpoint = "http://127.0.0.1:$port/$account" }
+}
+
 # An account SAS for the blob service (permissions as Azure spells them).
 function New-AzuriteSas {
     param([string] $Permissions = 'racwdl', [DateTimeOffset] $Expiry = [DateTimeOffset]::UtcNow.AddHours(2))
@@ -66,4 +79,4 @@ function Read-AzuriteJournal {
     @($text -split "`n" | Where-Object { $_ } | ForEach-Object { $_ | ConvertFrom-Json })
 }
 
-Export-ModuleMember -Function Start-Azurite, Stop-Azurite, New-AzuriteSas, New-AzuriteContainer, Read-AzuriteJournal
+Export-ModuleMember -Function Start-Azurite, Stop-Azurite, Start-DelayProxy, New-AzuriteSas, New-AzuriteContainer, Read-AzuriteJournal

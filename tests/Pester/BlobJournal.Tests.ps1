@@ -52,6 +52,24 @@ Describe 'Connect-ExotelCall -JournalPath with a blob URL and its SAS' {
         ($lines | ConvertTo-Json -Compress) | Should -Not -Match ([regex]::Escape($signature))
     }
 
+    It 'places every row once with 100 ms added to every storage request' {
+        $proxy = Start-DelayProxy -Azurite $azurite -DelayMs 100
+        try {
+            $slowUrl = "$($proxy.Endpoint)/$container/calls.journal?$sas"
+            $rows = 1..30 | ForEach-Object { [pscustomobject]@{ OrderId = "L-$_"; Phone = '099000{0:d5}' -f $_; Agent = '098000{0:d5}' -f $_; ExoPhone = '08030752400' } }
+            $placed = @($rows | Connect-ExotelCall -JournalPath $slowUrl)
+        }
+        finally {
+            Stop-Azurite -Azurite $proxy
+        }
+
+        @($placed | Where-Object Outcome -EQ 'Placed').Count | Should -Be 30
+        $byRow = Get-EmulatorCall -Emulator $emulator | Group-Object { Get-RowOf $_ }
+        $byRow.Count | Should -Be 30
+        @($byRow | Where-Object Count -NE 1) | Should -BeNullOrEmpty
+        @(Read-AzuriteJournal -Azurite $azurite -Container $container).Count | Should -Be 60
+    }
+
     It 'stops before any call with one clear error for a SAS that is <Kind>, and never shows the SAS' -ForEach @(
         @{ Kind = 'expired'; MakeSas = { New-AzuriteSas -Expiry ([DateTimeOffset]::UtcNow.AddMinutes(-5)) }; Expected = 'expired at' }
         @{ Kind = 'read-only'; MakeSas = { New-AzuriteSas -Permissions 'rl' }; Expected = 'lacks a permission' }

@@ -161,7 +161,7 @@ internal sealed class BlobJournalStore : IJournalStore
         }
 
         var uri = address.Segment(segment, "comp=appendblock");
-        while (true)
+        for (var renewed = false; ; renewed = true)
         {
             var answer = rest.Send("append to", () => BlobRest.Request(
                 HttpMethod.Put,
@@ -182,7 +182,7 @@ internal sealed class BlobJournalStore : IJournalStore
             }
 
             // The lease may have lapsed while storage was out of reach; renewed, the same append goes again.
-            if (!(BlobLease.IsLeaseRefusal(answer) && segment == 0 && lease.Renew()))
+            if (renewed || !(BlobLease.IsLeaseRefusal(answer) && segment == 0 && lease.Renew()))
             {
                 lease.ThrowIfLost();
                 ThrowUnlessSuccess(answer, "append to", address.SegmentName(segment));
