@@ -14,24 +14,20 @@ function Start-Azurite {
         throw "Azurite is not installed at ${script}: run 'npm ci' in tests/Azurite (.ci/run does)."
     }
 
-    $port = Get-FreeTcpPort
-    $process = Start-Process -FilePath 'node' -PassThru -RedirectStandardOutput (New-TemporaryFile) -RedirectStandardError (New-TemporaryFile) -ArgumentList @(
-        "`"$script`"", '--blobHost', '127.0.0.1', '--blobPort', $port, '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--loose', '--disableTelemetry')
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while (-not (Test-Listening -Port $port)) {
-        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "Azurite did not start on port $port." }
-        Start-Sleep -Milliseconds 100
-    }
-    [pscustomobject]@{ Process = $process; Port = $port; Endpoint = "http://127.0.0.1:$port/$account" }
+    Start-NodeServer -Name 'Azurite' -Arguments ({
+        param($port)
+        "`"$script`"", '--blobHost', '127.0.0.1', '--blobPort', $port, '--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--loose', '--disableTelemetry'
+    }).GetNewClosure()
 }
 
-# Azurite answers every unsigned request with an error, so a connection is the sign it is up.
-function Test-Listening {
-    param([int] $Port)
-    $client = [Net.Sockets.TcpClient]::new()
-    try { $client.Connect([Net.IPAddress]::Loopback, $Port); $true } catch { $false } finally { $client.Dispose() }
+# A loopback proxy in front of Azurite that holds every request for DelayMs: storage latency.
+function Start-DelayProxy {
+    param([Parameter(Mandatory)] $Azurite, [int] $DelayMs = 100)
+    $script = Join-Path (Get-RepositoryRoot) 'tests/Azurite/delay-proxy.js'
+    Start-NodeServer -Name 'The delaying proxy' -Arguments ({ param($port) "`"$script`"", $port, $Azurite.Port, $DelayMs }.GetNewClosure())
 }
 
+# Stops Azurite or the proxy by its process id.
 function Stop-Azurite {
     param([AllowNull()] $Azurite)
     if ($null -ne $Azurite -and -not $Azurite.Process.HasExited) {
@@ -40,17 +36,24 @@ function Stop-Azurite {
     }
 }
 
-# A loopback proxy in front of Azurite that holds every request for DelayMs: storage latency.
-function Start-DelayProxy {
-    param([Parameter(Mandatory)] $Azurite, [int] $DelayMs = 100)
+# Starts a node server on a free port of 127.0.0.1 (Arguments gets the port) and waits until it accepts connections:
+# Azurite answers every unsigned request with an error, so a connection is the sign it is up.
+function Start-NodeServer {
+    param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [scriptblock] $Arguments)
     $port = Get-FreeTcpPort
-    $process = Start-Process -FilePath 'node' -PassThru -ArgumentList @("`"$(Join-Path (Get-RepositoryRoot) 'tests/Azurite/delay-proxy.js')`"", $port, $Azurite.Port, $DelayMs)
+    $process = Start-Process -FilePath 'node' -PassThru -RedirectStandardOutput (New-TemporaryFile) -RedirectStandardError (New-TemporaryFile) -ArgumentList @(& $Arguments $port)
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     while (-not (Test-Listening -Port $port)) {
-        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The delaying proxy did not start on port $port." }
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "$Name did not start on port $port." }
         Start-Sleep -Milliseconds 100
     }
     [pscustomobject]@{ Process = $process; Port = $port; Endpoint = "http://127.0.0.1:$port/$account" }
+}
+
+function Test-Listening {
+    param([int] $Port)
+    $client = [Net.Sockets.TcpClient]::new()
+    try { $client.Connect([Net.IPAddress]::Loopback, $Port); $true } catch { $false } finally { $client.Dispose() }
 }
 
 # An account SAS for the blob service (permissions as Azure spells them).

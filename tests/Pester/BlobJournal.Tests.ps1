@@ -128,6 +128,8 @@ Connect-ExotelAccount -Sandbox
 # again from a fresh folder (a new sandbox) on the same URL.
 Describe 'A campaign journaled to a blob, killed and rerun on a fresh disk' {
     BeforeAll {
+        # For the second run this process starts while the child holds the journal.
+        Connect-ExotelAccount -AccountSid 'blob' -Credential (New-TestCredential -ApiKey 'blob-key' -ApiToken $token) -BaseUri $emulator.BaseUri | Out-Null
         $campaign = Join-Path $TestDrive 'campaign.ps1'
         Set-Content -Path $campaign -Value @'
 Import-Module $env:EXOTELPS_TEST_MODULE
@@ -204,8 +206,12 @@ Set-Location $env:EXOTELPS_TEST_FOLDER
         Get-Content -Path $second.Output | Select-Object -Last 1 | Should -Be 'DONE' -Because (Get-Content -Raw $second.Errors)
 
         $byRow = Get-EmulatorCall -Emulator $emulator | Group-Object { Get-RowOf $_ }
-        $byRow.Count | Should -Be $rows
         @($byRow | Where-Object Count -NE 1).Name | Should -BeNullOrEmpty -Because 'no row may be rung twice'
-        @(Get-Content -Path $second.Output | Where-Object { $_ -like 'WRITTEN *' }).Count | Should -Be $rows
+        # A row killed after its 'sending' line was stored but before its request arrived is in doubt, with no call:
+        # the rerun skips it (it cannot prove it was not placed until Exotel's bound passes). Every other row is rung once.
+        $inDoubt = [int]([regex]::Match((Get-Content -Raw -Path $second.Output), '(\d+) in doubt').Groups[1].Value)
+        $byRow.Count | Should -Be ($rows - $inDoubt)
+        @(Get-Content -Path $second.Output | Where-Object { $_ -like 'WRITTEN *' }).Count | Should -Be ($rows - $inDoubt)
+        $inDoubt | Should -BeLessOrEqual 10 -Because 'only rows on their way when the run was killed can be in doubt (-ThrottleLimit 10)'
     }
 }
