@@ -144,6 +144,7 @@ public sealed class ExotelAccount
     /// <summary>Scheme, host and port: never the user info.</summary>
     private static string SchemeAndServer(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>Whether <paramref name="uri"/> names this machine: the one place plain http is allowed.</summary>
+    internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

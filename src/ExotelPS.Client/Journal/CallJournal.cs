@@ -5,7 +5,7 @@ using ExotelPS.Client.Resources;
 namespace ExotelPS.Client;
 
 /// <summary>
-/// A JSON-lines file recording each row's outcome (placed with its Sid, rejected with the reason, outcome unknown),
+/// A JSON-lines journal (a file, or Azure append blobs: <see cref="IJournalStore"/>) recording each row's outcome (placed with its Sid, rejected with the reason, outcome unknown),
 /// appended and flushed before the row's result is handed on, so a restarted run skips what was already done.
 /// A torn last line, as a killed process leaves it, is removed with a warning; a damaged line anywhere else stops
 /// the open (it may be the record of a call), naming the line.
@@ -15,9 +15,8 @@ namespace ExotelPS.Client;
 /// recorded, the next run sees the row as outcome unknown instead of ringing the person again.
 /// Rows are keyed by identity (<see cref="IdentityOf"/> or a caller's own key); the latest line of a key wins, except
 /// that nothing overrides <c>placed</c> (or <c>found</c>, a call reconciliation found). Each line says how its row was identified (<c>by</c>): a journal is not
-/// opened to identify rows another way unless asked, as none of its rows would be recognised. One run writes a journal at a time: it holds the file itself locked while open (through
-/// whatever link it was opened), so a second run fails at once. The lock is a sharing lock on Windows and an advisory
-/// flock on Unix: tools that ignore it (cat, tail) can still read the file there.
+/// opened to identify rows another way unless asked, as none of its rows would be recognised. One run writes a journal at a time: its store holds the file locked
+/// (<see cref="FileJournalStore"/>) or the blob's lease (<see cref="BlobJournalStore"/>) while open, so a second run fails at once.
 /// </remarks>
 public sealed class CallJournal : IDisposable
 {
@@ -27,7 +26,7 @@ public sealed class CallJournal : IDisposable
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly object writeLock = new();
-    private readonly FileStream file;
+    private readonly IJournalStore store;
     private readonly JournalMemory memory = new();
     private readonly List<string> warnings = new();
     private readonly MemoryStream line = new();
@@ -37,16 +36,16 @@ public sealed class CallJournal : IDisposable
     private readonly string identifiedBy;
     private readonly TimeProvider time;
 
-    private CallJournal(string path, FileStream file, string identifiedBy, TimeProvider time)
+    private CallJournal(IJournalStore store, string identifiedBy, TimeProvider time)
     {
-        Path = path;
-        this.file = file;
+        Path = store.Name;
+        this.store = store;
         this.identifiedBy = identifiedBy;
         this.time = time;
         writer = new Utf8JsonWriter(line, WriterOptions);
     }
 
-    /// <summary>The journal file's full path.</summary>
+    /// <summary>The journal file's full path, or its blob's URL without the SAS.</summary>
     public string Path { get; }
 
     /// <summary>What was odd in the file when it was opened (a torn last line), for the user to see.</summary>
@@ -56,14 +55,16 @@ public sealed class CallJournal : IDisposable
     public const string DefaultIdentity = "default";
 
     /// <summary>Opens (creating if needed) a journal and reads what earlier runs recorded.</summary>
-    /// <param name="path">The journal file; its folder must exist.</param>
+    /// <param name="path">The journal file (its folder must exist), or an append blob's URL with a SAS
+    /// (<c>https://account.blob.core.windows.net/container/name.journal?sv=...</c>; http only to loopback).</param>
     /// <param name="identifiedBy">How this run identifies rows: <see cref="DefaultIdentity"/>, or a name for the caller's own keys
     /// (the cmdlets write <c>property:OrderId</c> for <c>-IdempotencyKey OrderId</c>); compared ignoring case.</param>
     /// <param name="allowIdentityChange">Open a journal whose rows were identified otherwise, and identify them the new way from now on.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="JournalIdentityException">The journal identifies rows otherwise and <paramref name="allowIdentityChange"/> is false.</exception>
     /// <exception cref="InvalidDataException">A line before the last is damaged; the message names it.</exception>
-    /// <exception cref="IOException">The file cannot be opened, e.g. another run has it open.</exception>
+    /// <exception cref="IOException">The file or blob cannot be opened, e.g. another run has it open, or storage refused the SAS.</exception>
+    /// <exception cref="ArgumentException">A URL that is not https (nor http to loopback), names no blob, or carries no SAS.</exception>
     public static CallJournal Open(string path, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false) =>
         Open(path, TimeProvider.System, identifiedBy, allowIdentityChange);
 
@@ -91,32 +92,20 @@ public sealed class CallJournal : IDisposable
             throw new ArgumentException("A journal path is required.", nameof(path));
         }
 
-        var fullPath = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(fullPath);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException(EngineText.Format(EngineStrings.JournalFolderMissing, fullPath, folder));
-        }
+        IJournalStore store = BlobJournalAddress.IsBlobUrl(path) ? BlobJournalStore.Open(BlobJournalAddress.Parse(path)) : FileJournalStore.Open(path);
+        return Open(store, time, identifiedBy, allowIdentityChange);
+    }
 
-        FileStream file;
+    /// <summary>Opens a journal on a store already opened (tests give a blob store their own options); disposes the store if the journal cannot open.</summary>
+    internal static CallJournal Open(IJournalStore store, TimeProvider time, string identifiedBy = DefaultIdentity, bool allowIdentityChange = false)
+    {
+        var journal = new CallJournal(store, identifiedBy, time);
         try
         {
-            // The lock is on the file itself, so it holds through any symbolic or hard link to it: FileShare.None is
-            // a sharing lock on Windows and an flock(LOCK_EX) on the file's inode on Unix.
-            file = new FileStream(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (e.GetType() == typeof(IOException))
-        {
-            throw new IOException(EngineText.Format(EngineStrings.JournalInUse, fullPath, e.Message), e);
-        }
-
-        var journal = new CallJournal(fullPath, file, identifiedBy, time);
-        try
-        {
-            var recordedBy = JournalLines.Load(journal.file, journal.Path, journal.memory, journal.warnings);
+            var recordedBy = JournalLines.Load(store, journal.memory, journal.warnings);
             if (recordedBy is not null && !allowIdentityChange && !string.Equals(recordedBy, identifiedBy, StringComparison.OrdinalIgnoreCase))
             {
-                throw new JournalIdentityException(fullPath, recordedBy, identifiedBy);
+                throw new JournalIdentityException(journal.Path, recordedBy, identifiedBy);
             }
 
             return journal;
@@ -127,6 +116,13 @@ public sealed class CallJournal : IDisposable
             throw;
         }
     }
+
+    /// <summary>Whether <paramref name="path"/> is a blob URL (http or https) rather than a file path.</summary>
+    public static bool IsBlobUrl(string path) => BlobJournalAddress.IsBlobUrl(path ?? throw new ArgumentNullException(nameof(path)));
+
+    /// <summary>What to call the journal at <paramref name="path"/> in messages and error targets: a blob URL without its SAS, else the path.</summary>
+    public static string NameOf(string path) =>
+        IsBlobUrl(path) && path.IndexOf('?') is var query and >= 0 ? path.Substring(0, query) : path;
 
     /// <summary>The default identity of a request: From, target (To or flow), CallerId and CustomField.</summary>
     /// <remarks>Phone numbers are compared as numbers: <c>+91 99001 23456</c>, <c>09900123456</c> and <c>9900123456</c> are one.</remarks>
@@ -149,7 +145,7 @@ public sealed class CallJournal : IDisposable
 
             disposed = true;
             writer.Dispose();
-            file.Dispose();
+            store.Dispose();
         }
     }
 
@@ -243,6 +239,8 @@ public sealed class CallJournal : IDisposable
 
     private void Append(string identity, string lineName, Action writeFields, Action<DateTimeOffset> remember)
     {
+        DateTimeOffset at;
+        byte[] bytes;
         lock (writeLock)
         {
             if (disposed)
@@ -250,7 +248,7 @@ public sealed class CallJournal : IDisposable
                 throw new ObjectDisposedException(nameof(CallJournal), EngineText.Format(EngineStrings.JournalClosed, Path));
             }
 
-            var at = time.GetUtcNow();
+            at = time.GetUtcNow();
             line.SetLength(0);
             writer.Reset(line);
             writer.WriteStartObject();
@@ -262,10 +260,12 @@ public sealed class CallJournal : IDisposable
             writer.WriteEndObject();
             writer.Flush();
             line.WriteByte((byte)'\n');
-            file.Write(line.GetBuffer(), 0, (int)line.Length);
-            file.Flush(flushToDisk: true);
-            remember(at);
+            bytes = line.ToArray();
         }
+
+        // Outside the lock: a blob store groups the lines of rows that reach it together into one append.
+        store.Append(bytes);
+        remember(at);
     }
 
     private void WriteRequest(PlaceCallOptions? request)

@@ -11,22 +11,34 @@ internal static class JournalLines
 {
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
-    /// <summary>Reads every line into <paramref name="memory"/>; returns how the latest line that says so identified its row; null for a new journal (or one written before lines said so).</summary>
-    public static string? Load(FileStream file, string path, IJournalMemory memory, ICollection<string> warnings)
+    /// <summary>
+    /// Reads every line of <paramref name="store"/> into <paramref name="memory"/> and cuts off a torn last line, with a
+    /// warning; returns how the latest line that says so identified its row; null for a new journal (or one written
+    /// before lines said so).
+    /// </summary>
+    public static string? Load(IJournalStore store, IJournalMemory memory, ICollection<string> warnings)
     {
-        var content = new byte[file.Length];
-        var read = 0;
-        while (read < content.Length)
-        {
-            var count = file.Read(content, read, content.Length - read);
-            if (count == 0)
-            {
-                break;
-            }
+        var (recordedBy, wholeLines) = Read(store.ReadAll(), store.Name, memory);
 
-            read += count;
+        // A tail without its newline is a line torn by a killed process: drop it so the next line starts clean.
+        // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
+        if (wholeLines is { } length)
+        {
+            store.CutTail(length);
+            warnings.Add(EngineText.Format(EngineStrings.JournalTornLine, store.Name));
         }
 
+        return recordedBy;
+    }
+
+    /// <summary>
+    /// Reads every whole line of <paramref name="content"/> into <paramref name="memory"/>: how the latest line that says
+    /// so identified its row, and where a torn last line starts (null when there is none), which a reader skips.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A whole line is damaged; the message names it and <paramref name="name"/>.</exception>
+    public static (string? RecordedBy, long? TornFrom) Read(byte[] content, string name, IJournalMemory memory)
+    {
+        var read = content.Length;
         var start = content.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
         var lineNumber = 0;
         string? recordedBy = null;
@@ -48,28 +60,14 @@ internal static class JournalLines
             if (!IsBlank(content, start, length))
             {
                 // A damaged line may be the record of a call: ignoring it could ring that person again.
-                var by = Parse(content, start, length, memory) ?? throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, path));
+                var by = Parse(content, start, length, memory) ?? throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, name));
                 recordedBy = by.Length > 0 ? by : recordedBy;
             }
 
             start = end + 1;
         }
 
-        // A tail without its newline is a line torn by a killed process: drop it so the next line starts clean.
-        // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
-        if (start < read)
-        {
-            warnings.Add(EngineText.Format(EngineStrings.JournalTornLine, path));
-
-            // A reader (a report) leaves the file to its writer, whose line may still be on its way: it only skips it.
-            if (file.CanWrite)
-            {
-                file.SetLength(start);
-            }
-        }
-
-        file.Seek(0, SeekOrigin.End);
-        return recordedBy;
+        return (recordedBy, start < read ? start : null);
     }
 
     /// <summary>Hands the line to <paramref name="memory"/>; returns how it says its row was identified (empty when it does not), or null when it is damaged.</summary>

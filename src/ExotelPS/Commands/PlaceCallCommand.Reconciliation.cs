@@ -121,5 +121,5 @@ public abstract partial class PlaceCallCommand
         }
     }
 
-    private ErrorRecord JournalFailed(IOException ex) => new(ex, ErrorCatalog.JournalUnavailable, ErrorCategory.WriteError, JournalPath);
+    private ErrorRecord JournalFailed(IOException ex) => new(ex, ErrorCatalog.JournalUnavailable, ErrorCategory.WriteError, JournalPath is null ? null : CallJournal.NameOf(JournalPath));
 }

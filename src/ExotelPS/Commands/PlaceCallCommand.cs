@@ -83,7 +83,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     [Alias("CallbackContentType")]
     public string? StatusCallbackContentType { get; set; }
 
-    /// <summary>A journal file: each row's outcome is recorded there, and a rerun skips rows already handled.</summary>
+    /// <summary>A journal file, or an Azure append blob's URL with a SAS: each row's outcome is recorded there, and a rerun skips rows already handled.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? JournalPath { get; set; }
@@ -227,7 +227,9 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
             return null;
         }
 
-        var (opened, failure) = JournalOpener.Open(GetUnresolvedProviderPathFromPSPath(JournalPath), JournalPath, ActiveSession.Client, IdempotencyKey, AllowIdentityChange.IsPresent);
+        // A blob URL is no provider path; its SAS is a secret, so errors name the journal without it.
+        var path = CallJournal.IsBlobUrl(JournalPath) ? JournalPath : GetUnresolvedProviderPathFromPSPath(JournalPath);
+        var (opened, failure) = JournalOpener.Open(path, CallJournal.NameOf(JournalPath), ActiveSession.Client, IdempotencyKey, AllowIdentityChange.IsPresent);
         if (failure is not null)
         {
             throw Terminate(failure);

@@ -11,7 +11,8 @@ internal static class JournalOpener
     private const string IdentifiedByProperty = "property:";
 
     /// <summary>
-    /// The journal at <paramref name="path"/> (a full file-system path; <paramref name="target"/> is what the user gave),
+    /// The journal at <paramref name="path"/> (a full file-system path, or a blob URL with its SAS; <paramref name="target"/>
+    /// is what messages call it: what the user gave, without a SAS),
     /// or the error record that says why it cannot be used. Its lines are stamped with <paramref name="client"/>'s time
     /// (simulated time in a sped-up sandbox).
     /// </summary>
@@ -25,7 +26,7 @@ internal static class JournalOpener
         catch (JournalIdentityException ex)
         {
             return (null, new ErrorRecord(
-                new IOException(Text.Format(Strings.JournalIdentityChanged, path, Describe(ex.RecordedIdentity), Describe(ex.RequestedIdentity)), ex),
+                new IOException(Text.Format(Strings.JournalIdentityChanged, CallJournal.NameOf(path), Describe(ex.RecordedIdentity), Describe(ex.RequestedIdentity)), ex),
                 ErrorCatalog.JournalIdentityChanged,
                 ErrorCategory.InvalidOperation,
                 target));
@@ -33,7 +34,7 @@ internal static class JournalOpener
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return (null, new ErrorRecord(
-                new IOException(Text.Format(Strings.JournalUnavailable, path, ex.Message), ex),
+                new IOException(Text.Format(Strings.JournalUnavailable, CallJournal.NameOf(path), ex.Message), ex),
                 ErrorCatalog.JournalUnavailable,
                 ErrorCategory.OpenError,
                 target));

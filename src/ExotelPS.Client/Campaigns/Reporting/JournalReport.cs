@@ -17,11 +17,16 @@ public static class JournalReport
         _ = rules ?? throw new ArgumentNullException(nameof(rules));
         var fullPath = System.IO.Path.GetFullPath(path);
         var memory = new JournalMemory();
+        byte[] content;
         using (var file = JournalReadStream.Open(fullPath))
+        using (var copy = new MemoryStream())
         {
-            // A torn last line is a line still being written (or a killed run's): the report leaves it out.
-            JournalLines.Load(file, fullPath, memory, new List<string>());
+            file.CopyTo(copy);
+            content = copy.ToArray();
         }
+
+        // A torn last line is a line still being written (or a killed run's): the report leaves it out, and the file alone.
+        JournalLines.Read(content, fullPath, memory);
 
         return CampaignReport.Create(Rows(memory, rules, now), rules.Hours.Zone);
     }

@@ -1,0 +1,103 @@
+using ExotelPS.Client.Resources;
+
+namespace ExotelPS.Client;
+
+/// <summary>
+/// A journal in a local file, locked while open (FileShare.None: a sharing lock on Windows, an flock on the file's
+/// inode on Unix, so a second run is refused even through a symbolic or hard link), flushed to disk after each append.
+/// A new file is created readable by its owner only on Linux and macOS: it holds customers' phone numbers.
+/// </summary>
+internal sealed class FileJournalStore : IJournalStore
+{
+    private readonly object writeLock = new();
+    private readonly FileStream file;
+
+    private FileJournalStore(string path, FileStream file)
+    {
+        Name = path;
+        this.file = file;
+    }
+
+    public string Name { get; }
+
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="IOException">The file cannot be opened, e.g. another run has it open.</exception>
+    public static FileJournalStore Open(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(fullPath);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(EngineText.Format(EngineStrings.JournalFolderMissing, fullPath, folder));
+        }
+
+        try
+        {
+            return new FileJournalStore(fullPath, OpenLocked(fullPath));
+        }
+        catch (IOException e) when (e.GetType() == typeof(IOException))
+        {
+            throw new IOException(EngineText.Format(EngineStrings.JournalInUse, fullPath, e.Message), e);
+        }
+    }
+
+    public byte[] ReadAll()
+    {
+        var content = new byte[file.Length];
+        var read = 0;
+        while (read < content.Length)
+        {
+            var count = file.Read(content, read, content.Length - read);
+            if (count == 0)
+            {
+                break;
+            }
+
+            read += count;
+        }
+
+        file.Seek(0, SeekOrigin.End);
+        return read == content.Length ? content : content.Take(read).ToArray();
+    }
+
+    public void CutTail(long length)
+    {
+        file.SetLength(length);
+        file.Seek(0, SeekOrigin.End);
+    }
+
+    public void Append(byte[] lines)
+    {
+        lock (writeLock)
+        {
+            file.Write(lines, 0, lines.Length);
+            file.Flush(flushToDisk: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (writeLock)
+        {
+            file.Dispose();
+        }
+    }
+
+    private static FileStream OpenLocked(string path)
+    {
+#if NET
+        if (!OperatingSystem.IsWindows())
+        {
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+#endif
+        // netstandard2.0 runs only in Windows PowerShell 5.1, on Windows: the file takes its folder's ACL.
+        return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+    }
+}

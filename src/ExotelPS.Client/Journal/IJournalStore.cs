@@ -1,0 +1,21 @@
+namespace ExotelPS.Client;
+
+/// <summary>
+/// Where a journal's bytes live: a local file (<see cref="FileJournalStore"/>) or Azure append blobs
+/// (<see cref="BlobJournalStore"/>). <see cref="CallJournal"/> owns the line format; a store owns durability and the
+/// one-run-at-a-time lock, which it takes when it is opened and gives up when disposed.
+/// </summary>
+internal interface IJournalStore : IDisposable
+{
+    /// <summary>What messages call the journal: a full path, or a blob's URL without its SAS.</summary>
+    string Name { get; }
+
+    /// <summary>Everything earlier runs wrote, in order.</summary>
+    byte[] ReadAll();
+
+    /// <summary>Drops a torn last line: every byte from <paramref name="length"/> on.</summary>
+    void CutTail(long length);
+
+    /// <summary>Appends whole lines; returns once they are durable (on disk, or committed in storage).</summary>
+    void Append(byte[] lines);
+}
