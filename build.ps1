@@ -136,6 +136,20 @@ function Install-TestTools {
         Invoke-Dotnet -Quiet restore, $pesterProject, "-p:RestorePackagesPath=$toolPackages"
     }
     Write-Host "Using $(Get-PesterManifest)" -ForegroundColor DarkGray
+    # The blob-journal tests start Azurite and the report's browser test drives Chromium through playwright-core:
+    # both npm packages are pinned by their folder's package-lock.json. Chromium itself is Debian's (.ci/run installs it).
+    foreach ($folder in 'tests/Azurite', 'tests/Browser') {
+        if (-not (Test-Path (Join-Path $root "$folder/node_modules"))) {
+            if (-not (Get-Command npm -ErrorAction SilentlyContinue)) {
+                throw "The tests need Node.js (npm) to install $folder's packages; install Node 20 or later."
+            }
+            Write-Host "npm ci in $folder" -ForegroundColor DarkGray
+            & npm ci --prefix (Join-Path $root $folder) --no-audit --no-fund --loglevel=error
+            if ($LASTEXITCODE -ne 0) {
+                throw "npm ci in $folder failed with exit code $LASTEXITCODE."
+            }
+        }
+    }
 }
 
 function Invoke-BootstrapTask {
@@ -343,6 +357,7 @@ function ConvertTo-AboutText {
 
 # dotnet test over the solution, ending with one plain line summed over every test assembly.
 function Invoke-DotnetTestTask {
+    Install-TestTools
     $passed = 0
     $failed = 0
     $arguments = 'test', (Join-Path $root 'ExotelPS.sln'), '-c', $Configuration
