@@ -95,6 +95,25 @@ Describe 'Connect-ExotelCall -JournalPath with a blob URL and its SAS' {
         $text | Should -Not -Match ([regex]::Escape($badSas))
     }
 
+    It 'reports a campaign from its blob journal without its lease, and a report error never shows the SAS' {
+        $rows = 1..3 | ForEach-Object { New-Row $_ }
+        $placed = @($rows | Connect-ExotelCall -JournalPath $url -IdempotencyKey OrderId -MaxAttempts 2 -RedialAfter 00:00:01)
+
+        $summary = Get-ExotelCampaignReport -JournalPath $url -MaxAttempts 2 -RedialAfter 00:00:01
+        $page = Export-ExotelCampaignReport -JournalPath $url -MaxAttempts 2 -RedialAfter 00:00:01 -Path (Join-Path $TestDrive 'blob-report.html')
+        $expiredUrl = "$($azurite.Endpoint)/$container/calls.journal?$(New-AzuriteSas -Expiry ([DateTimeOffset]::UtcNow.AddMinutes(-5)))"
+        $failure = { Get-ExotelCampaignReport -JournalPath $expiredUrl } | Should -Throw -PassThru
+
+        $summary.Rows | Should -Be 3
+        ($summary.Reached + $summary.GaveUp + $summary.Pending) | Should -Be 3
+        $summary.Reached | Should -Be @($placed | Where-Object Outcome -EQ 'Reached').Count
+        $summary.Attempts | Should -Be @(Get-EmulatorCall -Emulator $emulator).Count
+        (Get-Content -Raw -Path $page.FullName) | Should -Match 'data-field="Rows"[^>]*data-value="3"'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'JournalUnavailable,*'
+        "$failure $($failure.TargetObject) $($failure.Exception.InnerException)" | Should -Not -Match ([regex]::Escape('sig='))
+        "$($failure.TargetObject)" | Should -Be "$($azurite.Endpoint)/$container/calls.journal"
+    }
+
     It 'journals to a blob in a PowerShell where another module loaded its Azure.Core first (the blob journal uses none)' {
         $azureCore = Join-Path (Get-RepositoryRoot) 'out/tools/packages/azure.core/1.36.0/lib/netstandard2.0/Azure.Core.dll'
         $script = @"

@@ -42,10 +42,7 @@ internal sealed class BlobJournalStore : IJournalStore
     public static BlobJournalStore Open(BlobJournalAddress address, BlobStoreOptions? options = null)
     {
         options ??= new BlobStoreOptions();
-        if (address.ExpiresAt is { } expiry && expiry <= DateTimeOffset.UtcNow)
-        {
-            throw new IOException(EngineText.Format(EngineStrings.JournalSasExpired, address.Name, expiry.ToString("u", CultureInfo.InvariantCulture)));
-        }
+        ThrowIfExpired(address);
 
         var rest = new BlobRest(address, options);
         try
@@ -68,6 +65,17 @@ internal sealed class BlobJournalStore : IJournalStore
         {
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reads every blob of the journal without creating it or taking its lease, so a report reads a journal a run holds.
+    /// </summary>
+    /// <exception cref="IOException">The SAS is expired or refused, the journal or its container is missing, or storage did not answer.</exception>
+    public static byte[] ReadWithoutLease(BlobJournalAddress address, BlobStoreOptions? options = null)
+    {
+        ThrowIfExpired(address);
+        using var rest = new BlobRest(address, options ?? new BlobStoreOptions());
+        return ReadSegments(rest, address).Content;
     }
 
     public byte[] ReadAll()
@@ -107,6 +115,14 @@ internal sealed class BlobJournalStore : IJournalStore
         throw new IOException(EngineText.Format(EngineStrings.JournalBlobRefused, action, name, answer.Status, answer.ErrorCode, hint).TrimEnd());
     }
 
+    private static void ThrowIfExpired(BlobJournalAddress address)
+    {
+        if (address.ExpiresAt is { } expiry && expiry <= DateTimeOffset.UtcNow)
+        {
+            throw new IOException(EngineText.Format(EngineStrings.JournalSasExpired, address.Name, expiry.ToString("u", CultureInfo.InvariantCulture)));
+        }
+    }
+
     private static bool Dispose(IDisposable resource)
     {
         resource.Dispose();
@@ -128,7 +144,14 @@ internal sealed class BlobJournalStore : IJournalStore
 
     private void ReadSegments()
     {
+        (earlierRuns, segment, position, blocks) = ReadSegments(rest, address);
+    }
+
+    /// <summary>Every blob of the journal in order, with where the last one ends (its number, length and block count).</summary>
+    private static (byte[] Content, int Segment, long Position, int Blocks) ReadSegments(BlobRest rest, BlobJournalAddress address)
+    {
         using var content = new MemoryStream();
+        var last = (Segment: 0, Position: 0L, Blocks: 0);
         for (var next = 0; ; next++)
         {
             var answer = rest.Send("read", () => BlobRest.Request(HttpMethod.Get, address.Segment(next)));
@@ -144,10 +167,10 @@ internal sealed class BlobJournalStore : IJournalStore
             }
 
             content.Write(answer.Body, 0, answer.Body.Length);
-            (segment, position, blocks) = (next, answer.Body.Length, answer.BlockCount ?? 0);
+            last = (next, answer.Body.Length, answer.BlockCount ?? 0);
         }
 
-        earlierRuns = content.ToArray();
+        return (content.ToArray(), last.Segment, last.Position, last.Blocks);
     }
 
     private void Write(byte[] lines)

@@ -45,7 +45,9 @@ public abstract class CampaignReportCommand : ExotelCmdlet
     /// <summary>Reads the journal into its report, decided now; stops the command when the parameters or the journal cannot be used.</summary>
     private protected CampaignReport ReadReport()
     {
-        var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
+        // A blob URL carries its SAS, a secret: errors name and target the URL without it.
+        var path = CallJournal.IsBlobUrl(JournalPath) ? JournalPath : GetUnresolvedProviderPathFromPSPath(JournalPath);
+        var name = CallJournal.NameOf(JournalPath);
         try
         {
             var rules = CampaignSettings.Create(MaxAttempts, RedialOn, RedialAfter, CallWindow, TimeZone, maxRunTime: null).Rules;
@@ -53,19 +55,19 @@ public abstract class CampaignReportCommand : ExotelCmdlet
         }
         catch (ExotelValidationException e)
         {
-            throw Terminate(ErrorCatalog.Create(e, JournalPath));
+            throw Terminate(ErrorCatalog.Create(e, name));
         }
         catch (JournalLockedException e)
         {
-            throw Terminate(new ErrorRecord(e, ErrorCatalog.JournalInUse, ErrorCategory.ResourceBusy, JournalPath));
+            throw Terminate(new ErrorRecord(e, ErrorCatalog.JournalInUse, ErrorCategory.ResourceBusy, name));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
         {
             throw Terminate(new ErrorRecord(
-                new IOException(Text.Format(Strings.JournalUnavailable, path, e.Message), e),
+                new IOException(Text.Format(Strings.JournalUnavailable, CallJournal.NameOf(path), e.Message), e),
                 ErrorCatalog.JournalUnavailable,
                 e is FileNotFoundException or DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError,
-                JournalPath));
+                name));
         }
     }
 }

@@ -8,27 +8,34 @@ namespace ExotelPS.Client.Campaigns.Reporting;
 /// </summary>
 public static class JournalReport
 {
-    /// <summary>Reads the journal at <paramref name="path"/> and computes its report, deciding pending rows at <paramref name="now"/>.</summary>
+    /// <summary>Reads the journal at <paramref name="path"/> (a file, or an append blob's URL with a SAS) and computes its report, deciding pending rows at <paramref name="now"/>.</summary>
     /// <exception cref="FileNotFoundException">No journal there.</exception>
     /// <exception cref="JournalLockedException">On Windows, the run writing it holds it.</exception>
     /// <exception cref="InvalidDataException">A line before the last is damaged; the message names it.</exception>
+    /// <exception cref="IOException">A blob journal's SAS is expired or refused, the blob is missing, or storage did not answer.</exception>
     public static CampaignReport Read(string path, CampaignRules rules, DateTimeOffset now)
     {
         _ = rules ?? throw new ArgumentNullException(nameof(rules));
-        var fullPath = System.IO.Path.GetFullPath(path);
         var memory = new JournalMemory();
-        byte[] content;
-        using (var file = JournalReadStream.Open(fullPath))
-        using (var copy = new MemoryStream())
-        {
-            file.CopyTo(copy);
-            content = copy.ToArray();
-        }
 
-        // A torn last line is a line still being written (or a killed run's): the report leaves it out, and the file alone.
-        JournalLines.Read(content, fullPath, memory);
+        // A torn last line is a line still being written (or a killed run's): the report leaves it out, and the journal alone.
+        JournalLines.Read(ContentOf(path), CallJournal.NameOf(path), memory);
 
         return CampaignReport.Create(Rows(memory, rules, now), rules.Hours.Zone);
+    }
+
+    /// <summary>Every byte of the journal: a file read without the writer's lock, or the blobs read without the run's lease.</summary>
+    private static byte[] ContentOf(string path)
+    {
+        if (BlobJournalAddress.IsBlobUrl(path))
+        {
+            return BlobJournalStore.ReadWithoutLease(BlobJournalAddress.Parse(path));
+        }
+
+        using var file = JournalReadStream.Open(System.IO.Path.GetFullPath(path));
+        using var copy = new MemoryStream();
+        file.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>The journal's rows as the report reads them, decided at <paramref name="now"/> without a deadline.</summary>
