@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ExotelPS.Client.Campaigns.Reporting.Html;
@@ -79,6 +80,24 @@ internal sealed class HtmlWriter
     /// </summary>
     public HtmlWriter Field(string tag, string field, Shown shown, string? cssClass = null) =>
         Element(tag, shown.Display, ("class", cssClass), ("data-field", field), ("data-value", shown.Value));
+
+    /// <summary>
+    /// A sentence of the page's strings whose placeholders (<c>{0}</c>, <c>{1}</c>, ...) are numbers: its words as
+    /// encoded text, each number as a <see cref="Field"/> in a span, in the order the sentence puts them.
+    /// </summary>
+    public HtmlWriter Sentence(string template, params (string Field, Shown Value)[] numbers)
+    {
+        var at = 0;
+        for (var open = template.IndexOf('{'); open >= 0; open = template.IndexOf('{', at))
+        {
+            var close = template.IndexOf('}', open);
+            var (field, value) = numbers[int.Parse(template.Substring(open + 1, close - open - 1), NumberStyles.None, CultureInfo.InvariantCulture)];
+            Text(template.Substring(at, open - at)).Field("span", field, value);
+            at = close + 1;
+        }
+
+        return Text(template.Substring(at));
+    }
 
     /// <summary>The page so far.</summary>
     public override string ToString() => html.ToString();

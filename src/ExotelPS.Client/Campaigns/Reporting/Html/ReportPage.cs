@@ -1,3 +1,5 @@
+using ExotelPS.Client.Resources;
+
 namespace ExotelPS.Client.Campaigns.Reporting.Html;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class ReportPage
     public const int ListedAgents = 25;
 
     /// <summary>The title when none is given.</summary>
-    public const string DefaultTitle = "Campaign report";
+    public static string DefaultTitle => ReportStrings.DefaultTitle;
 
     private const string Style =
         "<style>" +
@@ -48,7 +50,7 @@ public static class ReportPage
             .Open("table", ("class", "page"), ("width", "760"), ("role", "presentation")).Open("tr").Open("td");
 
         page.Element("h1", heading);
-        page.Element("p", $"Generated {Shown.TimeText(TimeZoneInfo.ConvertTime(generatedAt, report.Zone))}. Times are in {report.Zone.Id}.", ("class", "meta"));
+        page.Element("p", EngineText.Format(ReportStrings.GeneratedAt, Shown.TimeText(TimeZoneInfo.ConvertTime(generatedAt, report.Zone)), report.Zone.Id), ("class", "meta"));
         Headline(page, report.Summary, report.Zone);
         Outcomes(page, report);
         ReportTables.Hours(page, report);
@@ -71,40 +73,33 @@ public static class ReportPage
     private static void Headline(HtmlWriter page, CampaignSummary summary, TimeZoneInfo zone)
     {
         page.Open("div", ("id", "summary")).Open("table", ("class", "tiles"), ("width", "100%")).Open("tr");
-        Tile(page, "Rows", nameof(CampaignSummary.Rows), Shown.Count(summary.Rows), "refused as invalid: ", (nameof(CampaignSummary.Refused), Shown.Count(summary.Refused)));
-        Tile(page, "Reached", nameof(CampaignSummary.Reached), Shown.Count(summary.Reached), "customers who answered");
-        Tile(page, "Gave up", nameof(CampaignSummary.GaveUp), Shown.Count(summary.GaveUp), "done without reaching the customer");
+        Tile(page, ReportStrings.Rows, nameof(CampaignSummary.Rows), Shown.Count(summary.Rows), ReportStrings.RowsNote, (nameof(CampaignSummary.Refused), Shown.Count(summary.Refused)));
+        Tile(page, ReportStrings.Reached, nameof(CampaignSummary.Reached), Shown.Count(summary.Reached), ReportStrings.ReachedNote);
+        Tile(page, ReportStrings.GaveUp, nameof(CampaignSummary.GaveUp), Shown.Count(summary.GaveUp), ReportStrings.GaveUpNote);
         page.Close("tr").Open("tr");
-        Tile(page, "Pending", nameof(CampaignSummary.Pending), Shown.Count(summary.Pending), "next attempt: ", (nameof(CampaignSummary.NextAttemptAt), Shown.Time(summary.NextAttemptAt, zone)));
-        Tile(page, "Answer rate", nameof(CampaignSummary.AnswerRate), Shown.Rate(summary.AnswerRate), "reached ÷ rows attempted: ", (nameof(CampaignSummary.RowsAttempted), Shown.Count(summary.RowsAttempted)));
-        Tile(page, "Talk time", nameof(CampaignSummary.TalkTime), Shown.Duration(summary.TalkTime), "mean per answered call: ", (nameof(CampaignSummary.TalkTimeMean), Shown.Duration(summary.TalkTimeMean)));
+        Tile(page, ReportStrings.Pending, nameof(CampaignSummary.Pending), Shown.Count(summary.Pending), ReportStrings.PendingNote, (nameof(CampaignSummary.NextAttemptAt), Shown.Time(summary.NextAttemptAt, zone)));
+        Tile(page, ReportStrings.AnswerRate, nameof(CampaignSummary.AnswerRate), Shown.Rate(summary.AnswerRate), ReportStrings.AnswerRateNote, (nameof(CampaignSummary.RowsAttempted), Shown.Count(summary.RowsAttempted)));
+        Tile(page, ReportStrings.TalkTime, nameof(CampaignSummary.TalkTime), Shown.Duration(summary.TalkTime), ReportStrings.TalkTimeNote, (nameof(CampaignSummary.TalkTimeMean), Shown.Duration(summary.TalkTimeMean)));
         page.Close("tr").Close("table");
 
-        page.Open("p", ("class", "sub")).Field("span", nameof(CampaignSummary.Calls), Shown.Count(summary.Calls))
-            .Text(" calls: ").Field("span", nameof(CampaignSummary.Attempts), Shown.Count(summary.Attempts))
-            .Text(" attempts on customers and ").Field("span", nameof(CampaignSummary.AgentMisses), Shown.Count(summary.AgentMisses))
-            .Text(" agent misses (the agent did not answer, so the customer was not rung). Mean call length ")
-            .Field("span", nameof(CampaignSummary.MeanCallLength), Shown.Duration(summary.MeanCallLength))
-            .Text(". First call ").Field("span", nameof(CampaignSummary.FirstCall), Shown.Time(summary.FirstCall, zone))
-            .Text(", last call ended ").Field("span", nameof(CampaignSummary.LastCall), Shown.Time(summary.LastCall, zone))
-            .Text(".").Close("p").Close("div");
+        page.Open("p", ("class", "sub")).Sentence(
+            ReportStrings.CallsSummary,
+            (nameof(CampaignSummary.Calls), Shown.Count(summary.Calls)),
+            (nameof(CampaignSummary.Attempts), Shown.Count(summary.Attempts)),
+            (nameof(CampaignSummary.AgentMisses), Shown.Count(summary.AgentMisses)),
+            (nameof(CampaignSummary.MeanCallLength), Shown.Duration(summary.MeanCallLength)),
+            (nameof(CampaignSummary.FirstCall), Shown.Time(summary.FirstCall, zone)),
+            (nameof(CampaignSummary.LastCall), Shown.Time(summary.LastCall, zone))).Close("p").Close("div");
     }
 
-    /// <summary>A headline number, its label, and a note in words that may end with a number of its own.</summary>
-    private static void Tile(HtmlWriter page, string label, string field, Shown value, string note, (string Field, Shown Value)? noted = null)
-    {
-        page.Open("td").Field("div", field, value, "big").Element("div", label, ("class", "label")).Open("div", ("class", "sub")).Text(note);
-        if (noted is { } number)
-        {
-            page.Field("span", number.Field, number.Value);
-        }
-
-        page.Close("div").Close("td");
-    }
+    /// <summary>A headline number, its label, and a note in words that may hold a number of its own.</summary>
+    private static void Tile(HtmlWriter page, string label, string field, Shown value, string note, params (string Field, Shown Value)[] noted) =>
+        page.Open("td").Field("div", field, value, "big").Element("div", label, ("class", "label"))
+            .Open("div", ("class", "sub")).Sentence(note, noted).Close("div").Close("td");
 
     private static void Outcomes(HtmlWriter page, CampaignReport report)
     {
-        page.Element("h2", "Final outcomes of the rows");
+        page.Element("h2", ReportStrings.OutcomesHeading);
         OpenGrid(page, "outcomes", "30%", "46%", "12%", "12%");
         foreach (var outcome in report.Outcomes)
         {
@@ -112,7 +107,7 @@ public static class ReportPage
             var label = OutcomeLabel(outcome);
             page.Open("tr", ("data-outcome", outcome.Outcome.ToString()), ("data-status", outcome.LastStatus?.Value))
                 .Element("td", label).Open("td");
-            SvgBar.Write(page, $"{label}: {outcome.Count} rows", (share, OutcomeFill(outcome.Outcome)));
+            SvgBar.Write(page, EngineText.Format(ReportStrings.OutcomeBar, label, outcome.Count), (share, OutcomeFill(outcome.Outcome)));
             page.Close("td").Field("td", nameof(OutcomeCount.Count), Shown.Count(outcome.Count), "num")
                 .Element("td", Shown.Percent(share), ("class", "num")).Close("tr");
         }
@@ -122,10 +117,10 @@ public static class ReportPage
 
     private static string OutcomeLabel(OutcomeCount outcome) => outcome.Outcome switch
     {
-        ReportOutcome.Reached => "Reached",
-        ReportOutcome.GaveUp => outcome.LastStatus is { } status ? $"Gave up (last call {status})" : "Gave up",
-        ReportOutcome.Pending => "Pending (due again)",
-        _ => "Refused (invalid input)",
+        ReportOutcome.Reached => ReportStrings.Reached,
+        ReportOutcome.GaveUp => outcome.LastStatus is { } status ? EngineText.Format(ReportStrings.GaveUpAfter, status) : ReportStrings.GaveUp,
+        ReportOutcome.Pending => ReportStrings.PendingDueAgain,
+        _ => ReportStrings.RefusedInvalid,
     };
 
     private static string OutcomeFill(ReportOutcome outcome) => outcome switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExotelPS.Client.Resources;
 
 namespace ExotelPS.Client.Campaigns.Reporting.Html;
 
@@ -36,7 +37,7 @@ internal readonly struct Shown
     public static Shown Time(DateTimeOffset? instant, TimeZoneInfo zone) =>
         instant is { } value
             ? new(value.ToString("o", Invariant), TimeText(TimeZoneInfo.ConvertTime(value, zone)))
-            : new(string.Empty, "none");
+            : new(string.Empty, ReportStrings.NoTime);
 
     /// <summary>A share from 0 to 1 as <c>62.5%</c>.</summary>
     public static string Percent(double share) => (share * 100).ToString("0.0", Invariant) + "%";
@@ -47,8 +48,8 @@ internal readonly struct Shown
     private static string DurationText(TimeSpan duration)
     {
         var wholeHours = (long)duration.TotalHours;
-        return wholeHours > 0 ? FormattableString.Invariant($"{wholeHours} h {duration.Minutes:00} min")
-            : duration.Minutes > 0 ? FormattableString.Invariant($"{duration.Minutes} min {duration.Seconds:00} s")
-            : FormattableString.Invariant($"{duration.Seconds} s");
+        return wholeHours > 0 ? string.Format(Invariant, ReportStrings.DurationHours, wholeHours, duration.Minutes)
+            : duration.Minutes > 0 ? string.Format(Invariant, ReportStrings.DurationMinutes, duration.Minutes, duration.Seconds)
+            : string.Format(Invariant, ReportStrings.DurationSeconds, duration.Seconds);
     }
 }
