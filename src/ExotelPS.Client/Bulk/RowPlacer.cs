@@ -195,8 +195,9 @@ internal sealed class RowPlacer<TInput>
             throw RowEndings.JournalUnwritable();
         }
 
+        // No stop check past this point: with its sending line written the row may be on the wire, so a stop now
+        // must end it as outcome unknown (the send's own token does), never as not sent.
         LeftForTheWire(row);
-        ThrowIfStopped();
     }
 
     private void ThrowIfStopped()
