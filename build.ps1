@@ -132,7 +132,9 @@ function Get-PesterManifest {
 }
 
 function Install-TestTools {
-    if (-not (Test-Path (Get-PesterManifest)) -or -not (Test-Path (Join-Path $toolPackages 'microsoft.extensions.http/6.0.0'))) {
+    # Restored again when any package Pester.proj downloads is missing (an older checkout's out/tools lacks later ones).
+    $downloads = 'microsoft.extensions.http/6.0.0', 'azure.core/1.36.0'
+    if (-not (Test-Path (Get-PesterManifest)) -or ($downloads | Where-Object { -not (Test-Path (Join-Path $toolPackages $_)) })) {
         Invoke-Dotnet -Quiet restore, $pesterProject, "-p:RestorePackagesPath=$toolPackages"
     }
     Write-Host "Using $(Get-PesterManifest)" -ForegroundColor DarkGray

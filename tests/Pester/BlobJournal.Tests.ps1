@@ -164,12 +164,7 @@ Set-Location $env:EXOTELPS_TEST_FOLDER
         function Start-Campaign {
             param([string] $Journal, [string] $Name, [int] $Rows)
             $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "exotelps-$Name-$([guid]::NewGuid().ToString('N'))") -Force
-            $process = Start-ChildPowerShell -ScriptPath $campaign -OutputFolder $folder.FullName -Environment @{
-                EXOTEL_ACCOUNT_SID    = 'blob'
-                EXOTEL_API_KEY        = 'blob-key'
-                EXOTEL_API_TOKEN      = $token
-                EXOTELPS_TEST_MODULE  = (Get-BuiltModuleManifest)
-                EXOTELPS_TEST_BASEURI = $emulator.BaseUri.ToString()
+            $process = Start-EmulatorScript -ScriptPath $campaign -OutputFolder $folder.FullName -AccountSid 'blob' -ApiToken $token -Emulator $emulator -Environment @{
                 EXOTELPS_TEST_ROWS    = "$Rows"
                 EXOTELPS_TEST_JOURNAL = $Journal
                 EXOTELPS_TEST_FOLDER  = $folder.FullName

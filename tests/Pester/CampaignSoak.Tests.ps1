@@ -26,12 +26,7 @@ Connect-ExotelAccount -BaseUri $env:EXOTELPS_TEST_BASEURI -RequestsPerMinute 100
     function Start-Campaign {
         param([string] $Name)
         $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force
-        $process = Start-ChildPowerShell -ScriptPath $campaign -OutputFolder $folder.FullName -Environment @{
-            EXOTEL_ACCOUNT_SID    = 'soak'
-            EXOTEL_API_KEY        = 'soak-key'
-            EXOTEL_API_TOKEN      = $token
-            EXOTELPS_TEST_MODULE  = (Get-BuiltModuleManifest)
-            EXOTELPS_TEST_BASEURI = $emulator.BaseUri.ToString()
+        $process = Start-EmulatorScript -ScriptPath $campaign -OutputFolder $folder.FullName -AccountSid 'soak' -ApiToken $token -Emulator $emulator -Environment @{
             EXOTELPS_TEST_JOURNAL = $journal
             EXOTELPS_TEST_WINDOW  = $window
         }

@@ -197,6 +197,32 @@ function Start-ChildPowerShell {
     }
 }
 
+# A script run in a child pwsh against the emulator, as a job would run it: the account in EXOTEL_* variables (API key
+# '<sid>-key'), the built module and the emulator's URL in EXOTELPS_TEST_MODULE and EXOTELPS_TEST_BASEURI, and the
+# test's own variables besides.
+function Start-EmulatorScript {
+    param(
+        [Parameter(Mandatory)] [string] $ScriptPath,
+        [Parameter(Mandatory)] [string] $OutputFolder,
+        [Parameter(Mandatory)] [string] $AccountSid,
+        [Parameter(Mandatory)] [string] $ApiToken,
+        [Parameter(Mandatory)] $Emulator,
+        [hashtable] $Environment = @{}
+    )
+
+    $variables = @{
+        EXOTEL_ACCOUNT_SID    = $AccountSid
+        EXOTEL_API_KEY        = "$AccountSid-key"
+        EXOTEL_API_TOKEN      = $ApiToken
+        EXOTELPS_TEST_MODULE  = (Get-BuiltModuleManifest)
+        EXOTELPS_TEST_BASEURI = $Emulator.BaseUri.ToString()
+    }
+    foreach ($name in $Environment.Keys) {
+        $variables[$name] = $Environment[$name]
+    }
+    Start-ChildPowerShell -ScriptPath $ScriptPath -OutputFolder $OutputFolder -Environment $variables
+}
+
 # Runs a script block (one that starts a child process) with these environment variables set, a $null value removing
 # one, and puts them back after: a child inherits them, this process keeps its own.
 function Invoke-WithEnvironment {

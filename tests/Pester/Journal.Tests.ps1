@@ -195,12 +195,7 @@ $retry = if ($env:EXOTELPS_TEST_RETRY) { @{ RetryUnknown = $true } } else { @{} 
         function Start-Campaign {
             param([string] $Journal, [string] $Name, [int] $Rows, [switch] $ShortCalls, [switch] $RetryUnknown)
             $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force
-            $process = Start-ChildPowerShell -ScriptPath $campaign -OutputFolder $folder.FullName -Environment @{
-                EXOTEL_ACCOUNT_SID     = 'journal'
-                EXOTEL_API_KEY         = 'journal-key'
-                EXOTEL_API_TOKEN       = $token
-                EXOTELPS_TEST_MODULE   = (Get-BuiltModuleManifest)
-                EXOTELPS_TEST_BASEURI  = $emulator.BaseUri.ToString()
+            $process = Start-EmulatorScript -ScriptPath $campaign -OutputFolder $folder.FullName -AccountSid 'journal' -ApiToken $token -Emulator $emulator -Environment @{
                 EXOTELPS_TEST_ROWS     = "$Rows"
                 EXOTELPS_TEST_JOURNAL  = $Journal
                 EXOTELPS_TEST_LIMITS   = $(if ($ShortCalls) { '1' } else { '' })
