@@ -1,3 +1,4 @@
+using ExotelPS.Benchmarks.Campaigns;
 using ExotelPS.Benchmarks.Measurements;
 using ExotelPS.Benchmarks.Reports;
 using ExotelPS.Benchmarks.Worker;
@@ -7,12 +8,13 @@ return args.FirstOrDefault() switch
 {
     "worker" => await SoakWorker.RunAsync(args.Skip(1).ToArray()),
     "report" => ReportBenchmark.Run(args.Skip(1).ToArray()),
+    "campaigns" => await CampaignBenchmark.RunAsync(args.Skip(1).ToArray()),
     "throughput" or "sequential" or "memory" or "cmdlets" or "pacing" or "all" => await Measurement.RunAsync(args[0], args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ExotelPS.Benchmarks all | throughput | sequential | memory | cmdlets | pacing | report | worker <options>");
+    Console.Error.WriteLine("usage: ExotelPS.Benchmarks all | throughput | sequential | memory | cmdlets | pacing | campaigns | report | worker <options>");
     return 2;
 }

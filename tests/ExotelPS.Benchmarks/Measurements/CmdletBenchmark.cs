@@ -144,34 +144,34 @@ internal static class CmdletBenchmark
         return PwshCampaign.RunAsync(mode, csv, environment, new[] { "-BaseUri", emulator.BaseUri.ToString() }.Concat(arguments).ToArray());
     }
 
-    // One CSV per size, written once: the rows CampaignRows gives, as a user's export would hold them.
-    private static string WriteCsv(string folder, int rows)
+    /// <summary>One CSV per size, written once: the rows CampaignRows gives, as a user's export would hold them; without From for an agent pool.</summary>
+    internal static string WriteCsv(string folder, int rows, bool withFrom = true)
     {
-        var path = Path.Combine(folder, $"rows-{rows}.csv");
+        var path = Path.Combine(folder, withFrom ? $"rows-{rows}.csv" : $"customers-{rows}.csv");
         if (!File.Exists(path))
         {
             using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            writer.WriteLine("From,To,CallerId,CustomField");
+            writer.WriteLine(withFrom ? "From,To,CallerId,CustomField" : "To,CallerId,CustomField");
             foreach (var row in CampaignRows.Stream(rows))
             {
                 var request = CampaignRows.Request(row);
-                writer.WriteLine($"{request.From},{request.To},{request.CallerId},{request.CustomField}");
+                writer.WriteLine((withFrom ? request.From + "," : string.Empty) + $"{request.To},{request.CallerId},{request.CustomField}");
             }
         }
 
         return path;
     }
 
-    private static IEnumerable<long> Quarters(IReadOnlyList<long> samples) =>
+    internal static IEnumerable<long> Quarters(IReadOnlyList<long> samples) =>
         samples.Count == 0 ? Array.Empty<long>() : new[] { 1, 2, 3, 4 }.Select(quarter => samples[Math.Min(samples.Count - 1, (samples.Count * quarter / 4) - (quarter == 4 ? 1 : 0))]);
 
     private static string Share(double perMinute) => (perMinute / Latencies.Cap).ToString("P1", CultureInfo.InvariantCulture);
 
-    private static string Seconds(double milliseconds) => (milliseconds / 1000).ToString("0.0 s", CultureInfo.InvariantCulture);
+    internal static string Seconds(double milliseconds) => (milliseconds / 1000).ToString("0.0 s", CultureInfo.InvariantCulture);
 
-    private static string Micro(double milliseconds, long rows) => (milliseconds * 1000 / Math.Max(1, rows)).ToString("0 µs", CultureInfo.InvariantCulture);
+    internal static string Micro(double milliseconds, long rows) => (milliseconds * 1000 / Math.Max(1, rows)).ToString("0 µs", CultureInfo.InvariantCulture);
 
-    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0 MB", CultureInfo.InvariantCulture);
+    internal static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0 MB", CultureInfo.InvariantCulture);
 
     /// <summary>What the emulator recorded of one run.</summary>
     private sealed record EmulatorRun(Arrivals Arrivals, long Accepted, int Distinct, long RateLimited)

@@ -97,27 +97,29 @@ internal static class PacingBenchmark
         var polls = emulator.Simulator.RequestCount - emulator.Simulator.CallCount;
         return new PacingRun(
             calls.Select(call => call.Field("CustomField")).Distinct().Count(),
-            calls.GroupBy(call => call.Field("From")).Max(MostAtOnce),
-            SustainedPerMinute(calls),
+            calls.GroupBy(call => call.Field("From")).Max(agent => MostAtOnce(agent.Select(call => (call.Created, call.EndsAt)))),
+            SustainedPerMinute(calls.Select(call => (call.Field("From") ?? string.Empty, call.Created))),
             polls,
             polls / wall.TotalMinutes,
             wall);
     }
 
-    // The rate the agents sustained: each agent's calls after its first over the time from its first call to its last,
-    // summed. In a steady state that is the campaign's rate, without the burst of first calls when all agents start
-    // free, and without the tail when the rows run out.
-    private static double SustainedPerMinute(IEnumerable<Client.Sandbox.RecordedCall> calls) =>
-        calls.GroupBy(call => call.Field("From"))
-            .Select(agent => agent.Select(call => call.Created).OrderBy(time => time).ToList())
+    /// <summary>
+    /// The rate the agents sustained: each agent's calls after its first over the time from its first call to its last,
+    /// summed. In a steady state that is the campaign's rate, without the burst of first calls when all agents start
+    /// free, and without the tail when the rows run out.
+    /// </summary>
+    internal static double SustainedPerMinute(IEnumerable<(string Agent, DateTimeOffset Start)> calls) =>
+        calls.GroupBy(call => call.Agent)
+            .Select(agent => agent.Select(call => call.Start).Order().ToList())
             .Where(times => times.Count >= 2)
             .Sum(times => (times.Count - 1) / (times[^1] - times[0]).TotalMinutes);
 
-    // The most calls live at one moment among these, by the emulator's own start and end of each.
-    private static int MostAtOnce(IEnumerable<Client.Sandbox.RecordedCall> calls)
+    /// <summary>The most calls live at one moment among one agent's, by the start and end recorded of each.</summary>
+    internal static int MostAtOnce(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> calls)
     {
         var list = calls.ToList();
-        return list.Max(call => list.Count(other => other.Created <= call.Created && call.Created < other.EndsAt));
+        return list.Max(call => list.Count(other => other.Start <= call.Start && call.Start < other.End));
     }
 
     private sealed record Scenario(string Name, int Cap, int Agents, (double Least, double Most) Ring, (double Least, double Most) Talk, int Cycles)

@@ -10,6 +10,10 @@
     Modes: Module (Import-Csv | Connect-ExotelCall with a default session), Foreach (a foreach loop of
     Invoke-RestMethod), Parallel (ForEach-Object -Parallel of Invoke-RestMethod, its default 5 threads), Baseline
     (Import-Csv | Measure-Object: what PowerShell itself costs per row).
+
+    Campaigns (ExotelPS.Benchmarks campaigns): -MaxAttempts, -RedialAfter and -AgentPool (comma-separated) pass to Connect-ExotelCall as
+    a user would give them; -SimulatedSpeed, -BusyShare, -NoAnswerShare, -RingTime and -TalkTime shape the sandbox;
+    -OutCsv ends the pipeline in Export-Csv instead of Measure-Object (the output rows are then counted from the file).
 #>
 param(
     [Parameter(Mandatory)] [ValidateSet('Module', 'Foreach', 'Parallel', 'Baseline')] [string] $Mode,
@@ -17,7 +21,16 @@ param(
     [string] $Module,
     [uri] $BaseUri,
     [int] $RequestsPerMinute = 200,
-    [string] $JournalPath
+    [string] $JournalPath,
+    [int] $MaxAttempts,
+    [timespan] $RedialAfter,
+    [string[]] $AgentPool,
+    [double] $SimulatedSpeed = 1,
+    [double] $BusyShare,
+    [double] $NoAnswerShare,
+    [string] $RingTime = '2',
+    [string] $TalkTime = '3',
+    [string] $OutCsv
 )
 
 $ErrorActionPreference = 'Stop'
@@ -35,7 +48,10 @@ if ($BaseUri) {
 if ($Mode -eq 'Module') {
     # A default session: only the cap is told, as a user with a raised limit would; nothing is tuned.
     if ($BaseUri) { Connect-ExotelAccount -BaseUri $BaseUri -RequestsPerMinute $RequestsPerMinute }
-    else { Connect-ExotelAccount -Sandbox -RequestsPerMinute $RequestsPerMinute }
+    else {
+        Connect-ExotelAccount -Sandbox -RequestsPerMinute $RequestsPerMinute -SimulatedSpeed $SimulatedSpeed -SimulatedRingTime $RingTime `
+            -SimulatedTalkTime $TalkTime -SimulatedBusyShare $BusyShare -SimulatedNoAnswerShare $NoAnswerShare
+    }
 }
 
 $failed = @()
@@ -46,9 +62,15 @@ $wall = [System.Diagnostics.Stopwatch]::StartNew()
 $outputs = switch ($Mode) {
     'Baseline' { (Import-Csv -Path $Csv | Measure-Object).Count }
     'Module' {
-        $journal = if ($JournalPath) { @{ JournalPath = $JournalPath } } else { @{} }
-        # Every row has the same From: pacing off, so this measures the rate limit, not one agent's calls (see the pacing benchmark).
-        (Import-Csv -Path $Csv | Connect-ExotelCall @journal -MaxCallsPerFrom 0 -ErrorAction SilentlyContinue -ErrorVariable +failed | Measure-Object).Count
+        $given = @{}
+        if ($JournalPath) { $given.JournalPath = $JournalPath }
+        if ($MaxAttempts) { $given.MaxAttempts = $MaxAttempts }
+        if ($RedialAfter) { $given.RedialAfter = $RedialAfter }
+        # Rows with one From: pacing off, so this measures the rate limit, not one agent's calls. With a pool, the agents pace.
+        if ($AgentPool) { $given.AgentPool = $AgentPool -split ',' } else { $given.MaxCallsPerFrom = 0 }
+        # One streamed pipeline either way (the rows out of Export-Csv are counted after the figures are taken).
+        if ($OutCsv) { Import-Csv -Path $Csv | Connect-ExotelCall @given -ErrorAction SilentlyContinue -ErrorVariable +failed | Export-Csv -Path $OutCsv }
+        else { (Import-Csv -Path $Csv | Connect-ExotelCall @given -ErrorAction SilentlyContinue -ErrorVariable +failed | Measure-Object).Count }
     }
     'Foreach' {
         $placed = 0
@@ -76,11 +98,14 @@ $outputs = switch ($Mode) {
 
 $wall.Stop()
 $process.Refresh()
+$cpuMs = ($process.TotalProcessorTime - $cpu).TotalMilliseconds
+$peak = $process.PeakWorkingSet64
+if ($OutCsv) { $outputs = (Import-Csv -Path $OutCsv | Measure-Object).Count }
 [pscustomobject]@{
     Outputs = $outputs
     Errors = $failed.Count
-    CpuMs = ($process.TotalProcessorTime - $cpu).TotalMilliseconds
+    CpuMs = $cpuMs
     WallMs = $wall.Elapsed.TotalMilliseconds
-    PeakWorkingSet = $process.PeakWorkingSet64
+    PeakWorkingSet = $peak
     HeapAfterRun = [GC]::GetTotalMemory($true)
 } | ConvertTo-Json -Compress
