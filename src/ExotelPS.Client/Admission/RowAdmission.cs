@@ -82,6 +82,9 @@ internal sealed class RowAdmission<TInput>
         return !stop.IsCancellationRequested;
     }
 
+    /// <summary>The backlog allowed grew (a row now waits between a campaign's attempts): a waiting poster looks again.</summary>
+    public void RoomMade() => results.Nudge();
+
     /// <summary>No more input will come.</summary>
     public void Complete()
     {

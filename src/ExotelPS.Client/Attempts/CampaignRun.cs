@@ -26,6 +26,7 @@ internal sealed class CampaignRun<TInput>
     private readonly AttemptFollower follower;
     private readonly TimeProvider time;
     private readonly ITimer? deadline;
+    private readonly Action roomMade; // wakes a waiting poster; called under the gate (it takes no lock of ours)
     private readonly object gate = new();
 
     // Rows between attempts: a timer while waiting for their next one, null while their call is followed.
@@ -41,8 +42,10 @@ internal sealed class CampaignRun<TInput>
         DispatchTally tally,
         InFlightWindow<DispatchRow<TInput>> window,
         Func<RowPlacer<TInput>> placer,
-        Func<RowPacing> pacing)
+        Func<RowPacing> pacing,
+        Action roomMade)
     {
+        this.roomMade = roomMade;
         this.schedule = schedule;
         this.rows = rows;
         this.tally = tally;
@@ -66,6 +69,12 @@ internal sealed class CampaignRun<TInput>
         get { lock (gate) { return held.Values.Min(entry => entry.Due); } }
     }
 
+    /// <summary>How many rows the campaign holds between attempts (their call followed, or waiting for their time).</summary>
+    public int Held
+    {
+        get { lock (gate) { return held.Count; } }
+    }
+
     /// <summary>True while new attempts may start (the deadline has not passed).</summary>
     public bool MayStartNow => schedule.Budget.MayStartNow;
 
@@ -81,7 +90,7 @@ internal sealed class CampaignRun<TInput>
     {
         if (decision.State != RowState.Scheduled)
         {
-            return Result(row, decision);
+            return row.Decided(decision);
         }
 
         WaitOrQueue(row, decision.NextAttemptAt!.Value, front: false);
@@ -154,6 +163,7 @@ internal sealed class CampaignRun<TInput>
 
             held[row] = (null, null);
             bySid[sid] = row;
+            roomMade();
         }
 
         follower.Follow(sid, row.Request is ConnectCallOptions, LiveBound.Of(row.Request, sidKnown: true));
@@ -184,7 +194,7 @@ internal sealed class CampaignRun<TInput>
         var attempt = row.Attempts!.Ended(call, row.Request?.From, time.GetUtcNow(), row.Request is FlowCallOptions);
         if (!rows.TryRecordFinal(row.Identity, attempt))
         {
-            placer().Complete(row, Result(row, schedule.Decide(row.Attempts.Finished)), journalFailed: true);
+            placer().Complete(row, row.Decided(schedule.Decide(row.Attempts.Finished)), journalFailed: true);
             return;
         }
 
@@ -201,7 +211,7 @@ internal sealed class CampaignRun<TInput>
         }
         else
         {
-            placer().Complete(row, Result(row, decision));
+            placer().Complete(row, row.Decided(decision));
         }
     }
 
@@ -220,6 +230,7 @@ internal sealed class CampaignRun<TInput>
             if (!stopped)
             {
                 held[row] = (time.CreateTimer(_ => Due(row), null, wait, Timeout.InfiniteTimeSpan), due);
+                roomMade();
                 return;
             }
         }
@@ -285,14 +296,5 @@ internal sealed class CampaignRun<TInput>
 
     // Hands the row on as the rules now see it (pending, when its next attempt cannot be made in this run).
     private void Finish(DispatchRow<TInput> row) =>
-        placer().Complete(row, Result(row, schedule.Decide(AttemptsOf(row))));
-
-    // The row's result: its last call (this run's as Exotel reported it, else the journal's), with the decision.
-    private static DispatchResult<TInput> Result(DispatchRow<TInput> row, RowDecision decision)
-    {
-        var attempts = row.Attempts!;
-        var call = attempts.LastKnownCall();
-        var ending = attempts.PlacedThisRun ? RowEnding.Placed : call is null ? RowEnding.Deferred : RowEnding.SkippedPlaced;
-        return row.Ending(ending, call, decision: decision);
-    }
+        placer().Complete(row, row.Decided(schedule.Decide(AttemptsOf(row))));
 }

@@ -79,7 +79,9 @@ public sealed class CallDispatcher<TInput> : IDisposable
         accountSid = client?.Account.AccountSid ?? "validate";
         window = new InFlightWindow<DispatchRow<TInput>>(
             options, client?.InFlightPlaces, () => placer!.StartWhatMay(), waiting => pacing!.SetWaiting(waiting), awaiting => pacing!.SetAwaitingSend(awaiting));
-        admission = new RowAdmission<TInput>(window.BacklogAllowed);
+        // A campaign's rows between attempts (a redial may be half an hour away) hold no place in the backlog: else
+        // 256 rows waiting for their redials would stop the input, and the agents with it.
+        admission = new RowAdmission<TInput>(() => window.BacklogAllowed() + (campaign?.Held ?? 0));
         rows = new RowJournal<DispatchRow<TInput>>(journal, recordsRefused: options.Campaign is not null);
 
         // A campaign paces even when no limit per From was asked (none then): the pacer is where a pool row gets its agent.
@@ -254,7 +256,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         }
 
         var schedule = new CampaignSchedule(options.Campaign!, Campaigns.RunBudget.Start(options.MaxRunTime, client.TimeProvider));
-        return new CampaignRun<TInput>(schedule, client, polling, rows, tally, window, () => placer, () => pacing);
+        return new CampaignRun<TInput>(schedule, client, polling, rows, tally, window, () => placer, () => pacing, admission.RoomMade);
     }
 
     // The journal failed: nothing more may be sent.

@@ -59,6 +59,14 @@ internal sealed class DispatchRow<TInput> : Turn<DispatchResult<TInput>>
     /// <summary>Its <c>sending</c> line is being written or was: its request may leave, so it cannot be called not sent.</summary>
     public bool MayBeOnTheWire => Volatile.Read(ref send) == Sending;
 
+    /// <summary>A campaign row's result for this run: its last call (this run's as Exotel reported it, else the journal's), with the decision.</summary>
+    public DispatchResult<TInput> Decided(Campaigns.RowDecision decision)
+    {
+        var call = Attempts!.LastKnownCall();
+        var ending = Attempts.PlacedThisRun ? RowEnding.Placed : call is null ? RowEnding.Deferred : RowEnding.SkippedPlaced;
+        return Ending(ending, call, decision: decision);
+    }
+
     /// <summary>The result of the row ending so: with its call (placed), the Sid it was skipped with, or its error.</summary>
     public DispatchResult<TInput> Ending(
         RowEnding ending, ExotelCall? call = null, string? callSid = null, ExotelException? error = null, Campaigns.RowDecision? decision = null) =>

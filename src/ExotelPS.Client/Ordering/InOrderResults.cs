@@ -97,6 +97,15 @@ internal sealed class InOrderResults<TTurn, TResult>
         }
     }
 
+    /// <summary>Wakes a waiter to look again: room was made without a fill (a campaign holds a row between attempts).</summary>
+    public void Nudge()
+    {
+        lock (gate)
+        {
+            Wake();
+        }
+    }
+
     /// <summary>Records why the run failed (the first reason wins): <see cref="TakeAll"/> throws it after the last result.</summary>
     public void Fail(Exception error)
     {

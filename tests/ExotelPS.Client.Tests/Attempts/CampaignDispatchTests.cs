@@ -146,6 +146,35 @@ public sealed class CampaignDispatchTests
         }
     }
 
+    [Fact]
+    public async Task Rows_waiting_for_a_redial_do_not_hold_back_the_first_attempts_of_the_rows_behind_them()
+    {
+        // A backlog of 2 untaken results: rows 1 and 2 wait 20 minutes for their redial, yet rows 3 to 6 are dialled meanwhile.
+        var simulator = new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { TimeProvider = simulator.Time });
+        var rules = new CampaignRules(RedialPolicy.Create(2, null, new[] { Wait }), CallingHours.Create(null, "UTC"));
+        using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxBacklog = 2 });
+        var agents = Enumerable.Range(1, 6).Select(n => $"+91980000000{n}").ToList();
+
+        var results = await Task.Run(() =>
+        {
+            foreach (var agent in agents)
+            {
+                dispatcher.Post(agent, new ConnectCallOptions { From = agent, To = Busy, CallerId = CallerId });
+            }
+
+            dispatcher.Complete();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            return dispatcher.TakeAll(timeout.Token).ToList();
+        });
+
+        Assert.Equal(agents, results.Select(result => result.Input));
+        Assert.All(results, result => Assert.Equal(2, result.Decision!.CustomerAttempts));
+        var firstRedial = simulator.Calls.GroupBy(call => call.Field("From")).Min(calls => calls.OrderBy(call => call.Created).ElementAt(1).Created);
+        var firstAttempts = simulator.Calls.GroupBy(call => call.Field("From")).Select(calls => calls.Min(call => call.Created));
+        Assert.All(firstAttempts, start => Assert.True(start < firstRedial, $"a first attempt started {start:o}, after the first redial {firstRedial:o}"));
+    }
+
     private static async Task<(List<DispatchResult<string>> Results, ExotelSimulator Simulator)> RunAsync(
         string[] customers,
         int maxAttempts,
