@@ -68,8 +68,16 @@ public readonly struct CallStatus : IEquatable<CallStatus>
     /// <summary>The status text as Exotel writes it, e.g. <c>no-answer</c>.</summary>
     public override string ToString() => Value;
 
-    private static string? Normalize(string? text) =>
-        text is null
-            ? null
-            : string.Join("-", text.ToLowerInvariant().Split(Array.Empty<char>(), StringSplitOptions.RemoveEmptyEntries));
+    // A campaign keeps every attempt's status and legs: a known status shares the one string its literal already is
+    // (IsInterned only looks; it never adds, so unknown statuses cannot grow the pool).
+    private static string? Normalize(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var normalized = string.Join("-", text.ToLowerInvariant().Split(Array.Empty<char>(), StringSplitOptions.RemoveEmptyEntries));
+        return string.IsInterned(normalized) ?? normalized;
+    }
 }

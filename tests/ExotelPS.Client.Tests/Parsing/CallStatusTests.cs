@@ -72,4 +72,12 @@ public sealed class CallStatusTests
 
         Assert.Equal(2, counts[CallStatus.Busy]);
     }
+
+    [Fact]
+    public void A_known_status_read_again_and_again_shares_one_string()
+    {
+        var read = new CallStatus(new string("No-Answer".ToCharArray()));
+
+        Assert.Same(CallStatus.NoAnswer.Value, read.Value);
+    }
 }
