@@ -188,6 +188,11 @@ Describe 'Export-ExotelCampaignReport' {
         $shown = Read-PageSection -Page $page -XPath "//*[@id='summary']"
         $shown.Keys | Should -Contain 'Rows'
         foreach ($field in $shown.Keys) {
+            if ($field -eq 'NextAttemptAt') {
+                # Due rows are due "now": the page and the objects were each decided at their own now, a moment apart.
+                ([DateTimeOffset]$shown[$field] - $summary.$field).Duration() | Should -BeLessThan ([TimeSpan]::FromSeconds(5)) -Because "the page's $field"
+                continue
+            }
             $shown[$field] | Should -Be (ConvertTo-PageValue $summary.$field) -Because "the page's $field"
         }
         foreach ($agent in $agents) {
