@@ -44,7 +44,7 @@ BeforeAll {
 Describe 'README.md' {
     It 'has the PowerShell blocks this file knows about, and no others' {
         $known = 'Install-PSResource -Name ExotelPS', 'Install-Module -Name ExotelPS', 'Import-Module ./out/ExotelPS/ExotelPS.psd1', 'Connect-ExotelCall -From 09800000001',
-            '$refused | ForEach-Object', 'Connect-ExotelCall -AgentPool $agents', 'Connect-ExotelCall @rules', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
+            '$refused | ForEach-Object', 'Connect-ExotelCall -AgentPool $agents', '-JournalPath ./campaign.journal -IdempotencyKey', 'Get-AutomationPSCredential', "-BaseUri 'http://127.0.0.1:5099/'", 'param($Request, $TriggerMetadata)'
         $blocks.Count | Should -Be $known.Count
         foreach ($text in $known) {
             Get-ReadmeBlock -Containing $text | Should -Not -BeNullOrEmpty
@@ -126,7 +126,7 @@ Describe 'README.md' {
     }
 
     It 'runs the campaign quick start as written: every row once, in input order, within its attempts, and the report adds up' {
-        $block = Get-ReadmeBlock -Containing 'Connect-ExotelCall @rules'
+        $block = Get-ReadmeBlock -Containing '-JournalPath ./campaign.journal -IdempotencyKey'
 
         $run = Invoke-ReadmeBlock -Block ($block + "`n" + 'Get-ExotelCampaignReport -JournalPath ./campaign.journal @rules | ConvertTo-Json -Compress | Write-Output')
 
