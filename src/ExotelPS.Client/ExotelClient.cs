@@ -112,14 +112,15 @@ public sealed class ExotelClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        return SendCallAsync(options.ToForm(Account.AccountSid), beforeSending, holdsPlace: false, cancellationToken);
+        var form = options.ToForm(Account.AccountSid);
+        return SendCallAsync(form, beforeSending is null ? null : () => { beforeSending(); return Task.CompletedTask; }, holdsPlace: false, cancellationToken);
     }
 
     /// <summary>
     /// Places a call whose form was checked already (the dispatcher checks each row once, as it is posted); with
     /// <paramref name="holdsPlace"/>, the caller took the request's place in flight on <see cref="InFlightPlaces"/>.
     /// </summary>
-    internal Task<ExotelCall> SendCallAsync(IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending, bool holdsPlace, CancellationToken cancellationToken) =>
+    internal Task<ExotelCall> SendCallAsync(IReadOnlyList<KeyValuePair<string, string>> form, Func<Task>? beforeSending, bool holdsPlace, CancellationToken cancellationToken) =>
         transport.SendAsync(ExotelRequest.PlaceCall(endpoints.Connect, form, beforeSending, holdsPlace), ExotelResponseReader.ReadCall, cancellationToken);
 
     /// <summary>One call's details; with <paramref name="includeDetails"/>, its legs too.</summary>

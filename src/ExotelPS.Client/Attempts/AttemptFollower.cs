@@ -22,7 +22,7 @@ internal sealed class AttemptFollower : IDisposable
 
     private readonly ExotelClient client;
     private readonly PacingOptions polling;
-    private readonly Action<string, ExotelCall?> ended;
+    private readonly Func<string, ExotelCall?, Task> ended;
     private readonly object gate = new();
     private readonly Dictionary<string, (bool ReadLegs, DateTimeOffset Bound)> followed = new(StringComparer.Ordinal);
     private readonly Alarm alarm;
@@ -32,8 +32,8 @@ internal sealed class AttemptFollower : IDisposable
 
     /// <param name="client">The account whose listing and call details are read.</param>
     /// <param name="polling">The share of the budget polling may take, and the shortest interval.</param>
-    /// <param name="ended">Told (on the thread pool) each followed call's final reading, or null when it was not seen final by its bound.</param>
-    public AttemptFollower(ExotelClient client, PacingOptions polling, Action<string, ExotelCall?> ended)
+    /// <param name="ended">Told (on the thread pool) each followed call's final reading, or null when it was not seen final by its bound; awaited.</param>
+    public AttemptFollower(ExotelClient client, PacingOptions polling, Func<string, ExotelCall?, Task> ended)
     {
         this.client = client;
         this.polling = polling;
@@ -71,7 +71,7 @@ internal sealed class AttemptFollower : IDisposable
                 var (sids, lost) = Look();
                 foreach (var sid in lost)
                 {
-                    ended(sid, null);
+                    await ended(sid, null).ConfigureAwait(false);
                 }
 
                 if (sids.Count == 0)
@@ -143,7 +143,7 @@ internal sealed class AttemptFollower : IDisposable
     {
         try
         {
-            ended(call.Sid, readLegs ? await WithLegsAsync(call, cancellationToken).ConfigureAwait(false) : call);
+            await ended(call.Sid, readLegs ? await WithLegsAsync(call, cancellationToken).ConfigureAwait(false) : call).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

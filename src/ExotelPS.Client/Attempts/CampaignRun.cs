@@ -53,7 +53,7 @@ internal sealed class CampaignRun<TInput>
         this.placer = placer;
         this.pacing = pacing;
         time = client.TimeProvider;
-        follower = new AttemptFollower(client, polling, Ended);
+        follower = new AttemptFollower(client, polling, EndedAsync);
         if (schedule.Budget.Remaining is { } remaining)
         {
             deadline = time.CreateTimer(_ => Sweep(), null, remaining, Timeout.InfiniteTimeSpan);
@@ -171,7 +171,7 @@ internal sealed class CampaignRun<TInput>
     }
 
     // The follower's news: the call's final reading, or null when it was not seen final by its bound.
-    private void Ended(string sid, ExotelCall? call)
+    private async Task EndedAsync(string sid, ExotelCall? call)
     {
         DispatchRow<TInput>? row;
         lock (gate)
@@ -192,7 +192,7 @@ internal sealed class CampaignRun<TInput>
         }
 
         var attempt = row.Attempts!.Ended(call, row.Request?.From, time.GetUtcNow(), row.Request is FlowCallOptions);
-        if (!rows.TryRecordFinal(row.Identity, attempt))
+        if (!await rows.TryRecordFinalAsync(row.Identity, attempt).ConfigureAwait(false))
         {
             placer().Complete(row, row.Decided(schedule.Decide(row.Attempts.Finished)), journalFailed: true);
             return;

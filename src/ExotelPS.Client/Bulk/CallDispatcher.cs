@@ -70,7 +70,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
     }
 
     private CallDispatcher(
-        Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> placeCall,
+        Func<CheckedRequest, Func<Task>, CancellationToken, Task<ExotelCall>> placeCall,
         DispatcherOptions? options,
         CallJournal? journal,
         ExotelClient? client,

@@ -3,7 +3,7 @@ namespace ExotelPS.Client;
 /// <summary>
 /// The functions <see cref="CallDispatcher{TInput}"/> places calls with: each takes the checked request, a callback to
 /// call just before the request goes on the wire (the dispatcher journals the row there; when it throws, nothing may
-/// be sent), and the run's token.
+/// be sent; awaited, so a row waiting on slow storage holds no thread), and the run's token.
 /// </summary>
 internal static class PlaceCall
 {
@@ -11,15 +11,15 @@ internal static class PlaceCall
     /// Through the client, with the form checked when the row was posted, in the place in flight the window took for the
     /// row at the account's gate; the client calls back once the account's rate limit has let the request go.
     /// </summary>
-    public static Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> Through(ExotelClient client) =>
+    public static Func<CheckedRequest, Func<Task>, CancellationToken, Task<ExotelCall>> Through(ExotelClient client) =>
         (request, beforeSending, cancellationToken) => client.SendCallAsync(request.Form, beforeSending, holdsPlace: true, cancellationToken);
 
     /// <summary>Through a function that cannot say when its request leaves: the callback comes first.</summary>
-    public static Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> SendingFirst(
+    public static Func<CheckedRequest, Func<Task>, CancellationToken, Task<ExotelCall>> SendingFirst(
         Func<PlaceCallOptions, CancellationToken, Task<ExotelCall>> placeCall) =>
-        (request, beforeSending, cancellationToken) =>
+        async (request, beforeSending, cancellationToken) =>
         {
-            beforeSending();
-            return placeCall(request.Request, cancellationToken);
+            await beforeSending().ConfigureAwait(false);
+            return await placeCall(request.Request, cancellationToken).ConfigureAwait(false);
         };
 }

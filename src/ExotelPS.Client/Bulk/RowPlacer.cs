@@ -16,7 +16,7 @@ namespace ExotelPS.Client;
 /// </remarks>
 internal sealed class RowPlacer<TInput>
 {
-    private readonly Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> placeCall;
+    private readonly Func<CheckedRequest, Func<Task>, CancellationToken, Task<ExotelCall>> placeCall;
     private readonly RowAdmission<TInput> admission;
     private readonly InFlightWindow<DispatchRow<TInput>> window;
     private readonly RowJournal<DispatchRow<TInput>> rows;
@@ -32,7 +32,7 @@ internal sealed class RowPlacer<TInput>
     /// <param name="pacing">The pacer, read when used (it is created after the window it answers).</param>
     /// <param name="stopRun">Cancels the run's stop token (the journal failed).</param>
     public RowPlacer(
-        Func<CheckedRequest, Action, CancellationToken, Task<ExotelCall>> placeCall,
+        Func<CheckedRequest, Func<Task>, CancellationToken, Task<ExotelCall>> placeCall,
         RowAdmission<TInput> admission,
         InFlightWindow<DispatchRow<TInput>> window,
         RowJournal<DispatchRow<TInput>> rows,
@@ -150,7 +150,7 @@ internal sealed class RowPlacer<TInput>
         DispatchResult<TInput> result;
         try
         {
-            var call = await placeCall(row.Checked!, () => BeforeSending(row), stopToken).ConfigureAwait(false);
+            var call = await placeCall(row.Checked!, () => BeforeSendingAsync(row), stopToken).ConfigureAwait(false);
             result = row.Ending(RowEnding.Placed, call);
         }
         catch (Exception e) when (e is RowEndingException { Ending: RowEnding.NotSent } || (e is not ExotelException && !row.MayBeOnTheWire))
@@ -164,7 +164,10 @@ internal sealed class RowPlacer<TInput>
             result = row.Ending(RowEndings.EndingOf(error), error: error);
         }
 
-        Settle(row, result);
+        if (row.TryClaim())
+        {
+            Settled(row, result, await RecordOutcomeAsync(row, result).ConfigureAwait(false));
+        }
     }
 
     /// <summary>
@@ -174,7 +177,7 @@ internal sealed class RowPlacer<TInput>
     /// decides a race with a stop: a row held back first writes no line; a row whose line was begun first is reported
     /// OutcomeUnknown by the stop (the line stands), and nothing is sent after it.
     /// </summary>
-    private void BeforeSending(DispatchRow<TInput> row)
+    private async Task BeforeSendingAsync(DispatchRow<TInput> row)
     {
         ThrowIfStopped();
         var step = row.BeginSending();
@@ -188,7 +191,7 @@ internal sealed class RowPlacer<TInput>
             throw RowEndings.StoppedBeforeSending();
         }
 
-        if (!rows.TryRecordSending(row.Identity, row.Request))
+        if (!await rows.TryRecordSendingAsync(row.Identity, row.Request).ConfigureAwait(false))
         {
             row.SendingFailed();
             StopAfterJournalFault();
@@ -214,15 +217,25 @@ internal sealed class RowPlacer<TInput>
     /// </summary>
     public void Settle(DispatchRow<TInput> row, DispatchResult<TInput> result)
     {
-        var journalFailed = false;
-        for (DispatchRow<TInput>? current = row; current is not null && current.TryClaim();)
+        if (row.TryClaim())
         {
-            journalFailed |= !rows.TryRecordOutcome(current.Identity, result);
+            Settled(row, result, RecordOutcomeNow(row, result));
+        }
+    }
+
+    // A claimed row's result, its outcome line written (journaled false: it could not be): counts it and hands it on,
+    // then settles the same-identity rows that waited on it, in turn.
+    private void Settled(DispatchRow<TInput> row, DispatchResult<TInput> result, bool journaled)
+    {
+        var journalFailed = !journaled;
+        for (DispatchRow<TInput>? current = row; current is not null;)
+        {
             var held = campaign is not null && campaign.Holds(current, result);
             Count(current, result, rowDone: !held);
             var follower = held ? null : HandOn(current, result);
             var followerResult = follower is null ? null : Route(follower);
-            (current, result) = followerResult is null ? (null, result) : (follower, followerResult);
+            (current, result) = followerResult is not null && follower!.TryClaim() ? (follower, followerResult) : (null, result);
+            journalFailed |= current is not null && !RecordOutcomeNow(current, result);
         }
 
         StartWhatMay();
@@ -231,6 +244,18 @@ internal sealed class RowPlacer<TInput>
             StopAfterJournalFault();
         }
     }
+
+    // A claimed row's request is done: its place goes back, then its outcome line is written.
+    private Task<bool> RecordOutcomeAsync(DispatchRow<TInput> row, DispatchResult<TInput> result)
+    {
+        GiveBackPlace(row);
+        return rows.TryRecordOutcomeAsync(row.Identity, result);
+    }
+
+    // Rows that end without an answer of their own (a skip, a refusal, a stop) are few beside placed rows: their
+    // line is waited for on the caller's thread, which a file journal never blocks.
+    private bool RecordOutcomeNow(DispatchRow<TInput> row, DispatchResult<TInput> result) =>
+        RecordOutcomeAsync(row, result).GetAwaiter().GetResult();
 
     /// <summary>
     /// A campaign's row done for this run, after its call ended (or at the deadline, or a stop): hands its result on,
@@ -253,17 +278,25 @@ internal sealed class RowPlacer<TInput>
         }
     }
 
-    // Counts the result and frees what the row held.
+    // A started row's request is answered (or will never be sent): its place in flight goes back before its outcome
+    // line is stored, since the account's window is sized for the requests alone, and slow storage must not hold places.
+    private void GiveBackPlace(DispatchRow<TInput> row)
+    {
+        if (row.IsStarted)
+        {
+            LeftForTheWire(row);
+            if (window.Finished())
+            {
+                StartWhatMay();
+            }
+        }
+    }
+
+    // Counts the result and frees the row's From.
     private void Count(DispatchRow<TInput> row, DispatchResult<TInput> result, bool rowDone)
     {
         tally.Settled(result.Ending, row.IsStarted, rowDone);
         unknown.Remember(result, row.Identity, rows.Journal is not null);
-        if (row.IsStarted)
-        {
-            LeftForTheWire(row);
-            window.Finished();
-        }
-
         pacing().Release(row, result);
     }
 

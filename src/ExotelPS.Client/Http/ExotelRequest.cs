@@ -10,7 +10,7 @@ internal sealed class ExotelRequest
 
     private readonly IReadOnlyList<KeyValuePair<string, string>>? form;
 
-    private ExotelRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>>? form, Action? beforeSending, bool holdsPlace)
+    private ExotelRequest(HttpMethod method, Uri uri, IReadOnlyList<KeyValuePair<string, string>>? form, Func<Task>? beforeSending, bool holdsPlace)
     {
         Method = method;
         Uri = uri;
@@ -32,15 +32,15 @@ internal sealed class ExotelRequest
     /// <summary>True for the POST that places a call: it must never be sent twice unless it provably never arrived.</summary>
     public bool PlacesCall => form is not null;
 
-    /// <summary>Called before each attempt goes on the wire, after throttling; an exception from it means nothing is sent.</summary>
-    public Action? BeforeSending { get; }
+    /// <summary>Awaited before each attempt goes on the wire, after throttling; an exception from it means nothing is sent.</summary>
+    public Func<Task>? BeforeSending { get; }
 
     /// <summary>Its caller holds its place in flight on the account's gate (a bulk dispatcher's row): its attempts take none.</summary>
     public bool HoldsPlace { get; }
 
     public static ExotelRequest Get(Uri uri) => new(HttpMethod.Get, uri, null, null, holdsPlace: false);
 
-    public static ExotelRequest PlaceCall(Uri uri, IReadOnlyList<KeyValuePair<string, string>> form, Action? beforeSending, bool holdsPlace) =>
+    public static ExotelRequest PlaceCall(Uri uri, IReadOnlyList<KeyValuePair<string, string>> form, Func<Task>? beforeSending, bool holdsPlace) =>
         new(HttpMethod.Post, uri, form, beforeSending, holdsPlace);
 
     /// <summary>A new message with the credentials in its own Authorization header, never in a shared client's defaults.</summary>

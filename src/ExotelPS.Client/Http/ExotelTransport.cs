@@ -151,7 +151,11 @@ internal sealed class ExotelTransport
         using var message = request.CreateMessage(account);
 
         // The last moment before the request may leave: past the throttle, before the wire.
-        request.BeforeSending?.Invoke();
+        if (request.BeforeSending is { } beforeSending)
+        {
+            await beforeSending().ConfigureAwait(false);
+        }
+
         var started = time.GetTimestamp();
         Trace($"{request.Method} {request.Path}: sending");
         AttemptResult attempt;

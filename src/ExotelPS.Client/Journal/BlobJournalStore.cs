@@ -88,7 +88,7 @@ internal sealed class BlobJournalStore : IJournalStore
     /// <summary>Appends are whole blocks of whole lines, so this store never leaves a torn line: another writer did.</summary>
     public void CutTail(long length) => throw new InvalidDataException(EngineText.Format(EngineStrings.JournalBlobTorn, address.Name));
 
-    public void Append(byte[] lines) => group.Append(lines);
+    public Task AppendAsync(byte[] lines) => group.AppendAsync(lines);
 
     public void Dispose()
     {

@@ -6,7 +6,7 @@ namespace ExotelPS.Client;
 
 /// <summary>
 /// A JSON-lines journal (a file, or Azure append blobs: <see cref="IJournalStore"/>) recording each row's outcome (placed with its Sid, rejected with the reason, outcome unknown),
-/// appended and flushed before the row's result is handed on, so a restarted run skips what was already done.
+/// appended and made durable before the row's result is handed on, so a restarted run skips what was already done.
 /// A torn last line, as a killed process leaves it, is removed with a warning; a damaged line anywhere else stops
 /// the open (it may be the record of a call), naming the line.
 /// </summary>
@@ -168,11 +168,11 @@ public sealed class CallJournal : IDisposable
     internal ISet<string> KnownSids() => memory.KnownSids();
 
     /// <summary>
-    /// Appends the row's <c>sending</c> line and flushes it to disk before returning. It also records the request's
+    /// Appends the row's <c>sending</c> line, completing once it is durable. It also records the request's
     /// TimeOut and TimeLimit: they bound when reconciliation can be certain.
     /// </summary>
-    internal void RecordSending(string identity, PlaceCallOptions? request) =>
-        Append(
+    internal Task RecordSendingAsync(string identity, PlaceCallOptions? request) =>
+        AppendAsync(
             identity,
             RowEndings.SendingLine,
             () =>
@@ -183,9 +183,9 @@ public sealed class CallJournal : IDisposable
             },
             at => JournalEntry.Sending(at, fromEarlierRun: false, request is null ? null : CallInDoubt.Of(request, at)));
 
-    /// <summary>Appends how a row ended (the line <see cref="RowEndings"/> names for it) and flushes it to disk before returning.</summary>
-    internal void Record(string identity, RowEnding ending, PlaceCallOptions? request, string? sid, string? reason) =>
-        Append(
+    /// <summary>Appends how a row ended (the line <see cref="RowEndings"/> names for it), completing once it is durable.</summary>
+    internal Task RecordAsync(string identity, RowEnding ending, PlaceCallOptions? request, string? sid, string? reason) =>
+        AppendAsync(
             identity,
             LineOf(ending),
             () =>
@@ -196,16 +196,16 @@ public sealed class CallJournal : IDisposable
             },
             at => new JournalEntry(ending, sid, at, fromEarlierRun: false));
 
-    /// <summary>Appends a <c>final</c> line, one finished call of the row, and flushes it to disk before returning.</summary>
-    internal void RecordFinal(string identity, JournalAttempt attempt) =>
-        Append(identity, JournalAttempt.LineName, () => attempt.WriteFields(writer), _ => memory.Remember(identity, attempt));
+    /// <summary>Appends a <c>final</c> line, one finished call of the row, completing once it is durable.</summary>
+    internal Task RecordFinalAsync(string identity, JournalAttempt attempt) =>
+        AppendAsync(identity, JournalAttempt.LineName, () => attempt.WriteFields(writer), _ => memory.Remember(identity, attempt));
 
     /// <summary>
     /// Appends what reconciliation found for a row in doubt: <c>found</c> (sid), <c>notplaced</c>, or <c>indoubt</c>
     /// (until, sids), with the row's request when the caller has it (for a person reading the file).
     /// </summary>
-    internal void Record(string identity, Resolution resolution, PlaceCallOptions? request = null) =>
-        Append(
+    internal Task RecordAsync(string identity, Resolution resolution, PlaceCallOptions? request = null) =>
+        AppendAsync(
             identity,
             LineOf(resolution.Ending),
             () =>
@@ -234,10 +234,10 @@ public sealed class CallJournal : IDisposable
     private static string LineOf(RowEnding ending) =>
         RowEndings.RecordedLineOf(ending) ?? throw new ArgumentException($"A row that ended {ending} is not journaled.", nameof(ending));
 
-    private void Append(string identity, string lineName, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt) =>
-        Append(identity, lineName, writeFields, at => memory.Remember(identity, entryAt(at)));
+    private Task AppendAsync(string identity, string lineName, Action writeFields, Func<DateTimeOffset, JournalEntry> entryAt) =>
+        AppendAsync(identity, lineName, writeFields, at => memory.Remember(identity, entryAt(at)));
 
-    private void Append(string identity, string lineName, Action writeFields, Action<DateTimeOffset> remember)
+    private async Task AppendAsync(string identity, string lineName, Action writeFields, Action<DateTimeOffset> remember)
     {
         DateTimeOffset at;
         byte[] bytes;
@@ -264,7 +264,7 @@ public sealed class CallJournal : IDisposable
         }
 
         // Outside the lock: a blob store groups the lines of rows that reach it together into one append.
-        store.Append(bytes);
+        await store.AppendAsync(bytes).ConfigureAwait(false);
         remember(at);
     }
 

@@ -5,7 +5,7 @@ namespace ExotelPS.Client;
 /// <summary>
 /// Group commit: one writer thread writes whatever lines are waiting as one group (up to a block's size), so a store
 /// with a costly round trip (an append block) makes one append per group, not per line, and the lines that arrive
-/// while a write is on its way go together in the next. Each caller returns once a write that held its line succeeded.
+/// while a write is on its way go together in the next. Each caller's task completes once a write that held its line succeeded.
 /// A write that fails breaks the group for good: its callers and every later one get the error, since a journal with a
 /// gap could ring a person twice.
 /// </summary>
@@ -27,17 +27,17 @@ internal sealed class GroupAppend : IDisposable
         this.write = write;
         this.maxBytes = maxBytes;
         Name = name;
-        // Its own thread, not the pool's: the callers block the pool's threads while they wait.
+        // Its own thread, not the pool's: it blocks on each write in turn, and never waits for a pool thread to start one.
         writer = new Thread(WriteGroups) { IsBackground = true, Name = "ExotelPS journal writer" };
         writer.Start();
     }
 
     private string Name { get; }
 
-    /// <summary>Returns once <paramref name="lines"/> are durable.</summary>
+    /// <summary>Completes once <paramref name="lines"/> are durable.</summary>
     /// <exception cref="IOException">The write of its group, or an earlier one, failed.</exception>
     /// <exception cref="ObjectDisposedException">The journal is closed.</exception>
-    public void Append(byte[] lines)
+    public Task AppendAsync(byte[] lines)
     {
         var durable = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
@@ -56,8 +56,7 @@ internal sealed class GroupAppend : IDisposable
             Monitor.Pulse(gate);
         }
 
-        // Waiting on a task (not a Monitor) lets the thread pool add threads while callers are parked here.
-        durable.Task.GetAwaiter().GetResult();
+        return durable.Task;
     }
 
     /// <summary>Writes what is queued, then stops the writer.</summary>

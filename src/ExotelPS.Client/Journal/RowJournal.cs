@@ -15,6 +15,9 @@ namespace ExotelPS.Client;
 internal sealed class RowJournal<TRow>
     where TRow : class
 {
+    // What a write that has nothing to record completes with.
+    private static readonly Task<bool> Written = Task.FromResult(true);
+
     private readonly CallJournal? journal;
     private readonly bool recordsRefused;
 
@@ -123,33 +126,32 @@ internal sealed class RowJournal<TRow>
         journal is null || identity is null ? Array.Empty<JournalAttempt>() : journal.AttemptsOf(identity);
 
     /// <summary>Records a campaign attempt's end (its <c>final</c> line); false when the line could not be written.</summary>
-    public bool TryRecordFinal(string? identity, JournalAttempt attempt) =>
-        journal is null || identity is null || TryWrite(() => journal.RecordFinal(identity, attempt));
+    public Task<bool> TryRecordFinalAsync(string? identity, JournalAttempt attempt) =>
+        journal is null || identity is null ? Written : TryWriteAsync(() => journal.RecordFinalAsync(identity, attempt));
 
     /// <summary>Writes the row's <c>sending</c> line; false when it could not be written (nothing may be sent then).</summary>
-    public bool TryRecordSending(string? identity, PlaceCallOptions? request) =>
-        identity is null || TryWrite(() => journal!.RecordSending(identity, request));
+    public Task<bool> TryRecordSendingAsync(string? identity, PlaceCallOptions? request) =>
+        identity is null ? Written : TryWriteAsync(() => journal!.RecordSendingAsync(identity, request));
 
     /// <summary>Records how the row ended, when that is worth recording; false when the line could not be written.</summary>
-    public bool TryRecordOutcome<TInput>(string? identity, DispatchResult<TInput> result) =>
-        journal is null
-        || identity is null
-        || !IsRecorded(result.Ending, identity)
-        || TryWrite(() => journal.Record(identity, result.Ending, result.Request, result.CallSid, result.Error?.Message));
+    public Task<bool> TryRecordOutcomeAsync<TInput>(string? identity, DispatchResult<TInput> result) =>
+        journal is null || identity is null || !IsRecorded(result.Ending, identity)
+            ? Written
+            : TryWriteAsync(() => journal.RecordAsync(identity, result.Ending, result.Request, result.CallSid, result.Error?.Message));
 
     // A refused row's identity may be what was refused (a lone surrogate would be stored as another key).
     private bool IsRecorded(RowEnding ending, string identity) =>
         RowEndings.JournalLineOf(ending) is not null || (recordsRefused && ending == RowEnding.Invalid && ProblemWith(identity) is null);
 
     /// <summary>Records what reconciliation found for a row; false when the line could not be written.</summary>
-    public bool TryRecordResolution(string identity, Resolution resolution, PlaceCallOptions? request) =>
-        TryWrite(() => journal!.Record(identity, resolution, request));
+    public Task<bool> TryRecordResolutionAsync(string identity, Resolution resolution, PlaceCallOptions? request) =>
+        TryWriteAsync(() => journal!.RecordAsync(identity, resolution, request));
 
-    private bool TryWrite(Action write)
+    private async Task<bool> TryWriteAsync(Func<Task> write)
     {
         try
         {
-            write();
+            await write().ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)

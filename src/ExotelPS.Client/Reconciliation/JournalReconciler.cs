@@ -32,7 +32,7 @@ public static class JournalReconciler
         {
             if (!IsRecorded(inDoubt[i].Value, resolutions[i]))
             {
-                journal.Record(inDoubt[i].Key, resolutions[i]);
+                await journal.RecordAsync(inDoubt[i].Key, resolutions[i]).ConfigureAwait(false);
             }
         }
 

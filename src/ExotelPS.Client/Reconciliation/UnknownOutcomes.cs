@@ -70,7 +70,7 @@ internal sealed class UnknownOutcomes<TInput>
             }
 
             var resolution = report!.Resolutions[at++];
-            if (!rows.TryRecordResolution(identity, resolution, result.Request))
+            if (!await rows.TryRecordResolutionAsync(identity, resolution, result.Request).ConfigureAwait(false))
             {
                 throw rows.Fault!;
             }

@@ -83,7 +83,7 @@ internal sealed class AccountThrottle
     public Task<T> RunAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) => RunAsync(attempt, holdsPlace: false, cancellationToken);
 
     /// <summary>Runs one attempt once a start slot is free, and a place in flight unless its caller holds one.</summary>
-    /// <param name="holdsPlace">Its caller took its place in flight already (a bulk dispatcher's row holds one until it settles).</param>
+    /// <param name="holdsPlace">Its caller took its place in flight already (a bulk dispatcher's row holds one until its request is answered).</param>
     public async Task<T> RunAsync<T>(Func<Task<T>> attempt, bool holdsPlace, CancellationToken cancellationToken)
     {
         // The place in flight comes first: taking a start slot and then queueing for a place would let slots bunch up.

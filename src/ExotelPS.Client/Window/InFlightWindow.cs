@@ -11,8 +11,8 @@ namespace ExotelPS.Client;
 /// <remarks>
 /// Room in flight is counted in one place. Over an <see cref="ExotelClient"/> it is the account's gate
 /// (<see cref="ExotelClient.InFlightPlaces"/>, the cap every request of the account counts against: the user's
-/// MaxConcurrency, else the adaptive window): each row started takes a place there without waiting, holds it until it
-/// settles, and its request takes no other; when none is free the rows stay here and the gate says when one frees.
+/// MaxConcurrency, else the adaptive window): each row started takes a place there without waiting, holds it until its
+/// request is answered (not while its outcome line is stored: the window is sized for requests), and its request takes no other; when none is free the rows stay here and the gate says when one frees.
 /// Rows never queue at the gate, where each would cost a wait of its own (measured: about a fifth more CPU per row).
 /// Over a bare function the room is <see cref="DispatcherOptions.InFlightLimit"/>, else
 /// <see cref="DispatcherOptions.DefaultMaxInFlight"/>, read live before each start. Either way
@@ -162,15 +162,20 @@ internal sealed class InFlightWindow<TRow>
         }
     }
 
-    /// <summary>A started row settled: its place in flight is given back.</summary>
-    public void Finished()
+    /// <summary>
+    /// A started row's request was answered: its place in flight is given back. Returns true when rows wait that the
+    /// run's own cap held back, for the caller to start (the account's gate calls back itself for those it held).
+    /// </summary>
+    public bool Finished()
     {
+        bool heldBack;
         lock (gate)
         {
-            started--;
+            heldBack = started-- >= cap() && waiting.First is not null;
         }
 
         places?.Exit();
+        return heldBack;
     }
 
     // A place at the account's gate, taken without waiting (the gate calls placeFreed when none was free); over a function, always.

@@ -40,7 +40,7 @@ internal sealed class SampleCampaign
             var key = "CUST-" + (row + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
             foreach (var call in RowCalls(row, Opening + TimeSpan.FromTicks(spacing.Ticks * row)))
             {
-                journal.RecordFinal(key, call);
+                journal.RecordFinalAsync(key, call).GetAwaiter().GetResult();
             }
         }
 

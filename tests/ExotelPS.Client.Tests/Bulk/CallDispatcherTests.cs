@@ -147,6 +147,49 @@ public sealed class CallDispatcherTests
     }
 
     [Fact]
+    public void A_row_gives_its_place_back_once_its_answer_is_in_not_when_its_outcome_line_is_stored()
+    {
+        // Slow storage must not hold Exotel's places: with room for one call, row 1 goes out while row 0's placed line is still being stored.
+        var store = new SlowPlacedLines();
+        using var journal = CallJournal.Open(store, TimeProvider.System);
+        var exotel = new FakeExotel();
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = 1 }, journal);
+        dispatcher.Post(0, FakeExotel.Request(0));
+        dispatcher.Post(1, FakeExotel.Request(1));
+
+        exotel.WaitForCalls(1);
+        exotel.Answer(0);
+        Eventually.True(() => store.PlacedLinesWaiting == 1, "row 0's placed line is being stored");
+        exotel.WaitForCalls(2);
+        Assert.Equal(1, exotel.MaxRunning);
+
+        store.Release();
+        exotel.Answer(1);
+        dispatcher.Complete();
+        Assert.Equal(new[] { RowEnding.Placed, RowEnding.Placed }, dispatcher.TakeAll().Select(result => result.Ending));
+    }
+
+    [Fact]
+    public void Rows_waiting_on_slow_storage_hold_no_thread_so_hundreds_can_wait_at_once()
+    {
+        // A row blocking a pool thread while its line is stored would need a thread each: the pool adds them slowly.
+        const int rows = 500;
+        var store = new SlowPlacedLines();
+        using var journal = CallJournal.Open(store, TimeProvider.System);
+        var exotel = new FakeExotel((request, _) => Task.FromResult(FakeExotel.CallFor(request)));
+        using var dispatcher = new CallDispatcher<int>(exotel.PlaceCallAsync, new DispatcherOptions { MaxInFlight = rows, MaxBacklog = rows }, journal);
+        for (var row = 0; row < rows; row++)
+        {
+            dispatcher.Post(row, FakeExotel.Request(row));
+        }
+
+        Eventually.True(() => store.PlacedLinesWaiting == rows, "every row's placed line waits in storage at once");
+        store.Release();
+        dispatcher.Complete();
+        Assert.Equal(rows, dispatcher.TakeAll().Count(result => result.Ending == RowEnding.Placed));
+    }
+
+    [Fact]
     public async Task Post_waits_while_the_backlog_is_full_until_the_next_result_can_be_taken()
     {
         var exotel = new FakeExotel();

@@ -119,7 +119,7 @@ public sealed class CallJournalTests : IDisposable
     // Was RetryUnknown_places_rows_whose_earlier_outcome_is_unknown: a row in doubt is no longer placed on request,
     // only once reconciliation has proven it was not placed (issue 13).
     [Fact]
-    public void A_row_in_doubt_is_placed_again_only_once_reconciliation_has_proven_it_was_not_placed()
+    public async Task A_row_in_doubt_is_placed_again_only_once_reconciliation_has_proven_it_was_not_placed()
     {
         var first = new FakeExotel((_, _) => Task.FromException<ExotelCall>(FakeExotel.ApiError(ExotelErrorKind.OutcomeUnknown, mayHaveBeenPlaced: true)));
         using (var journal = CallJournal.Open(JournalPath))
@@ -131,7 +131,7 @@ public sealed class CallJournalTests : IDisposable
         using (var journal = CallJournal.Open(JournalPath))
         {
             Assert.Equal(RowEnding.SkippedInDoubt, Assert.Single(Run(second, journal, Rows(0, 1))).Ending);
-            journal.Record(CallJournal.IdentityOf(FakeExotel.Request(0)), Resolution.NotPlaced());
+            await journal.RecordAsync(CallJournal.IdentityOf(FakeExotel.Request(0)), Resolution.NotPlaced());
         }
 
         using (var journal = CallJournal.Open(JournalPath))
@@ -153,13 +153,13 @@ public sealed class CallJournalTests : IDisposable
     }
 
     [Fact]
-    public void A_row_cut_off_while_sending_counts_as_outcome_unknown()
+    public async Task A_row_cut_off_while_sending_counts_as_outcome_unknown()
     {
         var request = FakeExotel.Request(0);
         using (var journal = CallJournal.Open(JournalPath))
         {
             // What a process killed mid-call leaves: the line written before sending, and no answer.
-            journal.RecordSending(CallJournal.IdentityOf(request), request);
+            await journal.RecordSendingAsync(CallJournal.IdentityOf(request), request);
         }
 
         var exotel = new FakeExotel((r, _) => Task.FromResult(FakeExotel.CallFor(r)));

@@ -17,13 +17,13 @@ public sealed class JournalReportTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void Each_identity_is_a_row_at_its_first_appearance_with_its_final_lines_as_calls()
+    public async Task Each_identity_is_a_row_at_its_first_appearance_with_its_final_lines_as_calls()
     {
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.RecordFinal("row-b", Attempt("sid-1", "09800000001", Noon, "busy", "completed", "busy", 20, 0));
-            journal.RecordFinal("row-a", Attempt("sid-2", "09800000002", Noon.AddMinutes(1), "completed", "completed", "completed", 95, 80));
-            journal.RecordFinal("row-b", Attempt("sid-3", "09800000002", Noon.AddMinutes(40), "completed", "completed", "completed", 70, 50));
+            await journal.RecordFinalAsync("row-b", Attempt("sid-1", "09800000001", Noon, "busy", "completed", "busy", 20, 0));
+            await journal.RecordFinalAsync("row-a", Attempt("sid-2", "09800000002", Noon.AddMinutes(1), "completed", "completed", "completed", 95, 80));
+            await journal.RecordFinalAsync("row-b", Attempt("sid-3", "09800000002", Noon.AddMinutes(40), "completed", "completed", "completed", 70, 50));
         }
 
         var report = JournalReport.Read(JournalPath, ThreeAttempts, Noon.AddHours(1));
@@ -36,12 +36,12 @@ public sealed class JournalReportTests : IDisposable
     }
 
     [Fact]
-    public void A_flow_call_talks_for_its_whole_duration_and_a_placed_row_without_final_lines_is_pending()
+    public async Task A_flow_call_talks_for_its_whole_duration_and_a_placed_row_without_final_lines_is_pending()
     {
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.RecordFinal("flow", new JournalAttempt("sid-1", "09900000001", Noon, Noon.AddSeconds(60), "completed", isFlowCall: true) { Duration = 60 });
-            journal.Record("old", RowEnding.Placed, request: null, sid: "sid-2", reason: null);
+            await journal.RecordFinalAsync("flow", new JournalAttempt("sid-1", "09900000001", Noon, Noon.AddSeconds(60), "completed", isFlowCall: true) { Duration = 60 });
+            await journal.RecordAsync("old", RowEnding.Placed, request: null, sid: "sid-2", reason: null);
         }
 
         var report = JournalReport.Read(JournalPath, ThreeAttempts, Noon.AddHours(1));
@@ -53,12 +53,12 @@ public sealed class JournalReportTests : IDisposable
     }
 
     [Fact]
-    public void An_answered_connect_call_without_its_conversation_time_talks_for_its_duration()
+    public async Task An_answered_connect_call_without_its_conversation_time_talks_for_its_duration()
     {
         // A campaign reads a call's details (hence ConversationDuration) only when it ended without a conversation.
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.RecordFinal("row-a", Attempt("sid-1", "09800000001", Noon, "completed", null, null, 45, null));
+            await journal.RecordFinalAsync("row-a", Attempt("sid-1", "09800000001", Noon, "completed", null, null, 45, null));
         }
 
         var report = JournalReport.Read(JournalPath, ThreeAttempts, Noon.AddHours(1));
@@ -81,11 +81,11 @@ public sealed class JournalReportTests : IDisposable
     }
 
     [Fact]
-    public void A_journal_another_run_holds_is_read_and_left_as_it_was_torn_line_included()
+    public async Task A_journal_another_run_holds_is_read_and_left_as_it_was_torn_line_included()
     {
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.RecordFinal("row-a", Attempt("sid-1", "09800000001", Noon, "completed", "completed", "completed", 30, 20));
+            await journal.RecordFinalAsync("row-a", Attempt("sid-1", "09800000001", Noon, "completed", "completed", "completed", 30, 20));
         }
 
         File.AppendAllText(JournalPath, "{\"at\":\"2024-05-01T06:40:00Z\",\"key\":\"row-b\",\"outc");

@@ -22,8 +22,10 @@ public sealed class InFlightWindowTests
         Assert.Equal(new[] { "a", "b" }, started);
         Assert.Equal((1, 2), (waitingForFrom, awaitingSend));
 
-        window.Finished();
+        Assert.True(window.Finished(), "the cap held c back: the caller is told to start it");
         Assert.Equal(new[] { "c" }, window.TakeStartable(row => row != "busy"));
+        window.Close();
+        Assert.False(window.Finished(), "no row waits any more");
     }
 
     [Fact]
@@ -92,7 +94,7 @@ public sealed class InFlightWindowTests
         Assert.Null(window.TakeStartable(_ => true));
         Assert.Equal(1, account.InFlight);
 
-        window.Finished();
+        Assert.False(window.Finished(), "the account's gate held b back, and calls back for it itself");
         Assert.Equal(1, placesFreed);
         Assert.Equal(new[] { "b" }, window.TakeStartable(_ => true));
     }

@@ -15,12 +15,12 @@ public sealed class JournalAttemptTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void Final_lines_read_back_oldest_first_with_every_field()
+    public async Task Final_lines_read_back_oldest_first_with_every_field()
     {
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.RecordFinal("row-a", Attempt("sid-1", "no-answer", Noon, "completed", "no-answer", 31, 0));
-            journal.RecordFinal("row-a", Attempt("sid-2", "completed", Noon.AddMinutes(40), "completed", "completed", 95, 80));
+            await journal.RecordFinalAsync("row-a", Attempt("sid-1", "no-answer", Noon, "completed", "no-answer", 31, 0));
+            await journal.RecordFinalAsync("row-a", Attempt("sid-2", "completed", Noon.AddMinutes(40), "completed", "completed", 95, 80));
         }
 
         using var reopened = CallJournal.Open(JournalPath);
@@ -34,12 +34,12 @@ public sealed class JournalAttemptTests : IDisposable
     }
 
     [Fact]
-    public void A_final_line_leaves_the_rows_latest_record_as_it_was()
+    public async Task A_final_line_leaves_the_rows_latest_record_as_it_was()
     {
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.Record("row-a", RowEnding.Placed, request: null, sid: "sid-1", reason: null);
-            journal.RecordFinal("row-a", Attempt("sid-1", "busy", Noon));
+            await journal.RecordAsync("row-a", RowEnding.Placed, request: null, sid: "sid-1", reason: null);
+            await journal.RecordFinalAsync("row-a", Attempt("sid-1", "busy", Noon));
             Assert.True(journal.Find("row-a")!.IsPlaced);
         }
 
@@ -49,14 +49,14 @@ public sealed class JournalAttemptTests : IDisposable
     }
 
     [Fact]
-    public void Identities_come_in_the_order_they_first_appear()
+    public async Task Identities_come_in_the_order_they_first_appear()
     {
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.RecordSending("row-c", request: null);
-            journal.RecordFinal("row-a", Attempt("sid-1", "busy", Noon));
-            journal.Record("row-b", RowEnding.Placed, request: null, sid: "sid-2", reason: null);
-            journal.Record("row-c", RowEnding.Placed, request: null, sid: "sid-3", reason: null);
+            await journal.RecordSendingAsync("row-c", request: null);
+            await journal.RecordFinalAsync("row-a", Attempt("sid-1", "busy", Noon));
+            await journal.RecordAsync("row-b", RowEnding.Placed, request: null, sid: "sid-2", reason: null);
+            await journal.RecordAsync("row-c", RowEnding.Placed, request: null, sid: "sid-3", reason: null);
             Assert.Equal(new[] { "row-c", "row-a", "row-b" }, journal.Identities());
         }
 
@@ -89,11 +89,11 @@ public sealed class JournalAttemptTests : IDisposable
     }
 
     [Fact]
-    public void The_line_names_the_kind_of_call_and_leaves_out_what_is_not_known()
+    public async Task The_line_names_the_kind_of_call_and_leaves_out_what_is_not_known()
     {
         using (var journal = CallJournal.Open(JournalPath))
         {
-            journal.RecordFinal("row-a", new JournalAttempt("sid-1", "09800000001", Noon, Noon.AddSeconds(20), "busy", isFlowCall: true));
+            await journal.RecordFinalAsync("row-a", new JournalAttempt("sid-1", "09800000001", Noon, Noon.AddSeconds(20), "busy", isFlowCall: true));
         }
 
         var line = JsonDocument.Parse(File.ReadAllLines(JournalPath).Single()).RootElement;

@@ -23,31 +23,31 @@ public sealed class RowJournalTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_journal_rows_have_no_identity_no_history_and_nothing_is_written()
+    public async Task Without_a_journal_rows_have_no_identity_no_history_and_nothing_is_written()
     {
         var rows = new RowJournal<string>(journal: null);
 
         Assert.Null(rows.IdentityOf(FakeExotel.Request(0), given: null));
         Assert.Null(rows.History("order-1"));
-        Assert.True(rows.TryRecordSending(identity: null, FakeExotel.Request(0)));
+        Assert.True(await rows.TryRecordSendingAsync(identity: null, FakeExotel.Request(0)));
         Assert.Empty(rows.EarlierPlacedCalls());
     }
 
     [Fact]
-    public void What_it_records_is_the_rows_history_and_a_line_it_cannot_write_is_kept_as_its_fault()
+    public async Task What_it_records_is_the_rows_history_and_a_line_it_cannot_write_is_kept_as_its_fault()
     {
         var journal = CallJournal.Open(Path.Combine(folder, "calls.jsonl"));
         var rows = new RowJournal<string>(journal);
         var request = FakeExotel.Request(0);
         var identity = rows.IdentityOf(request, given: null)!;
 
-        Assert.True(rows.TryRecordSending(identity, request));
+        Assert.True(await rows.TryRecordSendingAsync(identity, request));
         Assert.Equal((null, true), (rows.History(identity)!.Ending, rows.History(identity)!.IsInDoubt));
-        Assert.True(rows.TryRecordOutcome(identity, new DispatchResult<int>(0, 0, request, RowEnding.Placed, FakeExotel.CallFor(request), null, null)));
+        Assert.True(await rows.TryRecordOutcomeAsync(identity, new DispatchResult<int>(0, 0, request, RowEnding.Placed, FakeExotel.CallFor(request), null, null)));
         Assert.Equal((RowEnding.Placed, "sid-0"), (rows.History(identity)!.Ending, rows.History(identity)!.Sid));
 
         journal.Dispose();
-        Assert.False(rows.TryRecordSending(identity, request));
+        Assert.False(await rows.TryRecordSendingAsync(identity, request));
         Assert.Contains(journal.Path, rows.Fault!.Message, StringComparison.Ordinal);
     }
 }

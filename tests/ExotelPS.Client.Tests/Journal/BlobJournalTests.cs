@@ -95,15 +95,15 @@ public sealed class BlobJournalTests : IDisposable
     }
 
     [Fact]
-    public void An_append_whose_answer_was_lost_is_resent_under_its_position_and_written_once()
+    public async Task An_append_whose_answer_was_lost_is_resent_under_its_position_and_written_once()
     {
         var faults = new StorageFaults();
         var options = new BlobStoreOptions { Handler = faults };
         using (var journal = OpenWith(options))
         {
             faults.LoseAnswersOfAppends(1);
-            journal.RecordSending("row-1", FakeExotel.Request(1));
-            journal.RecordSending("row-2", FakeExotel.Request(2));
+            await journal.RecordSendingAsync("row-1", FakeExotel.Request(1));
+            await journal.RecordSendingAsync("row-2", FakeExotel.Request(2));
         }
 
         var text = Encoding.UTF8.GetString(azurite.Read(container, "calls.journal")!);
@@ -113,14 +113,14 @@ public sealed class BlobJournalTests : IDisposable
     }
 
     [Fact]
-    public void A_journal_past_its_blob_block_limit_goes_on_in_the_next_blob_and_reads_back_whole()
+    public async Task A_journal_past_its_blob_block_limit_goes_on_in_the_next_blob_and_reads_back_whole()
     {
         var options = new BlobStoreOptions { BlocksPerBlob = 3 };
         using (var journal = OpenWith(options))
         {
             for (var row = 0; row < 10; row++)
             {
-                journal.Record("row-" + row, RowEnding.Placed, FakeExotel.Request(row), "sid-" + row, null);
+                await journal.RecordAsync("row-" + row, RowEnding.Placed, FakeExotel.Request(row), "sid-" + row, null);
             }
         }
 
