@@ -28,7 +28,8 @@ try {
   "rows out: $($out.Count), placed: $(@($out | ? Outcome -eq 'Placed').Count), calls: $($calls.Count), distinct: $(@($calls | Group-Object { Get-FormValue -Call $_ -Name 'To' }).Count)"
   # The rate reached: calls after the first over the first to the last call's arrival at the emulator (the journal's
   # opening and the last answers are outside it), and over the whole pipeline, start-up included.
-  $arrivals = @($calls | % { [DateTimeOffset]::Parse($_.createdAt, [Globalization.CultureInfo]::InvariantCulture) } | Sort-Object)
+  # (Invoke-RestMethod reads createdAt as a DateTime already, fractions of a second kept.)
+  $arrivals = @($calls | % { [DateTimeOffset]$_.createdAt } | Sort-Object)
   $span = ($arrivals[-1] - $arrivals[0]).TotalSeconds
   "first to last call: {0:n1} s, {1:n1}/s of {2:n2}/s cap = {3:p1}" -f $span, (($arrivals.Count - 1) / $span), ($Rate / 60), (($arrivals.Count - 1) / $span / ($Rate / 60))
   "wall: {0:n1} s, rate {1:n1}/s of {4:n2}/s cap = {2:p1}; pwsh CPU per row {3:n0} us" -f $elapsed, ($Rows / $elapsed), ($Rows / $elapsed / ($Rate / 60)), ($cpu * 1000 / $Rows), ($Rate / 60)
