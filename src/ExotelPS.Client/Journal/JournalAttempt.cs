@@ -54,6 +54,12 @@ internal sealed class JournalAttempt
     /// <summary>True for a call to a flow (only the customer is rung), false for a connect-two-numbers call.</summary>
     public bool IsFlowCall { get; }
 
+    /// <summary>The same attempt holding these instances of its words (equal to its own): a journal's memory keeps one of each.</summary>
+    internal JournalAttempt Sharing(string sid, string? from, string status, string? leg1, string? leg2) =>
+        ReferenceEquals(sid, Sid) && ReferenceEquals(from, From) && ReferenceEquals(status, Status) && ReferenceEquals(leg1, Leg1) && ReferenceEquals(leg2, Leg2)
+            ? this
+            : new JournalAttempt(sid, from, Start, End, status, IsFlowCall) { Leg1 = leg1, Leg2 = leg2, Duration = Duration, Talk = Talk };
+
     /// <summary>The attempt as the campaign rules see it: its times and whose miss it was.</summary>
     public CallAttempt ToCallAttempt() => new(
         Start,
