@@ -24,10 +24,18 @@ internal static class PwshCampaign
         RunAsync(mode, csv, environment, DefaultLimit, arguments);
 
     /// <summary>As above, stopped after <paramref name="limit"/> (a long campaign's memory run needs more than the default).</summary>
-    public static async Task<PwshFigures> RunAsync(string mode, string csv, IReadOnlyDictionary<string, string>? environment, TimeSpan limit, params string[] arguments)
+    public static Task<PwshFigures> RunAsync(string mode, string csv, IReadOnlyDictionary<string, string>? environment, TimeSpan limit, params string[] arguments) =>
+        RunAsync(mode, csv, environment, limit, cgroup: null, arguments);
+
+    /// <summary>As above, pwsh started inside <paramref name="cgroup"/> (its memory capped), when one is given.</summary>
+    public static async Task<PwshFigures> RunAsync(
+        string mode, string csv, IReadOnlyDictionary<string, string>? environment, TimeSpan limit, MemoryCgroup? cgroup, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(Root, "tests", "ExotelPS.Benchmarks", "Scripts", "Campaign.ps1"), "-Mode", mode, "-Csv", csv, "-Module", Module }.Concat(arguments))
+        var command = new[] { "dotnet", "pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(Root, "tests", "ExotelPS.Benchmarks", "Scripts", "Campaign.ps1"), "-Mode", mode, "-Csv", csv, "-Module", Module }.Concat(arguments);
+
+        // In a cgroup: a shell joins it, then becomes dotnet, so pwsh starts inside and its runtime reads the cap.
+        var start = new ProcessStartInfo(cgroup is null ? "dotnet" : "/bin/sh") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in cgroup is null ? command.Skip(1) : new[] { "-c", "echo $$ > \"$0\" && exec \"$@\"", cgroup.ProcessesFile }.Concat(command))
         {
             start.ArgumentList.Add(argument);
         }
