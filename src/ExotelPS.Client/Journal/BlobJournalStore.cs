@@ -78,11 +78,12 @@ internal sealed class BlobJournalStore : IJournalStore
         return ReadSegments(rest, address).Content;
     }
 
-    public byte[] ReadAll()
+    // The blobs were read at open, to learn where the next append goes; handed on once, then let go.
+    public T ReadAll<T>(Func<Stream, T> read)
     {
-        var content = earlierRuns;
-        earlierRuns = Array.Empty<byte>(); // read once, at open: no need to keep it for the run
-        return content;
+        using var content = new MemoryStream(earlierRuns, writable: false);
+        earlierRuns = Array.Empty<byte>();
+        return read(content);
     }
 
     /// <summary>Appends are whole blocks of whole lines, so this store never leaves a torn line: another writer did.</summary>

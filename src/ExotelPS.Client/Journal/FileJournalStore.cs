@@ -41,23 +41,20 @@ internal sealed class FileJournalStore : IJournalStore
         }
     }
 
-    public byte[] ReadAll()
+    public T ReadAll<T>(Func<Stream, T> read)
     {
-        var content = new byte[file.Length];
-        var read = 0;
-        while (read < content.Length)
+        lock (writeLock)
         {
-            var count = file.Read(content, read, content.Length - read);
-            if (count == 0)
+            file.Seek(0, SeekOrigin.Begin);
+            try
             {
-                break;
+                return read(file);
             }
-
-            read += count;
+            finally
+            {
+                file.Seek(0, SeekOrigin.End);
+            }
         }
-
-        file.Seek(0, SeekOrigin.End);
-        return read == content.Length ? content : content.Take(read).ToArray();
     }
 
     public void CutTail(long length)

@@ -9,6 +9,9 @@ namespace ExotelPS.Client;
 /// </summary>
 internal static class JournalLines
 {
+    // What is read at a time: many lines (one is a few hundred bytes).
+    private const int ChunkBytes = 64 * 1024;
+
     private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
     /// <summary>
@@ -18,7 +21,7 @@ internal static class JournalLines
     /// </summary>
     public static string? Load(IJournalStore store, IJournalMemory memory, ICollection<string> warnings)
     {
-        var (recordedBy, wholeLines) = Read(store.ReadAll(), store.Name, memory);
+        var (recordedBy, wholeLines) = store.ReadAll(content => Read(content, store.Name, memory));
 
         // A tail without its newline is a line torn by a killed process: drop it so the next line starts clean.
         // Its row's result was never handed on (a line is flushed first), and its 'sending' line, if any, still stands.
@@ -33,41 +36,66 @@ internal static class JournalLines
 
     /// <summary>
     /// Reads every whole line of <paramref name="content"/> into <paramref name="memory"/>: how the latest line that says
-    /// so identified its row, and where a torn last line starts (null when there is none), which a reader skips.
+    /// so identified its row, and where a torn last line starts (null when there is none), which a reader skips. The
+    /// stream is read a chunk at a time, so a journal of any length costs a line's worth of buffer, not its length.
     /// </summary>
     /// <exception cref="InvalidDataException">A whole line is damaged; the message names it and <paramref name="name"/>.</exception>
-    public static (string? RecordedBy, long? TornFrom) Read(byte[] content, string name, IJournalMemory memory)
+    public static (string? RecordedBy, long? TornFrom) Read(Stream content, string name, IJournalMemory memory)
     {
-        var read = content.Length;
-        var start = content.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
+        var buffer = new byte[ChunkBytes];
+        var filled = 0;         // bytes held in the buffer
+        long bufferAt = 0;      // where buffer[0] is in the stream
+        var lineStart = 0;      // where the next line starts in the buffer
+        var bomChecked = false;
         var lineNumber = 0;
         string? recordedBy = null;
-        while (true)
+        for (var atEnd = false; !atEnd;)
         {
-            var end = Array.IndexOf(content, (byte)'\n', start, read - start);
-            if (end < 0)
+            if (filled == buffer.Length)
             {
-                break;
+                // One line longer than the buffer: it doubles.
+                Array.Resize(ref buffer, buffer.Length * 2);
             }
 
-            lineNumber++;
-            var length = end - start;
-            if (length > 0 && content[end - 1] == (byte)'\r')
+            var read = content.Read(buffer, filled, buffer.Length - filled);
+            atEnd = read == 0;
+            filled += read;
+            if (!bomChecked)
             {
-                length--;
+                if (filled < Utf8Bom.Length && !atEnd)
+                {
+                    continue;
+                }
+
+                bomChecked = true;
+                lineStart = filled >= Utf8Bom.Length && buffer.Take(Utf8Bom.Length).SequenceEqual(Utf8Bom) ? Utf8Bom.Length : 0;
             }
 
-            if (!IsBlank(content, start, length))
+            for (int end; (end = Array.IndexOf(buffer, (byte)'\n', lineStart, filled - lineStart)) >= 0; lineStart = end + 1)
             {
-                // A damaged line may be the record of a call: ignoring it could ring that person again.
-                var by = Parse(content, start, length, memory) ?? throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, name));
-                recordedBy = by.Length > 0 ? by : recordedBy;
+                lineNumber++;
+                var length = end - lineStart;
+                if (length > 0 && buffer[end - 1] == (byte)'\r')
+                {
+                    length--;
+                }
+
+                if (!IsBlank(buffer, lineStart, length))
+                {
+                    // A damaged line may be the record of a call: ignoring it could ring that person again.
+                    var by = Parse(buffer, lineStart, length, memory) ?? throw new InvalidDataException(EngineText.Format(EngineStrings.JournalLineDamaged, lineNumber, name));
+                    recordedBy = by.Length > 0 ? by : recordedBy;
+                }
             }
 
-            start = end + 1;
+            // The line not yet ended moves to the front, for the next chunk to finish.
+            Buffer.BlockCopy(buffer, lineStart, buffer, 0, filled - lineStart);
+            bufferAt += lineStart;
+            filled -= lineStart;
+            lineStart = 0;
         }
 
-        return (recordedBy, start < read ? start : null);
+        return (recordedBy, filled > 0 ? bufferAt : null);
     }
 
     /// <summary>Hands the line to <paramref name="memory"/>; returns how it says its row was identified (empty when it does not), or null when it is damaged.</summary>

@@ -12,7 +12,7 @@ internal sealed class SlowPlacedLines : IJournalStore
 
     public void Release() => released.TrySetResult();
 
-    public byte[] ReadAll() => Array.Empty<byte>();
+    public T ReadAll<T>(Func<Stream, T> read) => read(Stream.Null);
 
     public void CutTail(long length)
     {

@@ -19,24 +19,19 @@ public static class JournalReport
         var memory = new JournalMemory();
 
         // A torn last line is a line still being written (or a killed run's): the report leaves it out, and the journal alone.
-        JournalLines.Read(ContentOf(path), CallJournal.NameOf(path), memory);
+        using (var content = ContentOf(path))
+        {
+            JournalLines.Read(content, CallJournal.NameOf(path), memory);
+        }
 
         return CampaignReport.Create(Rows(memory, rules, now), rules.Hours.Zone);
     }
 
-    /// <summary>Every byte of the journal: a file read without the writer's lock, or the blobs read without the run's lease.</summary>
-    private static byte[] ContentOf(string path)
-    {
-        if (BlobJournalAddress.IsBlobUrl(path))
-        {
-            return BlobJournalStore.ReadWithoutLease(BlobJournalAddress.Parse(path));
-        }
-
-        using var file = JournalReadStream.Open(System.IO.Path.GetFullPath(path));
-        using var copy = new MemoryStream();
-        file.CopyTo(copy);
-        return copy.ToArray();
-    }
+    /// <summary>Every byte of the journal: a file read in place without the writer's lock, or the blobs read without the run's lease.</summary>
+    private static Stream ContentOf(string path) =>
+        BlobJournalAddress.IsBlobUrl(path)
+            ? new MemoryStream(BlobJournalStore.ReadWithoutLease(BlobJournalAddress.Parse(path)), writable: false)
+            : JournalReadStream.Open(System.IO.Path.GetFullPath(path));
 
     /// <summary>The journal's rows as the report reads them, decided at <paramref name="now"/> without a deadline.</summary>
     internal static IEnumerable<ReportedRow> Rows(JournalMemory memory, CampaignRules rules, DateTimeOffset now)
