@@ -48,7 +48,9 @@ internal sealed class FileJournalStore : IJournalStore
             file.Seek(0, SeekOrigin.Begin);
             try
             {
-                return read(file);
+                // Read to the end: under the lock nobody else writes. A device says its length is 0 and may read on
+                // forever (/dev/full gives zeros): nothing was written there.
+                return read(file.Length == 0 ? Stream.Null : file);
             }
             finally
             {
