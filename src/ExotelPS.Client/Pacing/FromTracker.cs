@@ -170,11 +170,28 @@ internal sealed class FromTracker
     /// <summary>When a From next gains room by time alone (a wrap-up or a bound passing); null when nothing is timed.</summary>
     public TimeSpan? NextChange(TimeSpan now)
     {
-        var times = bySid.Values.Concat(sidless).Select(call => call.Deadline)
-            .Concat(froms.Values.Where(state => state.FreeAt > now).Select(state => state.FreeAt))
-            .ToList();
-        return times.Count == 0 ? null : times.Min();
+        // Loops, not a query: the poller asks at every wake, over every live call, and a list of their times was most
+        // of a fast campaign's allocations (large arrays, each one a push towards a full collection).
+        TimeSpan? next = null;
+        foreach (var call in bySid.Values)
+        {
+            next = Earlier(next, call.Deadline);
+        }
+
+        foreach (var call in sidless)
+        {
+            next = Earlier(next, call.Deadline);
+        }
+
+        foreach (var state in froms.Values)
+        {
+            next = state.FreeAt > now ? Earlier(next, state.FreeAt) : next;
+        }
+
+        return next;
     }
+
+    private static TimeSpan? Earlier(TimeSpan? next, TimeSpan time) => next is { } known && known <= time ? known : time;
 
     private bool HasRoom(string key, TimeSpan now) =>
         !froms.TryGetValue(key, out var state) || ((maxPerFrom == 0 || state.Live < maxPerFrom) && state.FreeAt <= now);

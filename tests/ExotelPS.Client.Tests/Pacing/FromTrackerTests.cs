@@ -60,6 +60,21 @@ public sealed class FromTrackerTests
     }
 
     [Fact]
+    public void The_next_change_is_the_earliest_bound_of_a_live_call_a_call_without_a_Sid_or_a_wrap_up_still_to_come()
+    {
+        var tracker = new FromTracker(maxPerFrom: 1, TimeSpan.FromSeconds(30), Array.Empty<string>());
+        tracker.Placed(tracker.TryTake("09900000001", Start)!, "CA1", Start + TimeSpan.FromMinutes(10));
+        tracker.MayBeLive(tracker.TryTake("09900000002", Start)!, Start + TimeSpan.FromMinutes(5));
+        tracker.Placed(tracker.TryTake("09900000003", Start)!, "CA3", Start + Far);
+        Assert.Equal(Start + TimeSpan.FromMinutes(5), tracker.NextChange(Start));
+
+        tracker.Ended("CA3", Start + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(Start + TimeSpan.FromSeconds(90), tracker.NextChange(Start + TimeSpan.FromMinutes(1)));
+        Assert.Equal(Start + TimeSpan.FromMinutes(5), tracker.NextChange(Start + TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
     public void A_request_that_placed_no_call_frees_its_From_at_once_without_wrap_up()
     {
         var tracker = new FromTracker(maxPerFrom: 1, TimeSpan.FromMinutes(5), Array.Empty<string>());
