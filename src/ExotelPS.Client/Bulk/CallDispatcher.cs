@@ -27,9 +27,6 @@ namespace ExotelPS.Client;
 /// </remarks>
 public sealed class CallDispatcher<TInput> : IDisposable
 {
-    // Rows held between attempts that need no backlog place: at Exotel's 200 calls a minute, 50 minutes of redials.
-    private const int HeldOutsideBacklog = 10_000;
-
     private readonly string accountSid;
     private readonly RowAdmission<TInput> admission;
     private readonly InFlightWindow<DispatchRow<TInput>> window;
@@ -82,10 +79,7 @@ public sealed class CallDispatcher<TInput> : IDisposable
         accountSid = client?.Account.AccountSid ?? "validate";
         window = new InFlightWindow<DispatchRow<TInput>>(
             options, client?.InFlightPlaces, () => placer!.StartWhatMay(), waiting => pacing!.SetWaiting(waiting), awaiting => pacing!.SetAwaitingSend(awaiting));
-        // A campaign's rows between attempts (a redial may be half an hour away) hold no place in the backlog: else
-        // 256 rows waiting for their redials would stop the input, and the agents with it. Up to a bound, so a fast
-        // rate (a sandbox's) cannot read the whole input ahead into memory while its first rows wait.
-        admission = new RowAdmission<TInput>(() => window.BacklogAllowed() + Math.Min(campaign?.Held ?? 0, HeldOutsideBacklog));
+        admission = new RowAdmission<TInput>(() => window.BacklogAllowed(), options.Campaign is null ? null : () => campaign!.Held);
         rows = new RowJournal<DispatchRow<TInput>>(journal, recordsRefused: options.Campaign is not null);
 
         // A campaign paces even when no limit per From was asked (none then): the pacer is where a pool row gets its agent.

@@ -39,6 +39,9 @@ internal sealed class InOrderResults<TTurn, TResult>
     private readonly SemaphoreSlim changed = new(0, 1);
     private Exception? fault;
 
+    // Turns filled and not yet taken: results done, waiting for an earlier turn's.
+    private int filled;
+
     /// <summary>Reserved turns not yet taken.</summary>
     public int Count
     {
@@ -47,6 +50,18 @@ internal sealed class InOrderResults<TTurn, TResult>
             lock (gate)
             {
                 return untaken.Count;
+            }
+        }
+    }
+
+    /// <summary>Results done and not yet taken: each waits for an earlier turn's.</summary>
+    public int Filled
+    {
+        get
+        {
+            lock (gate)
+            {
+                return filled;
             }
         }
     }
@@ -75,13 +90,15 @@ internal sealed class InOrderResults<TTurn, TResult>
     /// <summary>Gives <paramref name="turn"/> its result; false when it had one already (the first result wins).</summary>
     public bool Fill(TTurn turn, TResult result)
     {
-        if (!turn.TryFill(result))
-        {
-            return false;
-        }
-
         lock (gate)
         {
+            // Filled under the lock so the count agrees with the queue; its continuations run elsewhere.
+            if (!turn.TryFill(result))
+            {
+                return false;
+            }
+
+            filled++;
             Wake();
         }
 
@@ -204,6 +221,7 @@ internal sealed class InOrderResults<TTurn, TResult>
             }
 
             untaken.Dequeue();
+            filled--;
             return result;
         }
     }
