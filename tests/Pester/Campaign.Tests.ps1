@@ -68,6 +68,19 @@ Describe 'Connect-ExotelCall -MaxAttempts -RedialOn -RedialAfter' {
         Get-Final $journal | Group-Object key | ForEach-Object { $_.Count | Should -Be 2 }
     }
 
+    It 'runs with the garbage collector in batch mode, and leaves the mode as it found it' {
+        $before = [System.Runtime.GCSettings]::LatencyMode
+        $rows = @(1..3 | ForEach-Object { New-Row ('09900{0:D3}486' -f $_) $_ })
+
+        # Read downstream while the campaign still runs: its rows arrive one by one.
+        $during = @($rows | Connect-ExotelCall -MaxAttempts 2 -RedialAfter 00:05:00 -JournalPath $journal -IdempotencyKey OrderId |
+            ForEach-Object { [System.Runtime.GCSettings]::LatencyMode.ToString() })
+
+        $during | Should -Be 'Batch', 'Batch', 'Batch'
+        [System.Runtime.GCSettings]::LatencyMode | Should -Be $before
+        $before | Should -Not -Be 'Batch'
+    }
+
     It 'does not count an agent who never answered as an attempt on the customer, and puts the row back at once' {
         $row = [pscustomobject]@{ OrderId = 'A-1'; Phone = '09900000012'; Agent = '09800000480'; ExoPhone = '08030752400' }
 

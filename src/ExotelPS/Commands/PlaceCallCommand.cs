@@ -28,6 +28,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
     private readonly Stopwatch runTime = new();
     private CallJournal? journal;
     private CallDispatcher<PSObject>? dispatcher;
+    private BatchLatency? campaignCollection;
     private CallReconciler? reconciler;
 
     // The result being written: a stop makes WriteObject throw, and it must still be reported.
@@ -133,6 +134,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
         }
 
         dispatcher = StartDispatcher(client, WithCampaign(new DispatcherOptions { MaxInFlight = ThrottleLimit }));
+        campaignCollection = IsCampaign ? BatchLatency.Begin() : null;
 
         runTime.Start();
     }
@@ -191,6 +193,7 @@ public abstract partial class PlaceCallCommand : ExotelApiCommand
 
         dispatcher?.Dispose();
         journal?.Dispose();
+        campaignCollection?.Dispose();
     }
 
     /// <summary>The request one input row describes; a value that cannot be read is added to <paramref name="failures"/>.</summary>

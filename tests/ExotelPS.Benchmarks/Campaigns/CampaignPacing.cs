@@ -16,11 +16,14 @@ internal static class CampaignPacing
     private const int Cap = 200;
 
     // Speeds: 20 times real time makes a 45-second call about 2 s, so the lag of a busy machine stays small in
-    // simulated time; the 30-minute scenario runs at 60 to stay a minute or two.
+    // simulated time; the 30-minute scenarios run at 60 to stay a minute or two. 400 customers are dialled before the
+    // first redial falls due; 2,000 keep first attempts and redials in the mix for an hour, with hundreds of rows done
+    // behind each one waiting for its redial (they once stopped the input at 256).
     private static readonly Scenario[] Scenarios =
     {
         new("-RedialAfter 00:02:00", Rows: 400, RedialAfter: "00:02:00", Speed: "20"),
         new("-RedialAfter 00:30:00 (default)", Rows: 400, RedialAfter: "00:30:00", Speed: "60"),
+        new("-RedialAfter 00:30:00 (default), 2,000 customers", Rows: 2_000, RedialAfter: "00:30:00", Speed: "60"),
     };
 
     public static async Task<bool> RunAsync(string folder, TextWriter output)
@@ -42,7 +45,7 @@ internal static class CampaignPacing
 
     private static async Task<bool> RunOneAsync(string folder, Scenario scenario, MarkdownTable table)
     {
-        var journal = Path.Combine(folder, $"pacing-{scenario.Speed}.jsonl");
+        var journal = Path.Combine(folder, $"pacing-{scenario.Speed}-{scenario.Rows}.jsonl");
         var pool = string.Join(",", Enumerable.Range(1, Agents).Select(agent => "098" + agent.ToString("D8", CultureInfo.InvariantCulture)));
         var figures = await PwshCampaign.RunAsync(
             "Module",
