@@ -149,24 +149,10 @@ public sealed class CampaignDispatchTests
     [Fact]
     public async Task Rows_waiting_for_a_redial_do_not_hold_back_the_first_attempts_of_the_rows_behind_them()
     {
-        // A backlog of 2 untaken results: rows 1 and 2 wait 20 minutes for their redial, yet rows 3 to 6 are dialled meanwhile.
-        var simulator = new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
-        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { TimeProvider = simulator.Time });
-        var rules = new CampaignRules(RedialPolicy.Create(2, null, new[] { Wait }), CallingHours.Create(null, "UTC"));
-        using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxBacklog = 2 });
-        var agents = Enumerable.Range(1, 6).Select(n => $"+91980000000{n}").ToList();
+        // Rows 1 and 2 wait 20 minutes for their redial, yet rows 3 to 6 are dialled meanwhile.
+        var agents = Agents(6);
 
-        var results = await Task.Run(() =>
-        {
-            foreach (var agent in agents)
-            {
-                dispatcher.Post(agent, new ConnectCallOptions { From = agent, To = Busy, CallerId = CallerId });
-            }
-
-            dispatcher.Complete();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            return dispatcher.TakeAll(timeout.Token).ToList();
-        });
+        var (results, simulator) = await RunWithBacklogOfTwoAsync(agents, agent => Busy);
 
         Assert.Equal(agents, results.Select(result => result.Input));
         Assert.All(results, result => Assert.Equal(2, result.Decision!.CustomerAttempts));
@@ -178,32 +164,42 @@ public sealed class CampaignDispatchTests
     [Fact]
     public async Task Rows_done_behind_a_row_waiting_for_its_redial_do_not_hold_back_the_first_attempts_of_the_rows_after_them()
     {
-        // A backlog of 2 untaken results: row 1 waits 20 minutes for its redial, and the rows answered behind it wait
-        // to be written after it; rows 2 to 7 are all dialled meanwhile (at scale: 256 done rows once stopped the input
-        // for the rest of the oldest row's half hour, and the agents idled).
-        var simulator = new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
-        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { TimeProvider = simulator.Time });
-        var rules = new CampaignRules(RedialPolicy.Create(2, null, new[] { Wait }), CallingHours.Create(null, "UTC"));
-        using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxBacklog = 2 });
-        var agents = Enumerable.Range(1, 7).Select(n => $"+91980000000{n}").ToList();
+        // Row 1 waits 20 minutes for its redial, and the rows answered behind it wait to be written after it; rows 2 to 7
+        // are all dialled meanwhile (at scale: 256 done rows once stopped the input for the rest of the oldest row's half
+        // hour, and the agents idled).
+        var agents = Agents(7);
 
-        var results = await Task.Run(() =>
-        {
-            foreach (var agent in agents)
-            {
-                dispatcher.Post(agent, new ConnectCallOptions { From = agent, To = agent == agents[0] ? Busy : Answers, CallerId = CallerId });
-            }
-
-            dispatcher.Complete();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            return dispatcher.TakeAll(timeout.Token).ToList();
-        });
+        var (results, simulator) = await RunWithBacklogOfTwoAsync(agents, agent => agent == agents[0] ? Busy : Answers);
 
         Assert.Equal(agents, results.Select(result => result.Input));
         Assert.Equal(new[] { 2, 1, 1, 1, 1, 1, 1 }, results.Select(result => result.Decision!.CustomerAttempts));
         var redial = simulator.Calls.Where(call => call.Field("From") == agents[0]).Max(call => call.Created);
         var firstAttempts = simulator.Calls.Where(call => call.Field("From") != agents[0]).Select(call => call.Created);
         Assert.All(firstAttempts, start => Assert.True(start < redial, $"a first attempt started {start:o}, after the redial {redial:o}"));
+    }
+
+    private static List<string> Agents(int count) => Enumerable.Range(1, count).Select(n => $"+91980000000{n}").ToList();
+
+    // One row per agent, each agent calling the customer given, two attempts 20 minutes apart, a backlog of 2 untaken results.
+    private static async Task<(List<DispatchResult<string>> Results, ExotelSimulator Simulator)> RunWithBacklogOfTwoAsync(
+        IReadOnlyList<string> agents, Func<string, string> customerOf)
+    {
+        var simulator = new ExotelSimulator(new SimulatorOptions { Speed = 3600, TimeProvider = TimeProvider.System });
+        using var client = ExotelSandbox.CreateClientFor(simulator, new ExotelClientOptions { TimeProvider = simulator.Time });
+        var rules = new CampaignRules(RedialPolicy.Create(2, null, new[] { Wait }), CallingHours.Create(null, "UTC"));
+        using var dispatcher = new CallDispatcher<string>(client, new DispatcherOptions { Campaign = rules, MaxBacklog = 2 });
+        var results = await Task.Run(() =>
+        {
+            foreach (var agent in agents)
+            {
+                dispatcher.Post(agent, new ConnectCallOptions { From = agent, To = customerOf(agent), CallerId = CallerId });
+            }
+
+            dispatcher.Complete();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            return dispatcher.TakeAll(timeout.Token).ToList();
+        });
+        return (results, simulator);
     }
 
     private static async Task<(List<DispatchResult<string>> Results, ExotelSimulator Simulator)> RunAsync(
