@@ -30,8 +30,8 @@ internal sealed class InOrderResults<TTurn, TResult>
     where TTurn : Turn<TResult>
     where TResult : class
 {
-    // Guards the queue, the fault and the wake-up; never held while calling out, so callers may hold their own lock
-    // around any method here.
+    // Guards the queue, the count filled, the fault and the wake-up; never held while calling out (a turn is filled
+    // under it, but its continuations run elsewhere), so callers may hold their own lock around any method here.
     private readonly object gate = new();
 
     // Reserved and not yet taken: a taken turn is let go, so a long run holds only what is still to come.
