@@ -9,12 +9,12 @@ namespace ExotelPS.Client;
 /// </summary>
 internal sealed class RowAdmission<TInput>
 {
-    // Guards posted, completing and closed; held only to read or change them.
     // Rows past the backlog a campaign may hold, about 3 KB each: 80 minutes of input for 20 agents on 45-second calls,
     // 12.5 at Exotel's full 200 a minute. Memory is the harder bound: a 100,000-row run in batch mode peaked at 347 MB
     // with 2,500, 389 MB with 5,000 and 422 MB with 10,000 (docs/performance.md).
     private const int MostExempt = 2_500;
 
+    // Guards posted, completing and closed; held only to read or change them.
     private readonly object gate = new();
     private readonly InOrderResults<DispatchRow<TInput>, DispatchResult<TInput>> results = new();
     private readonly Func<int> backlogAllowed;
