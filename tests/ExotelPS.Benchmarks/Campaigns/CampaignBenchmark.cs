@@ -110,7 +110,7 @@ internal static class CampaignBenchmark
     }
 
     // Two runs: on this machine as it is (nothing caps pwsh, so its collector lets garbage wait), and inside a cgroup
-    // capped at the goal, as Azure Automation's sandbox caps pwsh (skipped where no cgroup can be made).
+    // capped at the goal, standing in for Azure Automation's 400 MB limit (skipped where no cgroup can be made).
     private static async Task<bool> MemoryAsync(string folder, int rows, TextWriter output)
     {
         output.WriteLine($"## Memory: {rows:N0} rows, Import-Csv | Connect-ExotelCall -MaxAttempts 3 -RedialAfter 00:05:00 -JournalPath | Export-Csv, sandbox at {Speed}x");

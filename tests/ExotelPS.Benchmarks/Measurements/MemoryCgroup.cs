@@ -4,9 +4,10 @@ namespace ExotelPS.Benchmarks.Measurements;
 
 /// <summary>
 /// A Linux memory cgroup capped at a number of bytes, made for one run and removed after: how a container caps a
-/// process, and how Azure Automation's sandbox caps pwsh (400 MB; a job object on Windows). The .NET runtime reads the
-/// cap at start in either case and runs its collector against it (a heap limit at 75% of it, harder collections near
-/// it), where an uncapped machine lets garbage wait. A run that goes over is killed by the kernel.
+/// process, standing in for Azure Automation's 400 MB (which stops a job over it; how the sandbox enforces that is not
+/// documented). The .NET runtime reads a cgroup's cap at start and runs its collector against it (a heap limit at 75% of
+/// it, harder collections near it), where an uncapped machine lets garbage wait. A run that goes over is killed by the
+/// kernel.
 /// </summary>
 internal sealed class MemoryCgroup : IDisposable
 {
